@@ -1,0 +1,25 @@
+# The two commands of the README: `make demo` runs the main job on the bundled examples,
+# `make test` runs the tests. Both install what is missing first.
+SWIFT ?= swift
+BIN := .build/debug/maturity
+
+.PHONY: deps build demo test conformance format
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	$(SWIFT) build --product maturity
+
+demo: build
+	@scripts/demo
+
+test: build
+	@if [ -d ../shared/testdata/csv ]; then ../shared/testdata/csv/check-conformance $(BIN) csv; fi
+	$(SWIFT) test
+
+conformance: build
+	../shared/testdata/csv/check-conformance $(BIN) csv
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests

@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "DigitalMaturity",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "maturity", targets: ["maturity"]),
+    .library(name: "MaturityKit", targets: ["MaturityKit"]),
+    .library(name: "CSV", targets: ["CSV"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibCSV",
+      path: "Sources/CLibCSV",
+      providers: [.apt(["libcsv-dev"])]
+    ),
+    .target(
+      name: "InterfaceText",
+      resources: [.copy("Catalogue")]
+    ),
+    .target(name: "CSV", dependencies: ["CLibCSV", "InterfaceText"]),
+    .target(
+      name: "MaturityKit",
+      dependencies: ["CSV", "InterfaceText", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "maturity",
+      dependencies: [
+        "MaturityKit", "CSV", "InterfaceText",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "InterfaceTextTests", dependencies: ["InterfaceText"]),
+    .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["maturity"]),
+  ]
+)

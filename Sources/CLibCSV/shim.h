@@ -1,0 +1,4 @@
+#ifndef DIGITALMATURITY_CLIBCSV_SHIM_H
+#define DIGITALMATURITY_CLIBCSV_SHIM_H
+#include <csv.h>
+#endif

@@ -1,0 +1,117 @@
+extension CSVReader {
+  /// Splits the file into up to `count` readers over consecutive byte ranges that start and end
+  /// at record boundaries, for reading one file on several threads.
+  ///
+  /// Finding the boundaries takes one quick pass over the bytes that follows quoting exactly as
+  /// the parser does, so a quoted line break never splits a record. Each segment reports the
+  /// file's true line numbers; read in order, the segments give exactly the records of the file.
+  public func segments(_ count: Int) throws -> [CSVReader] {
+    guard range == nil else { return [self] }
+    var input = try ChunkedInput(source: source, range: nil)
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: ChunkedInput.chunkSize, alignment: 8)
+    defer { chunk.deallocate() }
+    var sizeInput = try ChunkedInput(source: source, range: nil)
+    var size = 0
+    while true {
+      let read = try sizeInput.read(into: chunk)
+      if read == 0 { break }
+      size += read
+    }
+    let parts = max(1, count)
+    var scanner = BoundaryScanner(delimiter: delimiter.rawValue)
+    var boundaries: [(offset: Int, line: Int)] = [(0, 1)]
+    var offset = 0
+    var nextTarget = size / parts
+    while boundaries.count < parts {
+      let read = try input.read(into: chunk)
+      if read == 0 { break }
+      for index in 0..<read {
+        if let boundary = scanner.consume(chunk[index], at: offset + index), boundaries.count < parts,
+          boundary.offset >= nextTarget, boundary.offset < size
+        {
+          boundaries.append(boundary)
+          nextTarget = max(boundary.offset + 1, size * boundaries.count / parts)
+        }
+      }
+      offset += read
+    }
+    let width = requiresUniformWidth ? try firstRecordWidth() : nil
+    return boundaries.indices.map { index in
+      let end = index + 1 < boundaries.count ? boundaries[index + 1].offset : size
+      return CSVReader(
+        segmentOf: self, range: boundaries[index].offset..<end, firstLine: boundaries[index].line,
+        expectedWidth: index == 0 ? nil : width)
+    }
+  }
+
+  private func firstRecordWidth() throws -> Int? {
+    struct Stop: Error {}
+    var width: Int?
+    do {
+      try forEach { record in
+        width = record.count
+        throw Stop()
+      }
+    } catch is Stop {}
+    return width
+  }
+}
+
+/// Follows the parser's quoting rules over raw bytes to find where records end.
+struct BoundaryScanner {
+  private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+  private let delimiter: UInt8
+  private var state = State.fieldStart
+  private var line = 1
+  private var previousWasCR = false
+  /// A record ended with CR at this offset; the boundary is after an LF that may follow.
+  private var pendingAfterCR: Int?
+
+  init(delimiter: UInt8) { self.delimiter = delimiter }
+
+  /// Consumes the byte at `offset`; returns a boundary (offset where the next record starts and
+  /// its line) when one is settled.
+  mutating func consume(_ byte: UInt8, at offset: Int) -> (offset: Int, line: Int)? {
+    var boundary: (offset: Int, line: Int)? = nil
+    if let crOffset = pendingAfterCR {
+      pendingAfterCR = nil
+      if byte != 0x0A { boundary = (crOffset + 1, line) }
+    }
+    let isBreak = byte == 0x0A || byte == 0x0D
+    if byte == 0x0D || (byte == 0x0A && !previousWasCR) { line += 1 }
+    previousWasCR = byte == 0x0D
+    var endsRecord = false
+    switch state {
+    case .fieldStart, .unquoted:
+      if byte == 0x22 && state == .fieldStart {
+        state = .quoted
+      } else if byte == delimiter {
+        state = .fieldStart
+      } else if isBreak {
+        state = .fieldStart
+        endsRecord = true
+      } else {
+        state = .unquoted
+      }
+    case .quoted:
+      if byte == 0x22 { state = .quoteInQuoted }
+    case .quoteInQuoted:
+      if byte == delimiter {
+        state = .fieldStart
+      } else if isBreak {
+        state = .fieldStart
+        endsRecord = true
+      } else {
+        state = .quoted
+      }
+    }
+    if endsRecord {
+      if byte == 0x0D {
+        pendingAfterCR = offset
+      } else {
+        boundary = (offset + 1, line)
+      }
+    }
+    return boundary
+  }
+}

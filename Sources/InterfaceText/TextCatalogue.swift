@@ -1,0 +1,64 @@
+import Foundation
+
+/// The interface texts of one language, read from `Catalogue/<language>.json`.
+///
+/// Every message a person reads (errors, warnings, headings, labels) comes from a catalogue,
+/// never from a string literal in code. A key missing from a language falls back to English,
+/// so a half-translated catalogue still gives a readable interface.
+public struct TextCatalogue: Sendable {
+  /// The language these texts are in.
+  public let language: Language
+  private let texts: [String: String]
+  private let fallback: [String: String]
+
+  /// Loads the catalogue of `language`, with English behind it for missing keys.
+  public init(language: Language) {
+    self.language = language
+    let english = Self.load(.english)
+    self.fallback = english
+    self.texts = language == .english ? english : Self.load(language)
+  }
+
+  /// The catalogue of the language chosen by the environment (see ``Language/fromEnvironment()``).
+  public static var environment: TextCatalogue { TextCatalogue(language: .fromEnvironment()) }
+
+  /// The text for `key`, with each `{name}` replaced by `arguments[name]`.
+  ///
+  /// An unknown key yields the key itself, so a missing text is visible rather than silent.
+  public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
+    let template = texts[key] ?? fallback[key] ?? key
+    guard !arguments.isEmpty, template.contains("{") else { return template }
+    var result = ""
+    result.reserveCapacity(template.utf8.count)
+    var rest = template[...]
+    while let open = rest.firstIndex(of: "{") {
+      result += rest[..<open]
+      guard let close = rest[open...].firstIndex(of: "}") else { break }
+      let name = String(rest[rest.index(after: open)..<close])
+      if let value = arguments[name] {
+        result += value
+      } else {
+        result += rest[open...close]
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    result += rest
+    return result
+  }
+
+  /// Whether the catalogue of this language defines `key` itself (without falling back).
+  public func defines(_ key: String) -> Bool { texts[key] != nil }
+
+  /// Every key defined in this language's catalogue.
+  public var keys: Set<String> { Set(texts.keys) }
+
+  private static func load(_ language: Language) -> [String: String] {
+    guard
+      let url = Bundle.module.url(
+        forResource: language.code, withExtension: "json", subdirectory: "Catalogue"),
+      let data = try? Data(contentsOf: url),
+      let texts = try? JSONDecoder().decode([String: String].self, from: data)
+    else { return [:] }
+    return texts
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import InterfaceText
+
+/// The `maturity` command: digital-maturity self-assessment and benchmarking for cities and regions.
+@main
+struct Maturity: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "maturity",
+    abstract: "Assess a city's or region's AI and data readiness and compare it with its peers.",
+    discussion: """
+      Interface language: --lang on each command, else MATURITY_LANG, else LANG (en, fr, es).
+
+      Exit status: 0 on success, 1 when an input file is bad (the message names the file and
+      line), 64 when the command line is wrong.
+      """,
+    version: version,
+    subcommands: [CSVCommand.self]
+  )
+
+  /// Runs the command; bad input is reported as `file:line: message` with exit status 1.
+  static func main() {
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      exit(withError: error)
+    }
+    do {
+      try command.run()
+    } catch let error as any UserFacingError {
+      let texts = (command as? any LocalizedCommand)?.texts ?? .environment
+      FileHandle.standardError.write(Data((error.report(texts) + "\n").utf8))
+      Foundation.exit(1)
+    } catch {
+      exit(withError: error)
+    }
+  }
+}
+
+/// A command whose messages follow its `--lang` option.
+protocol LocalizedCommand {
+  var texts: TextCatalogue { get }
+}
