@@ -35,6 +35,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "csv-benchmark",
+      dependencies: ["CSV", "CLibCSV"],
+      path: "Benchmarks/CSVBenchmark"
+    ),
     .testTarget(name: "InterfaceTextTests", dependencies: ["InterfaceText"]),
     .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),
     .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit"]),

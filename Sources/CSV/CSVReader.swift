@@ -160,26 +160,24 @@ public struct CSVReader: Sendable {
   ) throws {
     guard !state.pointee.records.isEmpty else { return }
     defer { state.pointee.discardDeliveredRecords() }
-    try state.pointee.bytes.withUnsafeBufferPointer { bytes in
-      try state.pointee.fieldBounds.withUnsafeBufferPointer { bounds in
-        for mark in state.pointee.records {
-          let record = CSVRecord(
-            bytes: bytes,
-            bounds: UnsafeBufferPointer(rebasing: bounds[mark.firstField...(mark.firstField + mark.fieldCount)]),
-            line: mark.line)
-          if checksUTF8 && !UTF8Validator.isValid(record.allBytes) {
-            throw CSVError(file: source.name, line: mark.line, kind: .invalidUTF8)
-          }
-          if requiresUniformWidth {
-            if let expected = width, expected != record.count {
-              throw CSVError(
-                file: source.name, line: mark.line, kind: .raggedRow(found: record.count, expected: expected))
-            }
-            width = width ?? record.count
-          }
-          try body(record)
-        }
+    let bytes = state.pointee.bytes.contents
+    let bounds = state.pointee.fieldBounds.contents
+    for mark in state.pointee.records {
+      let record = CSVRecord(
+        bytes: bytes,
+        bounds: UnsafeBufferPointer(rebasing: bounds[mark.firstField...(mark.firstField + mark.fieldCount)]),
+        line: mark.line)
+      if checksUTF8 && !UTF8Validator.isValid(record.allBytes) {
+        throw CSVError(file: source.name, line: mark.line, kind: .invalidUTF8)
       }
+      if requiresUniformWidth {
+        if let expected = width, expected != record.count {
+          throw CSVError(
+            file: source.name, line: mark.line, kind: .raggedRow(found: record.count, expected: expected))
+        }
+        width = width ?? record.count
+      }
+      try body(record)
     }
   }
 

@@ -15,11 +15,11 @@ struct RecordMark {
 ///
 /// It lives behind a raw pointer handed to libcsv, so the callbacks touch it without reference
 /// counting; it holds no `String`, so fields cost nothing until a caller asks for them.
-struct ParseState {
+struct ParseState: ~Copyable {
   /// Field bytes, back to back.
-  var bytes: [UInt8] = []
+  var bytes = GrowableBuffer<UInt8>(capacity: 1 << 16)
   /// Field `i` spans `bytes[fieldBounds[i] ..< fieldBounds[i + 1]]`.
-  var fieldBounds: [Int] = [0]
+  var fieldBounds = GrowableBuffer<Int>(capacity: 1 << 12)
   /// Records completed and not yet delivered.
   var records: [RecordMark] = []
   /// Index in `fieldBounds` of the open record's first field.
@@ -32,6 +32,7 @@ struct ParseState {
   var afterCarriageReturn = false
 
   init(firstLine: Int) {
+    fieldBounds.append(0)
     line = firstLine
     openRecordLine = firstLine
   }
@@ -42,8 +43,8 @@ struct ParseState {
     let state = context.unsafelyUnwrapped.assumingMemoryBound(to: ParseState.self)
     if length > 0, let field {
       let bytes = UnsafeRawBufferPointer(start: field, count: length)
-      state.pointee.bytes.append(contentsOf: bytes)
-      state.pointee.countLineBreaks(in: bytes)
+      state.pointee.bytes.append(bytes)
+      if LineBreaks.mayContain(bytes) { state.pointee.countLineBreaks(in: bytes) }
     }
     state.pointee.fieldBounds.append(state.pointee.bytes.count)
     state.pointee.afterCarriageReturn = false
@@ -90,16 +91,29 @@ struct ParseState {
   mutating func discardDeliveredRecords() {
     records.removeAll(keepingCapacity: true)
     let keptFrom = openRecordFirstField
-    if keptFrom == fieldBounds.count - 1 {
-      bytes.removeAll(keepingCapacity: true)
-      fieldBounds.removeAll(keepingCapacity: true)
-      fieldBounds.append(0)
-    } else {
-      let byteOffset = fieldBounds[keptFrom]
-      bytes.removeSubrange(0..<byteOffset)
-      fieldBounds.removeSubrange(0..<keptFrom)
-      for index in fieldBounds.indices { fieldBounds[index] -= byteOffset }
-    }
+    let byteOffset = fieldBounds[keptFrom]
+    bytes.removeFirst(byteOffset)
+    fieldBounds.removeFirst(keptFrom)
+    for index in 0..<fieldBounds.count { fieldBounds[index] -= byteOffset }
     openRecordFirstField = 0
+  }
+}
+
+/// A quick filter before counting line breaks: fields are short and almost never hold one.
+enum LineBreaks {
+  /// False when no byte of `bytes` can be CR or LF (checked eight bytes at a time).
+  static func mayContain(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      // Sets a byte's high bit where that byte is below 0x0E (a classic SWAR test).
+      if (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+      index += 8
+    }
+    while index < bytes.count {
+      if bytes[index] < 0x0E { return true }
+      index += 1
+    }
+    return false
   }
 }
