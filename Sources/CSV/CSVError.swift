@@ -35,16 +35,28 @@ public struct CSVError: UserFacingError, Equatable {
 
   public var location: SourceLocation? { SourceLocation(file: file, line: line) }
 
-  public func message(_ texts: TextCatalogue) -> String {
+  public func message(_ texts: TextCatalogue) -> String { texts(catalogueKey, arguments) }
+
+  /// The key of the message in the interface-text catalogue.
+  public var catalogueKey: String {
     switch kind {
-    case .unreadable(let reason): texts("csv.error.unreadable", ["reason": reason])
-    case .unterminatedQuote: texts("csv.error.unterminatedQuote")
-    case .raggedRow(let found, let expected):
-      texts("csv.error.raggedRow", ["found": "\(found)", "expected": "\(expected)"])
-    case .invalidUTF8: texts("csv.error.invalidUTF8")
-    case .recordTooLarge: texts("csv.error.recordTooLarge")
-    case .missingColumn(let name): texts("csv.error.missingColumn", ["column": name])
-    case .duplicateColumn(let name): texts("csv.error.duplicateColumn", ["column": name])
+    case .unreadable: "csv.error.unreadable"
+    case .unterminatedQuote: "csv.error.unterminatedQuote"
+    case .raggedRow: "csv.error.raggedRow"
+    case .invalidUTF8: "csv.error.invalidUTF8"
+    case .recordTooLarge: "csv.error.recordTooLarge"
+    case .missingColumn: "csv.error.missingColumn"
+    case .duplicateColumn: "csv.error.duplicateColumn"
+    }
+  }
+
+  /// The values the message names.
+  public var arguments: [String: String] {
+    switch kind {
+    case .unreadable(let reason): ["reason": reason]
+    case .raggedRow(let found, let expected): ["found": "\(found)", "expected": "\(expected)"]
+    case .missingColumn(let name), .duplicateColumn(let name): ["column": name]
+    case .unterminatedQuote, .invalidUTF8, .recordTooLarge: [:]
     }
   }
 }

@@ -1,0 +1,68 @@
+import CSV
+import Foundation
+import InterfaceText
+import Yams
+
+/// Checks any file the tool reads: a questionnaire, or a response against its questionnaire.
+public struct FileValidator: Sendable {
+  public enum Kind: String, Sendable { case questionnaire, response, unknown }
+
+  public struct Outcome: Sendable {
+    public var kind: Kind
+    /// Errors and warnings, in file order.
+    public var problems: [Problem]
+    public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+  }
+
+  let locator: QuestionnaireLocator
+  let questionnaireReference: String?
+
+  /// Responses are checked against `questionnaire` when given, else against the one they name.
+  public init(locator: QuestionnaireLocator, questionnaire: String? = nil) {
+    self.locator = locator
+    self.questionnaireReference = questionnaire
+  }
+
+  public func validate(_ path: String) -> Outcome {
+    let kind = Self.kind(of: path)
+    do {
+      switch kind {
+      case .questionnaire:
+        return Outcome(kind: kind, problems: try QuestionnaireLoader.load(path: path).warnings)
+      case .response, .unknown:
+        let questionnaire: Questionnaire
+        if let questionnaireReference {
+          questionnaire = try locator.load(questionnaireReference).questionnaire
+        } else {
+          let header = try ResponseLoader.header(path: path)
+          questionnaire = try locator.load(id: header.id, version: header.version, for: path)
+        }
+        return Outcome(kind: .response, problems: try ResponseLoader.load(path: path, questionnaire: questionnaire).warnings)
+      }
+    } catch let problems as Problems {
+      return Outcome(kind: kind, problems: problems.all)
+    } catch let error as CSVError {
+      return Outcome(kind: kind, problems: [Problem(.error, error.location!, error.catalogueKey, error.arguments)])
+    } catch let error as LocatorError {
+      guard case .notFound(let reference, let searched) = error else { return Outcome(kind: kind, problems: []) }
+      return Outcome(
+        kind: kind,
+        problems: [
+          Problem(.error, SourceLocation(file: path), "questionnaire.notFound", ["reference": reference, "folders": searched.joined(separator: ", ")])
+        ])
+    } catch {
+      return Outcome(kind: kind, problems: [Problem(.error, SourceLocation(file: path), "file.unreadable")])
+    }
+  }
+
+  /// A response when the name says so or the file is CSV; a questionnaire when its YAML has `dimensions`.
+  static func kind(of path: String) -> Kind {
+    if path.hasSuffix(".response.yaml") || path.hasSuffix(".response.yml") || ResponseLoader.isCSV(path) { return .response }
+    if URL(fileURLWithPath: path).lastPathComponent.hasPrefix("questionnaire.") { return .questionnaire }
+    guard let data = FileManager.default.contents(atPath: path), data.count <= YAMLFile.sizeLimit,
+      let text = String(data: data, encoding: .utf8), let root = try? Yams.compose(yaml: text),
+      case .mapping(let mapping) = root
+    else { return .unknown }
+    return mapping.keys.contains { $0.string == "dimensions" } ? .questionnaire : .response
+  }
+}

@@ -1,0 +1,31 @@
+import InterfaceText
+
+/// How renderers show numbers: scores with one decimal, coverage as a whole percentage.
+public enum ScoreDisplay {
+  /// `67.5`, or the catalogue's "insufficient data" text for nil.
+  public static func score(_ value: Double?, _ texts: TextCatalogue) -> String {
+    guard let value else { return texts("score.insufficient") }
+    return number(value, decimals: 1)
+  }
+
+  /// `83 %`.
+  public static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded())) %" }
+
+  /// A number rounded half away from zero to `decimals` places, without trailing zeros beyond one.
+  public static func number(_ value: Double, decimals: Int) -> String {
+    let factor = pow10(decimals)
+    let rounded = (value * factor).rounded(.toNearestOrAwayFromZero) / factor
+    if decimals == 0 { return String(Int(rounded)) }
+    let whole = Int(rounded.magnitude)
+    let fraction = Int(((rounded.magnitude - Double(whole)) * factor).rounded())
+    let digits = String(fraction)
+    return (rounded < 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: decimals - digits.count) + digits
+  }
+
+  /// A level's name, or "—" when none.
+  public static func level(_ level: LevelReached?, _ language: Language) -> String {
+    level?.name.text(language) ?? "—"
+  }
+
+  private static func pow10(_ exponent: Int) -> Double { (0..<exponent).reduce(1.0) { acc, _ in acc * 10 } }
+}

@@ -1,0 +1,119 @@
+import CSV
+
+/// Types a response's answers with the questionnaire's questions and checks them, reporting
+/// every problem with its line.
+enum ResponseInterpreter {
+  static func interpret(_ document: ResponseDocument, with questionnaire: Questionnaire) throws(Problems) -> (
+    response: Response, warnings: [Problem]
+  ) {
+    var log = document.log
+    if document.questionnaireID != questionnaire.id || document.version != questionnaire.version {
+      log.error(
+        document.versionLine, "response.questionnaireMismatch",
+        [
+          "response": "\(document.questionnaireID) \(document.version)",
+          "questionnaire": "\(questionnaire.id) \(questionnaire.version)",
+        ])
+      try log.check()
+    }
+    if document.authority.id.trimmedSpaces.isEmpty { log.error(nil, "response.missingAuthorityID") }
+    let questions = Dictionary(questionnaire.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var answers: [Answer] = []
+    for raw in document.answers {
+      guard let question = questions[raw.questionID] else {
+        var arguments = ["question": raw.questionID]
+        if let suggestion = NearestName.suggestion(for: raw.questionID, among: questions.keys) {
+          arguments["suggestion"] = suggestion
+          log.error(raw.line, "response.unknownQuestionSuggestion", arguments)
+        } else {
+          log.error(raw.line, "response.unknownQuestion", arguments)
+        }
+        continue
+      }
+      guard let rawValue = raw.value else { continue }
+      guard let value = typedValue(rawValue, for: question, line: raw.line, log: &log) else { continue }
+      answers.append(
+        Answer(
+          questionID: raw.questionID, value: value, unsure: raw.unsure, comment: raw.comment, evidence: raw.evidence,
+          line: raw.line))
+    }
+    let response = Response(
+      questionnaireID: document.questionnaireID, version: document.version, authority: document.authority,
+      date: document.date, respondent: document.respondent, answers: answers, file: document.file)
+    for question in Relevance.irrelevantAnswered(response, questionnaire) {
+      log.warning(response.answer(question)?.line, "response.notRelevant", ["question": question])
+    }
+    try log.check()
+    return (response, log.problems)
+  }
+
+  /// The value of `raw` as an answer to `question`, or nil with a problem logged.
+  static func typedValue(
+    _ raw: ResponseDocument.RawValue, for question: Question, line: Int?, log: inout ProblemLog
+  ) -> AnswerValue? {
+    let arguments = ["question": question.id, "type": question.type.rawValue]
+    if case .scalar(let text) = raw {
+      switch text.lowercased() {
+      case "na":
+        guard question.notApplicable != nil else {
+          log.error(line, "response.naNotAllowed", arguments)
+          return nil
+        }
+        return .notApplicable
+      case "unknown":
+        guard question.allowUnknown else {
+          log.error(line, "response.unknownNotAllowed", arguments)
+          return nil
+        }
+        return .unknown
+      default: break
+      }
+    }
+    switch (question.type, raw) {
+    case (.scale, .scalar(let id)), (.single, .scalar(let id)):
+      return option(id, of: question, line: line, log: &log).map(AnswerValue.option)
+    case (.yesno, .scalar(let text)):
+      guard let flag = YAMLReader.boolean(text) else {
+        log.error(line, "response.expectedYesNo", arguments.merging(["value": text]) { $1 })
+        return nil
+      }
+      return .boolean(flag)
+    case (.multi, .list(let ids)):
+      let valid = ids.compactMap { option($0, of: question, line: line, log: &log) }
+      return valid.count == ids.count ? .options(valid) : nil
+    case (.multi, .scalar(let text)):
+      let ids = text.split(separator: "|").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+      let valid = ids.compactMap { option($0, of: question, line: line, log: &log) }
+      return valid.count == ids.count ? .options(valid) : nil
+    case (.number, .scalar(let text)), (.percent, .scalar(let text)):
+      guard let number = CSVNumber.parse(text) else {
+        log.error(line, "response.expectedNumber", arguments.merging(["value": text]) { $1 })
+        return nil
+      }
+      if question.type == .percent && !(0...100).contains(number) {
+        log.error(line, "response.percentRange", arguments.merging(["value": text]) { $1 })
+        return nil
+      }
+      return .number(number)
+    case (.text, .scalar(let text)):
+      return .text(text)
+    case (_, .list):
+      log.error(line, "response.listNotAllowed", arguments)
+      return nil
+    }
+  }
+
+  private static func option(_ id: String, of question: Question, line: Int?, log: inout ProblemLog) -> String? {
+    if question.option(id) != nil { return id }
+    var arguments = [
+      "question": question.id, "value": id, "options": question.options.map(\.id).joined(separator: ", "),
+    ]
+    if let suggestion = NearestName.suggestion(for: id, among: question.options.map(\.id)) {
+      arguments["suggestion"] = suggestion
+      log.error(line, "response.unknownOptionSuggestion", arguments)
+    } else {
+      log.error(line, "response.unknownOption", arguments)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,156 @@
+/// Scores a response: question credit, then section, dimension and overall totals, levels and
+/// coverage, exactly as `docs/scoring.md` describes. Nothing is rounded.
+public enum Scorer {
+  public static func score(_ response: Response, with questionnaire: Questionnaire) -> Scorecard {
+    let relevant = Relevance.relevantQuestions(response, questionnaire)
+    let answers = Dictionary(response.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
+    var credits: [String: Double] = [:]
+    var dimensions: [DimensionScore] = []
+    for dimension in questionnaire.dimensions {
+      let sectionOf = Dictionary(
+        dimension.sections.flatMap { section in section.questionIDs.map { ($0, section.id) } },
+        uniquingKeysWith: { first, _ in first })
+      var totals = ScoreTotals()
+      var sectionTotals: [String: ScoreTotals] = [:]
+      var questions: [QuestionScore] = []
+      for question in dimension.questions {
+        let (score, part) = scoreQuestion(question, answer: answers[question.id], relevant: relevant[question.id] ?? true)
+        var scored = score
+        scored.sectionID = sectionOf[question.id]
+        if let credit = score.credit { credits[question.id] = credit }
+        totals.add(part)
+        if let section = scored.sectionID { sectionTotals[section, default: ScoreTotals()].add(part) }
+        questions.append(scored)
+      }
+      let sufficient = totals.maxPoints > 0 && totals.coverage >= questionnaire.coverageFloor
+      let gateQuestions = Set(dimension.questions.map(\.id))
+      dimensions.append(
+        DimensionScore(
+          id: dimension.id, name: dimension.name, weight: dimension.weight, totals: totals, sufficientData: sufficient,
+          level: sufficient
+            ? level(for: totals.score!, in: questionnaire, credits: credits, gateQuestions: gateQuestions) : nil,
+          sections: dimension.sections.map {
+            SectionScore(id: $0.id, name: $0.name, totals: sectionTotals[$0.id] ?? ScoreTotals())
+          },
+          questions: questions))
+    }
+    let overall = overallScore(dimensions, questionnaire: questionnaire, credits: credits)
+    return Scorecard(
+      questionnaireID: questionnaire.id, version: questionnaire.version, authority: response.authority,
+      date: response.date, aggregation: questionnaire.aggregation, coverageFloor: questionnaire.coverageFloor,
+      overall: overall, dimensions: dimensions)
+  }
+
+  /// The credit of an answer, by question type; nil for `na` and `unknown` (decided by the caller).
+  public static func credit(of value: AnswerValue, for question: Question) -> Double? {
+    switch value {
+    case .option(let id): return question.option(id)?.credit ?? 0
+    case .boolean(let flag):
+      if let option = question.option(flag ? "yes" : "no") { return option.credit }
+      return flag ? 1 : 0
+    case .options(let ids):
+      return min(1, ids.reduce(0) { $0 + (question.option($1)?.credit ?? 0) })
+    case .number(let number):
+      return question.bands.first { $0.contains(number) }?.credit ?? 0
+    case .text: return nil
+    case .notApplicable, .unknown: return nil
+    }
+  }
+
+  private static func scoreQuestion(_ question: Question, answer: Answer?, relevant: Bool) -> (
+    QuestionScore, ScoreTotals
+  ) {
+    var score = QuestionScore(
+      id: question.id, sectionID: nil, answer: answer?.value, unsure: answer?.unsure ?? false, status: .missing,
+      credit: nil, points: nil, maxPoints: nil)
+    var part = ScoreTotals()
+    guard relevant else {
+      score.status = .notRelevant
+      return (score, part)
+    }
+    guard question.scored else {
+      score.status = .unscored
+      return (score, part)
+    }
+    guard let answer else {
+      part.applicable = 1
+      return (score, part)
+    }
+    let credit: Double
+    switch answer.value {
+    case .notApplicable:
+      score.status = .na
+      switch question.notApplicable {
+      case .full: credit = 1
+      case .zero: credit = 0
+      case .exclude, nil: return (score, part)
+      }
+    case .unknown:
+      score.status = .unknown
+      part.unknown = 1
+      credit = 0
+    default:
+      score.status = .answered
+      credit = Self.credit(of: answer.value, for: question) ?? 0
+    }
+    score.credit = credit
+    score.points = question.weight * credit
+    score.maxPoints = question.weight
+    part.applicable = 1
+    part.answered = 1
+    part.points = question.weight * credit
+    part.maxPoints = question.weight
+    if answer.unsure {
+      part.unsure = 1
+    } else {
+      part.confirmedPoints = part.points
+    }
+    return (score, part)
+  }
+
+  /// The highest level whose threshold the score reaches, every lower level's gates and its own
+  /// holding; only gates on `gateQuestions` count.
+  static func level(
+    for score: Double, in questionnaire: Questionnaire, credits: [String: Double], gateQuestions: Set<String>
+  ) -> LevelReached? {
+    var reached: Level?
+    for level in questionnaire.levels {
+      let gatesHold = level.gate.allSatisfy { gate in
+        !gateQuestions.contains(gate.question) || (credits[gate.question] ?? -1) >= gate.minCredit
+      }
+      guard score >= level.min, gatesHold else { break }
+      reached = level
+    }
+    return reached.map { LevelReached(id: $0.id, name: $0.name) }
+  }
+
+  private static func overallScore(
+    _ dimensions: [DimensionScore], questionnaire: Questionnaire, credits: [String: Double]
+  ) -> OverallScore {
+    var totals = ScoreTotals()
+    for dimension in dimensions { totals.add(dimension.totals) }
+    let counted = dimensions.filter(\.sufficientData)
+    let points = counted.reduce(0) { $0 + $1.totals.points }
+    let confirmedPoints = counted.reduce(0) { $0 + $1.totals.confirmedPoints }
+    let maxPoints = counted.reduce(0) { $0 + $1.totals.maxPoints }
+    var score: Double?
+    var confirmed: Double?
+    switch questionnaire.aggregation {
+    case .mean:
+      let weight = counted.reduce(0) { $0 + $1.weight }
+      if weight > 0 {
+        score = counted.reduce(0) { $0 + $1.weight * $1.score! } / weight
+        confirmed = counted.reduce(0) { $0 + $1.weight * $1.confirmedScore! } / weight
+      }
+    case .points:
+      if maxPoints > 0 {
+        score = 100 * points / maxPoints
+        confirmed = 100 * confirmedPoints / maxPoints
+      }
+    }
+    let allQuestions = Set(questionnaire.questions.map(\.id))
+    return OverallScore(
+      score: score, confirmedScore: confirmed, points: points, maxPoints: maxPoints, totals: totals,
+      level: score.flatMap { level(for: $0, in: questionnaire, credits: credits, gateQuestions: allQuestions) })
+  }
+}

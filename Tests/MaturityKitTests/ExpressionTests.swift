@@ -1,0 +1,56 @@
+import Testing
+
+@testable import MaturityKit
+
+@Suite("Skip-logic expressions")
+struct ExpressionTests {
+  let answers: [String: AnswerValue] = [
+    "size": .number(12), "plan": .option("draft"), "uses": .boolean(true), "tools": .options(["a", "b"]),
+    "note": .text("x"), "gone": .notApplicable, "dunno": .unknown,
+  ]
+
+  func holds(_ source: String) throws -> Bool {
+    try RelevanceExpression(source).evaluate { answers[$0] }
+  }
+
+  @Test(
+    "conditions evaluate against answers",
+    arguments: [
+      ("size > 10", true), ("size <= 10", false), ("size == 12", true), ("size != 12", false),
+      ("plan == 'draft'", true), ("plan != \"draft\"", false), ("plan in ['none', 'draft']", true),
+      ("uses == 'yes'", true), ("uses == 'no'", false), ("selected(tools, 'b')", true), ("selected(tools, 'c')", false),
+      ("answered(note)", true), ("answered(gone)", false), ("answered(missing)", false),
+      ("gone == 'x'", false), ("not (dunno == 'x')", true), ("missing > 1", false),
+      ("size > 1 and plan == 'none' or uses == 'yes'", true), ("size > 1 and (plan == 'none' or uses == 'no')", false),
+      ("not not uses == 'yes'", true), ("size >= -5", true),
+    ])
+  func evaluation(source: String, expected: Bool) throws {
+    #expect(try holds(source) == expected)
+  }
+
+  @Test(
+    "errors carry the column",
+    arguments: [
+      ("", "expression.empty", 1), ("size >", "expression.expectedValue", 7), ("size 3", "expression.expectedComparison", 6),
+      ("(size > 3", "expression.expectedSymbol", 10), ("size > 3 )", "expression.unexpected", 10),
+      ("plan == 'x", "expression.unterminatedText", 9), ("size # 3", "expression.unexpectedCharacter", 6),
+      ("and == 'x'", "expression.expectedQuestion", 1), ("selected(tools, b)", "expression.expectedOption", 17),
+    ])
+  func errors(source: String, code: String, column: Int) {
+    #expect(throws: ExpressionError.self) { try RelevanceExpression(source) }
+    do {
+      _ = try RelevanceExpression(source)
+    } catch {
+      #expect(error.code == code)
+      #expect(error.column == column)
+    }
+  }
+
+  @Test("deep nesting is refused, not a stack overflow")
+  func deepNesting() {
+    let source = String(repeating: "(", count: 10_000) + "size > 1" + String(repeating: ")", count: 10_000)
+    #expect(throws: ExpressionError.self) { try RelevanceExpression(source) }
+    let nots = String(repeating: "not ", count: 10_000) + "size > 1"
+    #expect(throws: ExpressionError.self) { try RelevanceExpression(nots) }
+  }
+}
