@@ -42,7 +42,7 @@ let package = Package(
     ),
     .testTarget(name: "InterfaceTextTests", dependencies: ["InterfaceText"]),
     .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit"]),
+    .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit", "CSV"]),
     .testTarget(name: "EndToEndTests", dependencies: ["maturity"]),
   ]
 )

@@ -42,8 +42,8 @@ enum ResponseYAMLReader {
       let map = reader.mapping(node, "respondent", allowed: ["name", "role", "email", "phone"])
     {
       document.respondent = Respondent(
-        name: map["name"].flatMap { reader.string($0, "respondent name") },
-        role: map["role"].flatMap { reader.string($0, "respondent role") })
+        name: map["name"].flatMap { YAMLReader.isNull($0) ? nil : reader.string($0, "respondent name") },
+        role: map["role"].flatMap { YAMLReader.isNull($0) ? nil : reader.string($0, "respondent role") })
     }
     if let node = top["answers"], !YAMLReader.isNull(node) {
       if case .mapping(let mapping) = node {
@@ -112,7 +112,9 @@ enum ResponseYAMLReader {
 struct AuthorityFields {
   var authority = Authority(id: "", name: "")
 
+  /// Sets a field from its text; an empty optional field stays unset (as in a blank template).
   mutating func set(_ key: String, _ text: String, line: Int?, log: inout ProblemLog) {
+    if text.isEmpty && key != "id" && key != "name" { return }
     switch key {
     case "id": authority.id = text
     case "name": authority.name = text
