@@ -135,6 +135,7 @@ struct ScoringTests {
 
   @Test("levels follow thresholds; a gate holds a level back")
   func levelsAndGates() throws {
+    let questionnaireLevelName = try Fixtures.testQuestionnaire().levels[2].name
     let full = """
         strategy: adopted
         paper-forms: "no"
@@ -150,6 +151,8 @@ struct ScoringTests {
     #expect(gated.dimension("data").level?.id == "basic")
     #expect(gated.overall.score! >= 75)
     #expect(gated.overall.level?.id == "developing")  // the overall level needs every gate
+    #expect(gated.overall.heldBack == HeldBackLevel(level: LevelReached(id: "advanced", name: questionnaireLevelName), questions: ["uses-ai"]))
+    #expect(gated.dimension("governance").heldBack == nil)
     let passed = try Fixtures.score(full + "\n  uses-ai: \"yes\"\n")
     #expect(passed.dimension("data").score == 100)
     #expect(passed.dimension("data").level?.id == "advanced")

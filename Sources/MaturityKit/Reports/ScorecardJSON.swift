@@ -21,6 +21,7 @@ public enum ScorecardJSON {
           ("points", .number(card.overall.points)),
           ("maxPoints", .number(card.overall.maxPoints)),
           ("level", level(card.overall.level, language)),
+          ("heldBack", heldBack(card.overall.heldBack, language)),
           ("coverage", .number(card.overall.totals.coverage)),
           ("unknown", .integer(card.overall.totals.unknown)),
           ("unsure", .integer(card.overall.totals.unsure)),
@@ -45,6 +46,14 @@ public enum ScorecardJSON {
     return .object([("id", .string(level.id)), ("name", .string(level.name.text(language)))])
   }
 
+  /// The level a gate holds back, with the gate questions below their minimum; null when none.
+  static func heldBack(_ heldBack: HeldBackLevel?, _ language: Language) -> JSONValue {
+    guard let heldBack else { return .null }
+    return .object([
+      ("level", level(heldBack.level, language)), ("questions", .array(heldBack.questions.map { .string($0) })),
+    ])
+  }
+
   private static func totals(_ totals: ScoreTotals) -> [(String, JSONValue)] {
     [
       ("points", .number(totals.points)),
@@ -66,6 +75,7 @@ public enum ScorecardJSON {
       ] + totals(dimension.totals) + [
         ("sufficientData", .bool(dimension.sufficientData)),
         ("level", level(dimension.level, language)),
+        ("heldBack", heldBack(dimension.heldBack, language)),
         (
           "sections",
           .array(

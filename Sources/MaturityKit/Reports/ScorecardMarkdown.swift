@@ -14,6 +14,12 @@ public enum ScorecardMarkdown {
       out += "| \(escape(dimension.name.text(language))) | \(ScoreDisplay.score(dimension.score, texts)) | \(escape(ScoreDisplay.level(dimension.level, language))) | \(ScoreDisplay.percent(dimension.totals.coverage)) | \(dimension.totals.unknown) | \(dimension.totals.unsure) |\n"
     }
     out += "| **\(texts("score.overall"))** | **\(ScoreDisplay.score(card.overall.score, texts))** | **\(escape(ScoreDisplay.level(card.overall.level, language)))** | \(ScoreDisplay.percent(card.overall.totals.coverage)) | \(card.overall.totals.unknown) | \(card.overall.totals.unsure) |\n"
+    let heldBack =
+      [(texts("score.overall"), card.overall.heldBack)] + card.dimensions.map { ($0.name.text(language), $0.heldBack) }
+    for case let (name, note?) in heldBack {
+      out += "\n- \(escape(name)): \(escape(ScorecardText.heldBackNote(note, texts)))"
+    }
+    if heldBack.contains(where: { $0.1 != nil }) { out += "\n" }
     if card.overall.totals.unsure > 0, let confirmed = card.overall.confirmedScore {
       out += "\n" + texts("score.confirmedLine", ["score": ScoreDisplay.number(confirmed, decimals: 1)]) + "\n"
     }

@@ -20,6 +20,7 @@ public enum ScorecardText {
       if dimension.totals.unknown > 0 { line += "  · " + texts("score.unknownShort", ["count": "\(dimension.totals.unknown)"]) }
       if dimension.totals.unsure > 0 { line += "  · " + texts("score.unsureShort", ["count": "\(dimension.totals.unsure)"]) }
       lines.append(line)
+      if let heldBack = dimension.heldBack { lines.append(String(repeating: " ", count: width + 2) + heldBackNote(heldBack, texts)) }
     }
     lines.append("")
     let overallName = texts("score.overall").padding(toLength: width, withPad: " ", startingAt: 0)
@@ -27,6 +28,7 @@ public enum ScorecardText {
       bold(
         "\(overallName)  \(bar(card.overall.score, color))  \(ScoreDisplay.score(card.overall.score, texts).leftPadded(5))  \(ScoreDisplay.level(card.overall.level, language))",
         color))
+    if let heldBack = card.overall.heldBack { lines.append(String(repeating: " ", count: width + 2) + heldBackNote(heldBack, texts)) }
     if card.overall.totals.unsure > 0, let confirmed = card.overall.confirmedScore {
       lines.append(texts("score.confirmedLine", ["score": ScoreDisplay.number(confirmed, decimals: 1)]))
     }
@@ -42,6 +44,13 @@ public enum ScorecardText {
           ]))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// "↳ the score reaches Leading the way; held back until: eth-ai-inventory".
+  static func heldBackNote(_ heldBack: HeldBackLevel, _ texts: TextCatalogue) -> String {
+    texts(
+      "score.heldBack",
+      ["level": heldBack.level.name.text(texts.language), "questions": heldBack.questions.joined(separator: ", ")])
   }
 
   /// Twenty cells, one per 5 points.

@@ -81,6 +81,12 @@ public struct LevelReached: Sendable, Equatable {
   public var name: LocalizedText
 }
 
+/// A level the score reaches but a gate holds back, and the gate questions below their minimum.
+public struct HeldBackLevel: Sendable, Equatable {
+  public var level: LevelReached
+  public var questions: [String]
+}
+
 /// A dimension's score.
 public struct DimensionScore: Sendable, Equatable {
   public var id: String
@@ -93,6 +99,8 @@ public struct DimensionScore: Sendable, Equatable {
   public var score: Double? { sufficientData ? totals.score : nil }
   public var confirmedScore: Double? { sufficientData ? totals.confirmedScore : nil }
   public var level: LevelReached?
+  /// The next level, when the score reaches it but a gate holds it back.
+  public var heldBack: HeldBackLevel?
   public var sections: [SectionScore]
   public var questions: [QuestionScore]
 }
@@ -107,4 +115,5 @@ public struct OverallScore: Sendable, Equatable {
   /// Coverage, unknown and unsure over every dimension.
   public var totals: ScoreTotals
   public var level: LevelReached?
+  public var heldBack: HeldBackLevel?
 }

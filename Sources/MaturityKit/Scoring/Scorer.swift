@@ -23,12 +23,14 @@ public enum Scorer {
         questions.append(scored)
       }
       let sufficient = totals.maxPoints > 0 && totals.coverage >= questionnaire.coverageFloor
-      let gateQuestions = Set(dimension.questions.map(\.id))
+      let outcome: (level: LevelReached?, heldBack: HeldBackLevel?) =
+        sufficient
+        ? level(for: totals.score!, in: questionnaire, credits: credits, gateQuestions: Set(dimension.questions.map(\.id)))
+        : (nil, nil)
       dimensions.append(
         DimensionScore(
           id: dimension.id, name: dimension.name, weight: dimension.weight, totals: totals, sufficientData: sufficient,
-          level: sufficient
-            ? level(for: totals.score!, in: questionnaire, credits: credits, gateQuestions: gateQuestions) : nil,
+          level: outcome.level, heldBack: outcome.heldBack,
           sections: dimension.sections.map {
             SectionScore(id: $0.id, name: $0.name, totals: sectionTotals[$0.id] ?? ScoreTotals())
           },
@@ -109,19 +111,22 @@ public enum Scorer {
   }
 
   /// The highest level whose threshold the score reaches, every lower level's gates and its own
-  /// holding; only gates on `gateQuestions` count.
+  /// holding; only gates on `gateQuestions` count. Also the next level when only a gate stops it.
   static func level(
     for score: Double, in questionnaire: Questionnaire, credits: [String: Double], gateQuestions: Set<String>
-  ) -> LevelReached? {
-    var reached: Level?
-    for level in questionnaire.levels {
-      let gatesHold = level.gate.allSatisfy { gate in
-        !gateQuestions.contains(gate.question) || (credits[gate.question] ?? -1) >= gate.minCredit
+  ) -> (level: LevelReached?, heldBack: HeldBackLevel?) {
+    var reached: LevelReached?
+    for level in questionnaire.levels where score >= level.min {
+      let failing = level.gate.filter { gate in
+        gateQuestions.contains(gate.question) && (credits[gate.question] ?? -1) < gate.minCredit
       }
-      guard score >= level.min, gatesHold else { break }
-      reached = level
+      let current = LevelReached(id: level.id, name: level.name)
+      guard failing.isEmpty else {
+        return (reached, HeldBackLevel(level: current, questions: failing.map(\.question)))
+      }
+      reached = current
     }
-    return reached.map { LevelReached(id: $0.id, name: $0.name) }
+    return (reached, nil)
   }
 
   private static func overallScore(
@@ -148,9 +153,11 @@ public enum Scorer {
         confirmed = 100 * confirmedPoints / maxPoints
       }
     }
-    let allQuestions = Set(questionnaire.questions.map(\.id))
+    let outcome: (level: LevelReached?, heldBack: HeldBackLevel?) =
+      score.map { level(for: $0, in: questionnaire, credits: credits, gateQuestions: Set(questionnaire.questions.map(\.id))) }
+      ?? (nil, nil)
     return OverallScore(
       score: score, confirmedScore: confirmed, points: points, maxPoints: maxPoints, totals: totals,
-      level: score.flatMap { level(for: $0, in: questionnaire, credits: credits, gateQuestions: allQuestions) })
+      level: outcome.level, heldBack: outcome.heldBack)
   }
 }
