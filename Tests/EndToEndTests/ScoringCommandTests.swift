@@ -47,7 +47,7 @@ struct ScoringCommandTests {
   func scoreText() throws {
     let result = try MaturityBinary.run(["score", response, "--questionnaire", questionnaire])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("Governance    ████████████░░░░░░░░   60.0  Developing  · 100 % answered"))
+    #expect(result.stdout.contains("Governance    ████████████░░░░░░░░   60.0  Developing  · 100% answered"))
     #expect(result.stdout.contains("Overall       ████████████░░░░░░░░   59.4  Developing"))
     #expect(result.stdout.contains("41.7"))
     #expect(!result.stdout.contains("\u{1B}["))  // no colour when piped

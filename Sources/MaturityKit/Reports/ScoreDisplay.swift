@@ -1,15 +1,26 @@
+import Foundation
 import InterfaceText
 
-/// How renderers show numbers: scores with one decimal, coverage as a whole percentage.
+/// How renderers show numbers to people: scores with one decimal, coverage as a whole
+/// percentage, in the language's style (`67.5` and `83%` in English, `67,5` and `83 %` in French).
 public enum ScoreDisplay {
   /// `67.5`, or the catalogue's "insufficient data" text for nil.
   public static func score(_ value: Double?, _ texts: TextCatalogue) -> String {
     guard let value else { return texts("score.insufficient") }
-    return number(value, decimals: 1)
+    return decimal(value, texts)
   }
 
-  /// `83 %`.
-  public static func percent(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded())) %" }
+  /// A number with one decimal and the language's decimal separator.
+  public static func decimal(_ value: Double, _ texts: TextCatalogue) -> String {
+    let text = number(value, decimals: 1)
+    let separator = texts("number.decimalSeparator")
+    return separator == "." ? text : text.replacingOccurrences(of: ".", with: separator)
+  }
+
+  /// `83%` or `83 %`.
+  public static func percent(_ fraction: Double, _ texts: TextCatalogue) -> String {
+    texts("number.percent", ["value": "\(Int((fraction * 100).rounded()))"])
+  }
 
   /// A number rounded half away from zero to `decimals` places, without trailing zeros beyond one.
   public static func number(_ value: Double, decimals: Int) -> String {

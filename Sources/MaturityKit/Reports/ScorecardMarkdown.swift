@@ -11,9 +11,9 @@ public enum ScorecardMarkdown {
     out += "| \(texts("score.dimension")) | \(texts("score.score")) | \(texts("score.level")) | \(texts("score.coverage")) | \(texts("score.unknown")) | \(texts("score.unsure")) |\n"
     out += "| --- | ---: | --- | ---: | ---: | ---: |\n"
     for dimension in card.dimensions {
-      out += "| \(escape(dimension.name.text(language))) | \(ScoreDisplay.score(dimension.score, texts)) | \(escape(ScoreDisplay.level(dimension.level, language))) | \(ScoreDisplay.percent(dimension.totals.coverage)) | \(dimension.totals.unknown) | \(dimension.totals.unsure) |\n"
+      out += "| \(escape(dimension.name.text(language))) | \(ScoreDisplay.score(dimension.score, texts)) | \(escape(ScoreDisplay.level(dimension.level, language))) | \(ScoreDisplay.percent(dimension.totals.coverage, texts)) | \(dimension.totals.unknown) | \(dimension.totals.unsure) |\n"
     }
-    out += "| **\(texts("score.overall"))** | **\(ScoreDisplay.score(card.overall.score, texts))** | **\(escape(ScoreDisplay.level(card.overall.level, language)))** | \(ScoreDisplay.percent(card.overall.totals.coverage)) | \(card.overall.totals.unknown) | \(card.overall.totals.unsure) |\n"
+    out += "| **\(texts("score.overall"))** | **\(ScoreDisplay.score(card.overall.score, texts))** | **\(escape(ScoreDisplay.level(card.overall.level, language)))** | \(ScoreDisplay.percent(card.overall.totals.coverage, texts)) | \(card.overall.totals.unknown) | \(card.overall.totals.unsure) |\n"
     let heldBack =
       [(texts("score.overall"), card.overall.heldBack)] + card.dimensions.map { ($0.name.text(language), $0.heldBack) }
     for case let (name, note?) in heldBack {
@@ -21,7 +21,7 @@ public enum ScorecardMarkdown {
     }
     if heldBack.contains(where: { $0.1 != nil }) { out += "\n" }
     if card.overall.totals.unsure > 0, let confirmed = card.overall.confirmedScore {
-      out += "\n" + texts("score.confirmedLine", ["score": ScoreDisplay.number(confirmed, decimals: 1)]) + "\n"
+      out += "\n" + texts("score.confirmedLine", ["score": ScoreDisplay.decimal(confirmed, texts)]) + "\n"
     }
     for dimension in card.dimensions {
       out += "\n## \(escape(dimension.name.text(language)))\n\n"
@@ -33,7 +33,7 @@ public enum ScorecardMarkdown {
       out += "| --- | --- | ---: | --- |\n"
       for question in dimension.questions {
         let points = question.points.map {
-          "\(ScoreDisplay.number($0, decimals: 1)) / \(ScoreDisplay.number(question.maxPoints ?? 0, decimals: 1))"
+          "\(ScoreDisplay.decimal($0, texts)) / \(ScoreDisplay.decimal(question.maxPoints ?? 0, texts))"
         } ?? "—"
         let answer = (question.answer?.formatted ?? "—") + (question.unsure ? " (\(texts("score.unsureMark")))" : "")
         out += "| `\(question.id)` | \(escape(answer)) | \(points) | \(texts("status.\(question.status.rawValue)")) |\n"

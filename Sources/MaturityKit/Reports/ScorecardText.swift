@@ -16,7 +16,7 @@ public enum ScorecardText {
       let scoreText = ScoreDisplay.score(dimension.score, texts)
       var line = "\(name)  \(bar(dimension.score, color))  \(scoreText.leftPadded(5))"
       line += "  \(ScoreDisplay.level(dimension.level, language))"
-      line += "  · " + texts("score.coverageShort", ["coverage": ScoreDisplay.percent(dimension.totals.coverage)])
+      line += "  · " + texts("score.coverageShort", ["coverage": ScoreDisplay.percent(dimension.totals.coverage, texts)])
       if dimension.totals.unknown > 0 { line += "  · " + texts("score.unknownShort", ["count": "\(dimension.totals.unknown)"]) }
       if dimension.totals.unsure > 0 { line += "  · " + texts("score.unsureShort", ["count": "\(dimension.totals.unsure)"]) }
       lines.append(line)
@@ -30,9 +30,9 @@ public enum ScorecardText {
         color))
     if let heldBack = card.overall.heldBack { lines.append(String(repeating: " ", count: width + 2) + heldBackNote(heldBack, texts)) }
     if card.overall.totals.unsure > 0, let confirmed = card.overall.confirmedScore {
-      lines.append(texts("score.confirmedLine", ["score": ScoreDisplay.number(confirmed, decimals: 1)]))
+      lines.append(texts("score.confirmedLine", ["score": ScoreDisplay.decimal(confirmed, texts)]))
     }
-    lines.append(texts("score.coverageLine", ["coverage": ScoreDisplay.percent(card.overall.totals.coverage)]))
+    lines.append(texts("score.coverageLine", ["coverage": ScoreDisplay.percent(card.overall.totals.coverage, texts)]))
     let insufficient = card.dimensions.filter { !$0.sufficientData }
     if !insufficient.isEmpty {
       lines.append(
@@ -40,7 +40,7 @@ public enum ScorecardText {
           "score.insufficientNote",
           [
             "dimensions": insufficient.map { $0.name.text(language) }.joined(separator: ", "),
-            "floor": ScoreDisplay.percent(card.coverageFloor),
+            "floor": ScoreDisplay.percent(card.coverageFloor, texts),
           ]))
     }
     return lines.joined(separator: "\n") + "\n"

@@ -1,0 +1,29 @@
+import Foundation
+
+/// A deterministic random number generator (SplitMix64): the same seed gives the same sequence
+/// on every machine, so synthetic data sets can be regenerated exactly.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A uniform number in [0, 1).
+  public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+  /// A normally distributed number (Box–Muller).
+  public mutating func normal(mean: Double = 0, deviation: Double = 1) -> Double {
+    let u = max(unit(), .leastNonzeroMagnitude)
+    return mean + deviation * (-2 * Foundation.log(u)).squareRoot() * cos(2 * .pi * unit())
+  }
+
+  /// True with probability `p`.
+  public mutating func chance(_ p: Double) -> Bool { unit() < p }
+}
