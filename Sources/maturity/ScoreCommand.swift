@@ -20,11 +20,7 @@ struct ScoreCommand: ParsableCommand, LocalizedCommand {
       """
   )
 
-  @Argument(help: "The response: a .response.yaml file or a response CSV.")
-  var response: String
-
-  @Option(help: "The questionnaire (a path or an id), instead of the one the response names.")
-  var questionnaire: String?
+  @OptionGroup var input: ResponseInput
 
   @Option(help: "text, json, csv or markdown.")
   var format: Format = .text
@@ -35,17 +31,8 @@ struct ScoreCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let locator = QuestionnaireLocator()
-    let questionnaire: Questionnaire
-    if let reference = self.questionnaire {
-      questionnaire = try locator.load(reference).questionnaire
-    } else {
-      let header = try ResponseLoader.header(path: response)
-      questionnaire = try locator.load(id: header.id, version: header.version, for: response)
-    }
-    let loaded = try ResponseLoader.load(path: response, questionnaire: questionnaire)
-    Diagnostics.report(loaded.warnings, texts)
-    let card = Scorer.score(loaded.response, with: questionnaire)
+    let (questionnaire, response) = try input.load(texts)
+    let card = Scorer.score(response, with: questionnaire)
     switch format {
     case .text: try output.write(ScorecardText.render(card, texts: texts, color: output.usesColor))
     case .json: try output.write(ScorecardJSON.render(card, language: texts.language))

@@ -273,14 +273,16 @@ struct QuestionnaireBuilder {
       if options.isEmpty { reader.log.error(line, "questionnaire.needsOptions", arguments) }
       if map["bands"] != nil { reader.log.error(YAMLReader.line(map["bands"]!), "questionnaire.bandsNotAllowed", arguments) }
     case .yesno:
+      if map["bands"] != nil { reader.log.error(YAMLReader.line(map["bands"]!), "questionnaire.bandsNotAllowed", arguments) }
       if !options.isEmpty && Set(options.map(\.id)) != ["yes", "no"] {
         reader.log.error(YAMLReader.line(map["options"]!), "questionnaire.yesnoOptions", arguments)
       }
     case .number, .percent:
       if map["options"] != nil { reader.log.error(YAMLReader.line(map["options"]!), "questionnaire.optionsNotAllowed", arguments) }
-      if scored && bands.isEmpty && map["bands"] == nil { reader.log.error(line, "questionnaire.needsBands", arguments) }
+      if scored && bands.isEmpty { reader.log.error(line, "questionnaire.needsBands", arguments) }
     case .text:
       if scored { reader.log.error(line, "questionnaire.textScored", arguments) }
+      if map["bands"] != nil { reader.log.error(YAMLReader.line(map["bands"]!), "questionnaire.bandsNotAllowed", arguments) }
       if map["options"] != nil { reader.log.error(YAMLReader.line(map["options"]!), "questionnaire.optionsNotAllowed", arguments) }
     }
   }
@@ -289,7 +291,7 @@ struct QuestionnaireBuilder {
     guard let map = reader.mapping(node, "option", allowed: ["id", "label", "credit"], required: ["id", "label"]),
       let id = map["id"].flatMap({ reader.string($0, "option id") })
     else { return nil }
-    if id == "na" || id == "unknown" {
+    if id.lowercased() == "na" || id.lowercased() == "unknown" {
       reader.log.error(YAMLReader.line(node), "questionnaire.reservedOption", ["id": id, "question": question])
     } else if id.isEmpty || id.contains("|") || id.hasPrefix("@") || id.contains(where: \.isWhitespace) {
       reader.log.error(YAMLReader.line(node), "questionnaire.badOptionID", ["id": id, "question": question])

@@ -84,6 +84,7 @@ public enum ScorecardJSON {
                 [
                   ("id", .string(section.id)), ("name", .string(section.name.text(language))),
                   ("score", .number(section.totals.score)),
+                  ("confirmedScore", .number(section.totals.confirmedScore)),
                 ] + totals(section.totals))
             })
         ),

@@ -74,6 +74,7 @@ enum ResponseCSVReader {
     for key in ["questionnaire", "version"] where (key == "questionnaire" ? document.questionnaireID : document.version).isEmpty {
       log.error(nil, "response.missingMetaRow", ["row": "@\(key)"])
     }
+    for _ in reader.warnings { log.warning(nil, "peers.readAsWindows1252") }
     document.authority = fields.authority
     document.log = log
     return document

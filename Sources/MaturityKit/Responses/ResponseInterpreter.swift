@@ -7,6 +7,7 @@ enum ResponseInterpreter {
     response: Response, warnings: [Problem]
   ) {
     var log = document.log
+    try log.check()
     if document.questionnaireID != questionnaire.id || document.version != questionnaire.version {
       log.error(
         document.versionLine, "response.questionnaireMismatch",
@@ -78,13 +79,19 @@ enum ResponseInterpreter {
         return nil
       }
       return .boolean(flag)
-    case (.multi, .list(let ids)):
+    case (.multi, .list), (.multi, .scalar):
+      let ids: [String]
+      if case .list(let items) = raw {
+        ids = items
+      } else if case .scalar(let text) = raw {
+        ids = text.split(separator: "|").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+      } else {
+        ids = []
+      }
       let valid = ids.compactMap { option($0, of: question, line: line, log: &log) }
-      return valid.count == ids.count ? .options(valid) : nil
-    case (.multi, .scalar(let text)):
-      let ids = text.split(separator: "|").map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
-      let valid = ids.compactMap { option($0, of: question, line: line, log: &log) }
-      return valid.count == ids.count ? .options(valid) : nil
+      guard valid.count == ids.count else { return nil }
+      // An option ticked twice is ticked once.
+      return .options(valid.enumerated().filter { valid.firstIndex(of: $0.element) == $0.offset }.map(\.element))
     case (.number, .scalar(let text)), (.percent, .scalar(let text)):
       guard let number = CSVNumber.parse(text) else {
         log.error(line, "response.expectedNumber", arguments.merging(["value": text]) { $1 })

@@ -1,0 +1,84 @@
+import InterfaceText
+
+/// An authority's scores set against its peer group, per dimension and overall.
+///
+/// Privacy: no peer is named; a column with fewer than k peers shows no statistics; min and max
+/// are shown only when n ≥ 2k; "peers ahead" is a count.
+public struct Comparison: Sendable {
+  public struct Row: Sendable, Equatable {
+    /// A dimension id, or `overall`.
+    public var id: String
+    public var name: LocalizedText?
+    public var score: Double?
+    /// Peers with a score in this column.
+    public var n: Int
+    /// Nil when fewer than k peers have a score here.
+    public var peers: PeerStatistics?
+    /// Whether min and max may be shown (n ≥ 2k).
+    public var showsRange: Bool
+    public var percentileRank: Double?
+    public var peersAhead: Int?
+    /// Target minus score: positive when behind.
+    public var gapToMedian: Double?
+    public var gapToP75: Double?
+    public var gapToP90: Double?
+  }
+
+  public var authority: Authority
+  public var questionnaireID: String
+  public var version: String
+  public var filters: [(String, String)]
+  public var groupSize: Int
+  public var minimumGroup: Int
+  public var sources: [PeerSource]
+  public var overall: Row
+  public var dimensions: [Row]
+
+  /// Compares `card` with `group`; refuses a group smaller than `minimumGroup`.
+  public init(_ card: Scorecard, group: PeerGroup, minimumGroup: Int) throws(ComparisonError) {
+    let filters = group.filter.described(bands: group.bands, resolvedBand: group.band)
+    guard group.peers.count >= minimumGroup else {
+      throw ComparisonError.groupTooSmall(found: group.peers.count, minimum: minimumGroup, filters: filters.map { "\($0.0)=\($0.1)" })
+    }
+    authority = card.authority
+    questionnaireID = card.questionnaireID
+    version = card.version
+    self.filters = filters
+    groupSize = group.peers.count
+    self.minimumGroup = minimumGroup
+    sources = group.peers.sources
+    let peers = group.peers
+    func row(_ id: String, _ name: LocalizedText?, _ score: Double?, column: Int) -> Row {
+      let values = (0..<peers.count).compactMap { peers.score($0, column) }
+      let statistics = values.count >= minimumGroup ? PeerStatistics(values) : nil
+      var row = Row(
+        id: id, name: name, score: score, n: values.count, peers: statistics, showsRange: values.count >= 2 * minimumGroup)
+      if let statistics, let score {
+        row.percentileRank = PeerStatistics.percentileRank(of: score, among: values)
+        row.peersAhead = values.filter { $0 > score }.count
+        row.gapToMedian = statistics.median - score
+        row.gapToP75 = statistics.p75 - score
+        row.gapToP90 = statistics.p90 - score
+      }
+      return row
+    }
+    dimensions = card.dimensions.enumerated().map { row($1.id, $1.name, $1.score, column: $0) }
+    overall = row("overall", nil, card.overall.score, column: card.dimensions.count)
+  }
+}
+
+/// A comparison that cannot be made without exposing peers.
+public enum ComparisonError: UserFacingError, Equatable {
+  case groupTooSmall(found: Int, minimum: Int, filters: [String])
+
+  public var location: SourceLocation? { nil }
+
+  public func message(_ texts: TextCatalogue) -> String {
+    switch self {
+    case .groupTooSmall(let found, let minimum, let filters):
+      texts(
+        filters.isEmpty ? "peers.groupTooSmallNoFilter" : "peers.groupTooSmall",
+        ["found": "\(found)", "minimum": "\(minimum)", "filters": filters.joined(separator: ", ")])
+    }
+  }
+}

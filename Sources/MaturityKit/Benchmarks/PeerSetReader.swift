@@ -1,0 +1,203 @@
+import CSV
+import Foundation
+import InterfaceText
+
+/// How peer files are read.
+public struct PeerReadOptions: Sendable {
+  /// Read the valid rows of a file that has bad ones (each still reported, as a warning).
+  public var skipInvalid: Bool
+  /// Delimiter and encoding; detected when nil.
+  public var csv: CSVReadOptions
+  /// How many threads read one file.
+  public var threads: Int
+
+  public init(skipInvalid: Bool = false, csv: CSVReadOptions = CSVReadOptions(), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    self.skipInvalid = skipInvalid
+    self.csv = csv
+    self.threads = max(1, threads)
+  }
+}
+
+/// Reads peer benchmark CSV files of either shape (found by header names) into one ``PeerSet``.
+///
+/// Every bad row is reported with its line. By default a file with a bad row is refused with
+/// all its problems; with ``PeerReadOptions/skipInvalid`` the rest is read and the problems
+/// come back as warnings, with the number of rows left out in ``PeerSource/rowsLeftOut``.
+public enum PeerSetReader {
+  public static func read(_ paths: [String], questionnaire: Questionnaire, options: PeerReadOptions = PeerReadOptions())
+    throws -> (peers: PeerSet, warnings: [Problem])
+  {
+    var peers = PeerSet(dimensionIDs: questionnaire.dimensions.map(\.id))
+    var warnings: [Problem] = []
+    for path in paths {
+      let file = try readFile(path, questionnaire: questionnaire, options: options)
+      warnings += file.warnings
+      peers.append(contentsOf: file.peers)
+    }
+    try checkDuplicatesAcrossFiles(peers, paths: paths)
+    return (peers, warnings)
+  }
+
+  static func readFile(_ path: String, questionnaire: Questionnaire, options: PeerReadOptions) throws -> (
+    peers: PeerSet, warnings: [Problem]
+  ) {
+    let reader = try CSVReader(path: path, options: options.csv)
+    var header: CSVHeader?
+    var headerLine = 1
+    do {
+      try reader.forEach { record in
+        header = try CSVHeader(record, file: path)
+        headerLine = record.line
+        throw StopReading()
+      }
+    } catch is StopReading {}
+    guard let header else { throw Problems([Problem(.error, SourceLocation(file: path, line: 1), "file.empty")]) }
+    let columns = PeerColumns(header: header, questionnaire: questionnaire)
+    let shape: PeerSource.Shape
+    if columns.questionID != nil && columns.answer != nil {
+      shape = .answers
+    } else if columns.dimensions.allSatisfy({ $0 != nil }) && columns.overall != nil {
+      shape = .scores
+    } else {
+      let missingScores = zip(questionnaire.dimensions.map(\.id), columns.dimensions).filter { $0.1 == nil }.map(\.0)
+        + (columns.overall == nil ? ["overall"] : [])
+      throw Problems([
+        Problem(.error, SourceLocation(file: path, line: headerLine), "peers.unknownShape", ["missing": missingScores.joined(separator: ", ")])
+      ])
+    }
+    var missing: [String] = []
+    if columns.authorityID == nil { missing.append("authority_id") }
+    if columns.year == nil { missing.append("year") }
+    if !missing.isEmpty {
+      throw Problems([
+        Problem(.error, SourceLocation(file: path, line: headerLine), "peers.missingColumns", ["columns": missing.joined(separator: ", ")])
+      ])
+    }
+    let segments = try reader.segments(options.threads)
+    let context = PeerReadContext(
+      file: path, questionnaire: questionnaire, columns: columns, plan: shape == .answers ? ScoringPlan(questionnaire) : nil)
+    var log = ProblemLog(file: path)
+    var peers = PeerSet(dimensionIDs: questionnaire.dimensions.map(\.id))
+    var rows = 0
+    switch shape {
+    case .scores:
+      let parts = ParallelWork.map(segments) { ScoresShapeReader(context).read($1, skipFirst: $0 == 0) }
+      var lines: [Int] = []
+      for part in parts {
+        let result = try part.get()
+        peers.append(contentsOf: result.peers)
+        lines += result.lines
+        log.append(contentsOf: result.problems)
+        rows += result.rows
+      }
+      let duplicates = ScoresShapeReader.duplicateRows(peers, lines: lines, log: &log)
+      if !duplicates.isEmpty { peers = peers.selecting(peers.authorities.indices.filter { !duplicates.contains($0) }) }
+    case .answers:
+      let parts = ParallelWork.map(segments) { AnswersShapeReader(context).read($1, skipFirst: $0 == 0) }
+      var merged = AnswersAccumulator(plan: context.plan!)
+      for part in parts {
+        let result = try part.get()
+        merged.merge(result.accumulator, log: &log)
+        log.append(contentsOf: result.problems)
+        rows += result.rows
+      }
+      peers = merged.scored(dimensionIDs: questionnaire.dimensions.map(\.id))
+    }
+    let problems = log.problems.sorted(by: ProblemLog.fileOrder)
+    if !options.skipInvalid && problems.contains(where: { $0.severity == .error }) { throw Problems(problems) }
+    let leftOut = Set(problems.filter { $0.severity == .error }.compactMap(\.location.line)).count
+    peers.sources = [
+      PeerSource(
+        fileName: URL(fileURLWithPath: path).lastPathComponent, shape: shape, delimiter: reader.delimiter,
+        encoding: reader.encoding, rows: rows, rowsLeftOut: leftOut, columns: header.names,
+        attributes: columns.attributeNames)
+    ]
+    let encodingWarnings = reader.warnings.map { _ in Problem(.warning, SourceLocation(file: path), "peers.readAsWindows1252") }
+    return (peers, encodingWarnings + problems.map { Problem(.warning, $0.location, $0.code, $0.arguments) })
+  }
+
+  private static func checkDuplicatesAcrossFiles(_ peers: PeerSet, paths: [String]) throws {
+    guard paths.count > 1 else { return }
+    var seen: [String: Int] = [:]
+    for authority in peers.authorities {
+      seen["\(authority.id)\u{0}\(authority.year)", default: 0] += 1
+    }
+    let repeated = seen.filter { $0.value > 1 }.keys.sorted()
+    guard let first = repeated.first else { return }
+    let parts = first.split(separator: "\u{0}")
+    throw Problems([
+      Problem(
+        .error, SourceLocation(file: paths.joined(separator: ", ")), "peers.duplicateAcrossFiles",
+        ["authority": String(parts[0]), "year": String(parts.last ?? ""), "count": "\(repeated.count)"])
+    ])
+  }
+
+  struct StopReading: Error {}
+}
+
+/// The columns of a peer file, by role.
+struct PeerColumns: Sendable {
+  var authorityID, name, country, population, type, year, questionnaire, version, questionID, answer, overall: Int?
+  var dimensions: [Int?]
+  /// Other columns, kept as attributes: (index, lower-cased name).
+  var attributes: [(Int, String)]
+  var attributeNames: [String] { attributes.map(\.1) }
+
+  init(header: CSVHeader, questionnaire: Questionnaire) {
+    authorityID = header["authority_id"]
+    name = header["name"]
+    country = header["country"]
+    population = header["population"]
+    type = header["type"]
+    year = header["year"]
+    self.questionnaire = header["questionnaire"]
+    version = header["version"]
+    questionID = header["question_id"]
+    answer = header["answer"]
+    overall = header["overall"]
+    dimensions = questionnaire.dimensions.map { header[$0.id] }
+    let known = Set(
+      [authorityID, name, country, population, type, year, self.questionnaire, version, questionID, answer, overall]
+        .compactMap { $0 } + dimensions.compactMap { $0 })
+    attributes = header.names.enumerated().filter { !known.contains($0.offset) && !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
+      .map { ($0.offset, $0.element.trimmingCharacters(in: .whitespaces).lowercased()) }
+  }
+}
+
+/// What every segment reader needs.
+struct PeerReadContext: Sendable {
+  let file: String
+  let questionnaire: Questionnaire
+  let columns: PeerColumns
+  let plan: ScoringPlan?
+}
+
+/// Runs work on each element on its own thread and returns the results in order.
+enum ParallelWork {
+  static func map<Element: Sendable, Result: Sendable>(
+    _ elements: [Element], _ body: @escaping @Sendable (Int, Element) -> Result
+  ) -> [Result] {
+    let slots = ResultSlots<Result>(elements.count)
+    DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+      slots.base[index] = body(index, elements[index])
+    }
+    return (0..<elements.count).map { slots.base[$0]! }
+  }
+}
+
+/// One slot per parallel task, each written by exactly one thread, read after all have finished.
+private final class ResultSlots<Result>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Result?>
+  let count: Int
+
+  init(_ count: Int) {
+    self.count = count
+    base = .allocate(capacity: count)
+    base.initialize(repeating: nil, count: count)
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+}

@@ -1,0 +1,135 @@
+import CSV
+
+/// Reads a segment of a peer file in the scores shape: one row per authority and year, a
+/// column per dimension and `overall`, an empty cell for "insufficient data".
+struct ScoresShapeReader {
+  struct Segment: Sendable {
+    var peers: PeerSet
+    /// The line of each peer row, for messages about duplicates.
+    var lines: [Int]
+    var problems: [Problem]
+    var rows: Int
+  }
+
+  let context: PeerReadContext
+
+  init(_ context: PeerReadContext) { self.context = context }
+
+  func read(_ reader: CSVReader, skipFirst: Bool) -> Result<Segment, Error> {
+    let columns = context.columns
+    var segment = Segment(peers: PeerSet(dimensionIDs: context.questionnaire.dimensions.map(\.id)), lines: [], problems: [], rows: 0)
+    var log = ProblemLog(file: context.file)
+    var scores = [Double](repeating: .nan, count: segment.peers.width)
+    var skip = skipFirst
+    let scoreColumns = columns.dimensions.map { $0! } + [columns.overall!]
+    let columnNames = context.questionnaire.dimensions.map(\.id) + ["overall"]
+    do {
+      try reader.forEach { record in
+        if skip {
+          skip = false
+          return
+        }
+        segment.rows += 1
+        let before = log.problems.count
+        var fields = PeerRowFields(record: record, columns: columns, context: context, log: &log)
+        for (position, column) in scoreColumns.enumerated() {
+          scores[position] = .nan
+          if record.isBlank(column) { continue }
+          guard let value = record.number(column) else {
+            log.error(record.line, "peers.badScore", ["column": columnNames[position], "value": record.value(column) ?? ""])
+            continue
+          }
+          guard (0...100).contains(value) else {
+            log.error(record.line, "peers.scoreRange", ["column": columnNames[position], "value": record.value(column) ?? ""])
+            continue
+          }
+          scores[position] = value
+        }
+        guard log.problems.count == before, let authority = fields.authority() else { return }
+        segment.peers.append(authority, scores: scores)
+        segment.lines.append(record.line)
+      }
+    } catch {
+      return .failure(error)
+    }
+    segment.problems = log.problems
+    return .success(segment)
+  }
+
+  /// Rows that repeat an earlier `(authority_id, year)`, each reported at its line.
+  static func duplicateRows(_ peers: PeerSet, lines: [Int], log: inout ProblemLog) -> Set<Int> {
+    var first: [String: Int] = [:]
+    var duplicates: Set<Int> = []
+    for (row, authority) in peers.authorities.enumerated() {
+      let key = "\(authority.id)\u{0}\(authority.year)"
+      if let earlier = first[key] {
+        log.error(
+          lines[row], "peers.duplicate",
+          ["authority": authority.id, "year": "\(authority.year)", "first": "\(lines[earlier])"])
+        duplicates.insert(row)
+      } else {
+        first[key] = row
+      }
+    }
+    return duplicates
+  }
+}
+
+/// The authority columns of a peer row, checked: id, year, country, population, type, the
+/// questionnaire and version when given, and the attribute columns.
+struct PeerRowFields {
+  private var id: String?
+  private var year: Int?
+  private var values: PeerAuthority?
+
+  init(record: CSVRecord, columns: PeerColumns, context: PeerReadContext, log: inout ProblemLog) {
+    let line = record.line
+    let id = record.value(columns.authorityID!)?.trimmingSpaces ?? ""
+    if id.isEmpty { log.error(line, "peers.missingID") }
+    var year: Int?
+    if let number = record.number(columns.year!), number == number.rounded(), (1900...2200).contains(number) {
+      year = Int(number)
+    } else {
+      log.error(line, "peers.badYear", ["value": record.value(columns.year!) ?? ""])
+    }
+    if let column = columns.questionnaire, let value = record.value(column)?.trimmingSpaces, value != context.questionnaire.id {
+      log.error(line, "peers.otherQuestionnaire", ["found": value, "expected": context.questionnaire.id])
+    }
+    if let column = columns.version, let value = record.value(column)?.trimmingSpaces, value != context.questionnaire.version {
+      log.error(line, "peers.otherVersion", ["found": value, "expected": context.questionnaire.version])
+    }
+    var population: Int?
+    if let column = columns.population, !record.isBlank(column) {
+      if let number = record.number(column), number >= 0, number == number.rounded(), number < 1e10 {
+        population = Int(number)
+      } else {
+        log.error(line, "peers.badPopulation", ["value": record.value(column) ?? ""])
+      }
+    }
+    var type: AuthorityType?
+    if let column = columns.type, !record.isBlank(column), let text = record.value(column)?.trimmingSpaces {
+      type = AuthorityType(rawValue: text.lowercased())
+      if type == nil {
+        log.error(line, "peers.badType", ["value": text, "choices": AuthorityType.allCases.map(\.rawValue).joined(separator: ", ")])
+      }
+    }
+    var attributes: [String: String] = [:]
+    for (column, name) in columns.attributes { attributes[name] = record.value(column) ?? "" }
+    guard !id.isEmpty, let year else { return }
+    values = PeerAuthority(
+      id: id, name: columns.name.flatMap { record.value($0) }, country: columns.country.flatMap { record.value($0)?.trimmingSpaces.uppercased() }.flatMap { $0.isEmpty ? nil : $0 },
+      population: population, type: type, year: year, attributes: attributes)
+  }
+
+  func authority() -> PeerAuthority? { values }
+}
+
+extension String {
+  /// Without leading and trailing spaces and tabs.
+  var trimmingSpaces: String {
+    var text = Substring(self)
+    while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+    return String(text)
+  }
+}

@@ -1,0 +1,60 @@
+import InterfaceText
+
+/// The comparison as JSON, following `schemas/comparison.schema.json`.
+public enum ComparisonJSON {
+  public static func render(_ comparison: Comparison, language: Language) -> String {
+    JSONValue.object([
+      ("questionnaire", .object([("id", .string(comparison.questionnaireID)), ("version", .string(comparison.version))])),
+      ("authority", ScorecardJSON.authority(comparison.authority)),
+      (
+        "peerGroup",
+        .object([
+          ("filters", .object(comparison.filters.map { ($0.0, .string($0.1)) })),
+          ("n", .integer(comparison.groupSize)),
+          ("minGroup", .integer(comparison.minimumGroup)),
+          ("files", .array(comparison.sources.map(source))),
+        ])
+      ),
+      ("overall", row(comparison.overall, language)),
+      ("dimensions", .array(comparison.dimensions.map { row($0, language) })),
+    ]).text
+  }
+
+  static func source(_ source: PeerSource) -> JSONValue {
+    .object([
+      ("file", .string(source.fileName)), ("shape", .string(source.shape.rawValue)), ("rows", .integer(source.rows)),
+      ("rowsLeftOut", .integer(source.rowsLeftOut)),
+    ])
+  }
+
+  static func row(_ row: Comparison.Row, _ language: Language) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [("id", .string(row.id))]
+    if let name = row.name { pairs.append(("name", .string(name.text(language)))) }
+    pairs += [
+      ("score", .number(row.score)),
+      ("peers", statistics(row.peers, n: row.n, showsRange: row.showsRange)),
+      ("percentileRank", .number(row.percentileRank)),
+      ("peersAhead", row.peersAhead.map { .integer($0) } ?? .null),
+      ("gapToMedian", .number(row.gapToMedian)),
+      ("gapToP75", .number(row.gapToP75)),
+      ("gapToP90", .number(row.gapToP90)),
+    ]
+    return .object(pairs)
+  }
+
+  /// `{n, mean, sd, min, p10, p25, median, p75, p90, max}`; values null below k, min/max null below 2k.
+  static func statistics(_ statistics: PeerStatistics?, n: Int, showsRange: Bool) -> JSONValue {
+    .object([
+      ("n", .integer(n)),
+      ("mean", .number(statistics?.mean)),
+      ("sd", .number(statistics?.standardDeviation)),
+      ("min", .number(showsRange ? statistics?.min : nil)),
+      ("p10", .number(statistics?.p10)),
+      ("p25", .number(statistics?.p25)),
+      ("median", .number(statistics?.median)),
+      ("p75", .number(statistics?.p75)),
+      ("p90", .number(statistics?.p90)),
+      ("max", .number(showsRange ? statistics?.max : nil)),
+    ])
+  }
+}

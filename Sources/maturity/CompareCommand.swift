@@ -1,0 +1,56 @@
+import ArgumentParser
+import InterfaceText
+import MaturityKit
+
+/// `maturity compare`: an authority against its peer group.
+struct CompareCommand: ParsableCommand, LocalizedCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
+
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Compare an authority's scores with a peer group: quartiles, percentile rank, gaps.",
+    discussion: """
+      The peer group is every authority in the --peers files (each one's newest year), narrowed
+      by the filters. The authority itself is never its own peer. A group smaller than
+      --min-group (k, default 5) is refused; no peer is ever named, and min and max are shown
+      only when the group has at least 2k members.
+
+      Example:
+        maturity compare Examples/responses/small-municipality.response.yaml \\
+          --peers Examples/peers/synthetic-peers-scores.csv --band auto
+        maturity compare my.response.yaml --peers network.csv --country ES --type municipality --format json
+      """
+  )
+
+  @OptionGroup var input: ResponseInput
+  @OptionGroup var peerOptions: PeerOptions
+
+  @Option(help: "text, json, csv or markdown.")
+  var format: Format = .text
+
+  @OptionGroup var language: LanguageOption
+  @OptionGroup var output: OutputOption
+
+  var texts: TextCatalogue { language.texts }
+
+  func validate() throws {
+    if peerOptions.files.isEmpty { throw ValidationError("Give at least one --peers file.") }
+  }
+
+  func run() throws {
+    let (questionnaire, response) = try input.load(texts)
+    let card = Scorer.score(response, with: questionnaire)
+    let peers = try peerOptions.read(peerOptions.files, questionnaire, texts)
+    let bands = peerOptions.populationBands(questionnaire)
+    let group = PeerGroup(
+      from: peers, filter: try peerOptions.filter(bands), bands: bands, authority: response.authority,
+      scores: card.dimensions.map(\.score))
+    let comparison = try Comparison(card, group: group, minimumGroup: peerOptions.minGroup)
+    switch format {
+    case .text: try output.write(ComparisonTable.text(comparison, texts: texts))
+    case .json: try output.write(ComparisonJSON.render(comparison, language: texts.language))
+    case .csv: try output.write(ComparisonCSV.render(comparison))
+    case .markdown: try output.write(ComparisonTable.markdown(comparison, texts: texts))
+    }
+  }
+}

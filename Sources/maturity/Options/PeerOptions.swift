@@ -1,0 +1,103 @@
+import ArgumentParser
+import CSV
+import Foundation
+import InterfaceText
+import MaturityKit
+
+/// `--peers` files, how to read them, and the filters that choose a peer group.
+struct PeerOptions: ParsableArguments {
+  @Option(name: .customLong("peers"), help: "A peer benchmark CSV (scores or answers shape); repeat for several.")
+  var files: [String] = []
+
+  @Option(help: "Only peers of this country (ISO code, e.g. ES).")
+  var country: String?
+
+  @Option(help: "Only peers of this type: municipality, region or other.")
+  var type: String?
+
+  @Option(help: "Only peers of this population band: auto (the authority's own) or a label such as 5k-20k.")
+  var band: String?
+
+  @Option(help: "Population band lower bounds, e.g. 5000,20000,50000 (default: the questionnaire's).")
+  var bands: String?
+
+  @Option(help: "Only assessments of this year (default: each authority's newest).")
+  var year: Int?
+
+  @Option(name: .customLong("where"), help: "Only peers whose column ATTRIBUTE has VALUE (ATTRIBUTE=VALUE); repeatable.")
+  var conditions: [String] = []
+
+  @Option(help: "Keep the N peers nearest in log-population and score profile.")
+  var similar: Int?
+
+  @Option(name: .customLong("min-group"), help: "The smallest peer group shown (k), to protect peers' privacy.")
+  var minGroup: Int = 5
+
+  @Flag(name: .customLong("skip-invalid"), help: "Read the valid rows of peer files with bad rows (each one still reported).")
+  var skipInvalid = false
+
+  @Option(help: "Delimiter of the peer files (detected when absent).")
+  var delimiter: String?
+
+  @Option(help: "Encoding of the peer files: utf8 or windows-1252 (detected when absent).")
+  var encoding: String?
+
+  func validate() throws {
+    if let type, AuthorityType(rawValue: type) == nil { throw ValidationError("--type must be municipality, region or other.") }
+    if minGroup < 1 { throw ValidationError("--min-group must be at least 1.") }
+    if let similar, similar < 1 { throw ValidationError("--similar must be at least 1.") }
+    for condition in conditions where !condition.contains("=") {
+      throw ValidationError("--where takes ATTRIBUTE=VALUE, not '\(condition)'.")
+    }
+    if let bands, parsedBands(bands) == nil { throw ValidationError("--bands takes rising numbers separated by commas.") }
+    if let delimiter, CSVDelimiter(argument: delimiter) == nil { throw ValidationError("Unknown delimiter '\(delimiter)'.") }
+    if let encoding, CSVEncoding(argument: encoding) == nil { throw ValidationError("Unknown encoding '\(encoding)'.") }
+  }
+
+  private func parsedBands(_ text: String) -> [Double]? {
+    let values = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+    return values
+  }
+
+  /// The bands to use: `--bands`, else the questionnaire's.
+  func populationBands(_ questionnaire: Questionnaire) -> PopulationBands {
+    PopulationBands(bounds: bands.flatMap(parsedBands) ?? questionnaire.populationBands)
+  }
+
+  /// The filter, with a band label resolved against `bands`.
+  func filter(_ bands: PopulationBands) throws -> PeerFilter {
+    var band: PeerFilter.Band?
+    if let label = self.band {
+      if label.lowercased() == "auto" {
+        band = .auto
+      } else if let index = bands.index(ofLabel: label) {
+        band = .index(index)
+      } else {
+        throw ValidationError("Unknown band '\(label)'. Bands: auto, \(bands.labels.joined(separator: ", ")).")
+      }
+    }
+    return PeerFilter(
+      country: country, type: type.flatMap(AuthorityType.init), band: band, year: year,
+      attributes: conditions.map { condition in
+        let parts = condition.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+        return (parts[0].lowercased(), parts.count > 1 ? parts[1] : "")
+      }, similar: similar)
+  }
+
+  var readOptions: PeerReadOptions {
+    PeerReadOptions(
+      skipInvalid: skipInvalid,
+      csv: CSVReadOptions(delimiter: delimiter.flatMap(CSVDelimiter.init(argument:)), encoding: encoding.flatMap(CSVEncoding.init(argument:))))
+  }
+
+  /// Reads the peer files; problems and left-out counts go to standard error.
+  func read(_ paths: [String], _ questionnaire: Questionnaire, _ texts: TextCatalogue) throws -> PeerSet {
+    let (peers, warnings) = try PeerSetReader.read(paths, questionnaire: questionnaire, options: readOptions)
+    Diagnostics.report(warnings, texts)
+    for source in peers.sources where source.rowsLeftOut > 0 {
+      Diagnostics.warn(texts("peers.leftOut", ["file": source.fileName, "rows": "\(source.rowsLeftOut)", "total": "\(source.rows)"]))
+    }
+    return peers
+  }
+}
