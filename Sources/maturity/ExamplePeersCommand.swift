@@ -33,8 +33,13 @@ struct ExamplePeersCommand: ParsableCommand, LocalizedCommand {
   @Option(help: "The assessment year (earlier assessments are a year before).")
   var year: Int = 2025
 
-  @Option(name: .shortAndLong, help: "Folder to write the two files to.")
+  @Option(name: .shortAndLong, help: "Folder to write the files to.")
   var output: String = "."
+
+  @Option(help: "Which files: scores, answers or both.")
+  var shape: Shape = .both
+
+  enum Shape: String, ExpressibleByArgument, CaseIterable { case scores, answers, both }
 
   @OptionGroup var language: LanguageOption
 
@@ -47,8 +52,8 @@ struct ExamplePeersCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let loaded = try QuestionnaireLocator().load(questionnaire).questionnaire
     let generator = SyntheticPeers(questionnaire: loaded, count: count, seed: seed, year: year)
-    let scores = try OutputSink(path: output + "/synthetic-peers-scores.csv")
-    let answers = try OutputSink(path: output + "/synthetic-peers-answers.csv")
+    let scores = shape == .answers ? nil : try OutputSink(path: output + "/synthetic-peers-scores.csv")
+    let answers = shape == .scores ? nil : try OutputSink(path: output + "/synthetic-peers-answers.csv")
     var scoresWriter = CSVWriter()
     var answersWriter = CSVWriter()
     scoresWriter.write(generator.scoresHeader)
@@ -56,17 +61,21 @@ struct ExamplePeersCommand: ParsableCommand, LocalizedCommand {
     let progress = Progress(total: count, label: texts("example.generating"))
     var done = 0
     try generator.forEach { assessment in
-      scoresWriter.write(generator.scoresRow(assessment))
-      for row in generator.answerRows(assessment) { answersWriter.write(row) }
-      try scores.write(scoresWriter.take())
-      try answers.write(answersWriter.take())
+      if let scores {
+        scoresWriter.write(generator.scoresRow(assessment))
+        try scores.write(scoresWriter.take())
+      }
+      if let answers {
+        for row in generator.answerRows(assessment) { answersWriter.write(row) }
+        try answers.write(answersWriter.take())
+      }
       if assessment.year == year {
         done += 1
         progress.update(done)
       }
     }
-    try scores.finish()
-    try answers.finish()
+    try scores?.finish()
+    try answers?.finish()
     progress.finish()
   }
 }

@@ -22,7 +22,7 @@ public struct PeerReadOptions: Sendable {
 ///
 /// Every bad row is reported with its line. By default a file with a bad row is refused with
 /// all its problems; with ``PeerReadOptions/skipInvalid`` the rest is read and the problems
-/// come back as warnings, with the number of rows left out in ``PeerSource/rowsLeftOut``.
+/// come back with the peers, with the number of rows left out in ``PeerSource/rowsLeftOut``.
 public enum PeerSetReader {
   public static func read(_ paths: [String], questionnaire: Questionnaire, options: PeerReadOptions = PeerReadOptions())
     throws -> (peers: PeerSet, warnings: [Problem])
@@ -113,7 +113,7 @@ public enum PeerSetReader {
         attributes: columns.attributeNames)
     ]
     let encodingWarnings = reader.warnings.map { _ in Problem(.warning, SourceLocation(file: path), "peers.readAsWindows1252") }
-    return (peers, encodingWarnings + problems.map { Problem(.warning, $0.location, $0.code, $0.arguments) })
+    return (peers, encodingWarnings + problems)
   }
 
   private static func checkDuplicatesAcrossFiles(_ peers: PeerSet, paths: [String]) throws {

@@ -1,0 +1,138 @@
+/// How a network's peer set is split for its published table.
+public enum PeerGrouping: Sendable, Equatable {
+  case none, band, country, type
+  case attribute(String)
+
+  /// `band`, `country`, `type`, or an attribute column name.
+  public init(_ name: String) {
+    switch name.lowercased() {
+    case "band": self = .band
+    case "country": self = .country
+    case "type": self = .type
+    case "none", "all": self = .none
+    default: self = .attribute(name.lowercased())
+    }
+  }
+
+  /// The group of an authority, or nil when the authority lacks the value.
+  func key(_ authority: PeerAuthority, _ bands: PopulationBands) -> String? {
+    switch self {
+    case .none: "all"
+    case .band: authority.population.map { bands.label(bands.index(of: $0)) }
+    case .country: authority.country
+    case .type: authority.type?.rawValue
+    case .attribute(let name): authority.attributes[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+  }
+}
+
+/// The distribution of a whole peer set per group, as a network publishes it: every cell with
+/// fewer than k authorities is withheld, min and max only from 2k.
+public struct NetworkDistribution: Sendable {
+  public struct Cell: Sendable, Equatable {
+    public var n: Int
+    public var statistics: PeerStatistics?
+    public var showsRange: Bool
+  }
+
+  public struct Group: Sendable, Equatable {
+    public var key: String
+    public var n: Int
+    /// One per dimension, then overall.
+    public var cells: [Cell]
+  }
+
+  public let dimensionIDs: [String]
+  public let grouping: PeerGrouping
+  public let minimumGroup: Int
+  public let groups: [Group]
+
+  public init(_ peers: PeerSet, grouping: PeerGrouping, bands: PopulationBands, minimumGroup: Int) {
+    dimensionIDs = peers.dimensionIDs
+    self.grouping = grouping
+    self.minimumGroup = minimumGroup
+    var rowsByKey: [String: [Int]] = [:]
+    var order: [String] = []
+    for (row, authority) in peers.authorities.enumerated() {
+      guard let key = grouping.key(authority, bands) else { continue }
+      if rowsByKey[key] == nil { order.append(key) }
+      rowsByKey[key, default: []].append(row)
+    }
+    if grouping == .band {
+      order = bands.labels.filter { rowsByKey[$0] != nil }
+    } else {
+      order.sort()
+    }
+    groups = order.map { key in
+      let rows = rowsByKey[key]!
+      let cells = (0..<peers.width).map { column -> Cell in
+        let values = rows.compactMap { peers.score($0, column) }
+        return Cell(
+          n: values.count, statistics: values.count >= minimumGroup ? PeerStatistics(values) : nil,
+          showsRange: values.count >= 2 * minimumGroup)
+      }
+      return Group(key: key, n: rows.count, cells: cells)
+    }
+  }
+}
+
+/// Every authority's gap to the median of its group's other members, per dimension and overall.
+public struct GroupGaps: Sendable {
+  public struct Row: Sendable {
+    public var authority: PeerAuthority
+    public var group: String
+    /// Per column: the authority's score, its peers' median (without it), and median − score.
+    public var scores: [Double?]
+    public var medians: [Double?]
+    public var gaps: [Double?]
+  }
+
+  public let dimensionIDs: [String]
+  public let rows: [Row]
+
+  /// Medians leave the authority itself out; a group of fewer than `minimumGroup` other members has none.
+  public init(_ peers: PeerSet, grouping: PeerGrouping, bands: PopulationBands, minimumGroup: Int) {
+    dimensionIDs = peers.dimensionIDs
+    var rowsByKey: [String: [Int]] = [:]
+    for (row, authority) in peers.authorities.enumerated() {
+      if let key = grouping.key(authority, bands) { rowsByKey[key, default: []].append(row) }
+    }
+    var medians = [[Double?]](repeating: [Double?](repeating: nil, count: peers.width), count: peers.count)
+    for (_, members) in rowsByKey {
+      for column in 0..<peers.width {
+        let sorted = members.compactMap { peers.score($0, column) }.sorted()
+        for row in members {
+          guard let own = peers.score(row, column) else {
+            medians[row][column] = sorted.count >= minimumGroup ? PeerStatistics.percentile(sorted, 0.5) : nil
+            continue
+          }
+          guard sorted.count - 1 >= minimumGroup else { continue }
+          medians[row][column] = Self.medianWithout(own, in: sorted)
+        }
+      }
+    }
+    rows = peers.authorities.indices.compactMap { row in
+      guard let key = grouping.key(peers.authorities[row], bands) else { return nil }
+      let scores = (0..<peers.width).map { peers.score(row, $0) }
+      let gaps = zip(scores, medians[row]).map { score, median in score.flatMap { s in median.map { $0 - s } } }
+      return Row(authority: peers.authorities[row], group: key, scores: scores, medians: medians[row], gaps: gaps)
+    }
+  }
+
+  /// The median of `sorted` with one occurrence of `value` removed, in O(log n).
+  static func medianWithout(_ value: Double, in sorted: [Double]) -> Double {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    let removed = low
+    let count = sorted.count - 1
+    func element(_ rank: Int) -> Double { sorted[rank < removed ? rank : rank + 1] }
+    let h = Double(count - 1) * 0.5
+    let lower = Int(h.rounded(.down))
+    let upper = min(lower + 1, count - 1)
+    return element(lower) + (h - Double(lower)) * (element(upper) - element(lower))
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import CSV
+import InterfaceText
+import MaturityKit
+
+/// `maturity benchmark gaps`: every authority's gap to its group's median.
+struct BenchmarkGapsCommand: ParsableCommand, LocalizedCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "gaps",
+    abstract: "Every authority's gap to the median of its group (band by default), as CSV, for a network's staff.",
+    discussion: """
+      One row per authority (its newest year unless --year): its score, the median of the other
+      members of its group, and the gap (median − score) per dimension and overall. Medians of
+      fewer than k other members (--min-group) are left empty. This names authorities: it is for
+      the network that holds the data, not for publication.
+
+      Example:
+        maturity benchmark gaps Examples/peers/synthetic-peers-answers.csv --output Reports/gaps.csv
+      """
+  )
+
+  @Argument(help: "Peer benchmark CSV files.")
+  var files: [String]
+
+  @Option(help: "Group by band, country, type, none, or an attribute column.")
+  var by: String = "band"
+
+  @Option(help: "The questionnaire (a path or an id).")
+  var questionnaire: String = "ai-data-readiness"
+
+  @OptionGroup var peerOptions: PeerOptions
+  @OptionGroup var language: LanguageOption
+  @OptionGroup var output: OutputOption
+
+  var texts: TextCatalogue { language.texts }
+
+  func run() throws {
+    let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
+    let bands = peerOptions.populationBands(questionnaire)
+    let group = PeerGroup(from: try peerOptions.read(files, questionnaire, texts), filter: try peerOptions.filter(bands), bands: bands)
+    let gaps = GroupGaps(group.peers, grouping: PeerGrouping(by), bands: bands, minimumGroup: peerOptions.minGroup)
+    var writer = CSVWriter()
+    DistributionRenderers.gapsCSV(gaps, into: &writer)
+    try output.write(writer.bytes)
+  }
+}

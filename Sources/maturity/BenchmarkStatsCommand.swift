@@ -1,0 +1,54 @@
+import ArgumentParser
+import InterfaceText
+import MaturityKit
+
+/// `maturity benchmark stats`: the distribution of a peer set per group.
+struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
+
+  static let configuration = CommandConfiguration(
+    commandName: "stats",
+    abstract: "The distribution of a peer set per group (what a network publishes), k applied to every cell.",
+    discussion: """
+      For each group (population band, country, type or any attribute column) and each
+      dimension: n, mean, standard deviation, P10, P25, median, P75, P90, and min and max when
+      the cell has at least 2k authorities. Cells with fewer than k (--min-group) are withheld.
+
+      Example:
+        maturity benchmark stats Examples/peers/synthetic-peers-scores.csv --by band
+        maturity benchmark stats network.csv --by country --type municipality --format csv
+      """
+  )
+
+  @Argument(help: "Peer benchmark CSV files.")
+  var files: [String]
+
+  @Option(help: "Group by band, country, type, none, or an attribute column.")
+  var by: String = "band"
+
+  @Option(help: "The questionnaire (a path or an id).")
+  var questionnaire: String = "ai-data-readiness"
+
+  @OptionGroup var peerOptions: PeerOptions
+
+  @Option(help: "text, json, csv or markdown.")
+  var format: Format = .text
+
+  @OptionGroup var language: LanguageOption
+  @OptionGroup var output: OutputOption
+
+  var texts: TextCatalogue { language.texts }
+
+  func run() throws {
+    let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
+    let bands = peerOptions.populationBands(questionnaire)
+    let group = PeerGroup(from: try peerOptions.read(files, questionnaire, texts), filter: try peerOptions.filter(bands), bands: bands)
+    let table = NetworkDistribution(group.peers, grouping: PeerGrouping(by), bands: bands, minimumGroup: peerOptions.minGroup)
+    switch format {
+    case .text: try output.write(DistributionRenderers.text(table, texts: texts))
+    case .json: try output.write(DistributionRenderers.json(table))
+    case .csv: try output.write(DistributionRenderers.csv(table))
+    case .markdown: try output.write(DistributionRenderers.markdown(table, texts: texts))
+    }
+  }
+}
