@@ -7,8 +7,8 @@ enum ResponseInterpreter {
     response: Response, warnings: [Problem]
   ) {
     var log = document.log
-    try log.check()
-    if document.questionnaireID != questionnaire.id || document.version != questionnaire.version {
+    let readable = !document.questionnaireID.isEmpty || !log.hasErrors
+    if readable && (document.questionnaireID != questionnaire.id || document.version != questionnaire.version) {
       log.error(
         document.versionLine, "response.questionnaireMismatch",
         [
