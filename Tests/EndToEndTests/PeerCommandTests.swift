@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@Suite("maturity compare and benchmark")
+struct PeerCommandTests {
+  let response = "Examples/responses/small-municipality.response.yaml"
+  let scores = "Examples/peers/synthetic-peers-scores.csv"
+  let answers = "Examples/peers/synthetic-peers-answers.csv"
+
+  func schemaValid(_ schema: String, _ text: String) throws -> Bool {
+    let path = try MaturityBinary.temporaryDirectory().appendingPathComponent("out.json").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "scripts/validate-json", "schemas/\(schema)", path]
+    process.currentDirectoryURL = MaturityBinary.packageRoot
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
+  @Test("compare against the scores and the answers files gives the same group and medians")
+  func compareBothShapes() throws {
+    let fromScores = try MaturityBinary.run(["compare", response, "--peers", scores, "--band", "auto", "--format", "json"])
+    let fromAnswers = try MaturityBinary.run(["compare", response, "--peers", answers, "--band", "auto", "--format", "json"])
+    #expect(fromScores.status == 0, "\(fromScores.stderr)")
+    #expect(fromAnswers.status == 0, "\(fromAnswers.stderr)")
+    #expect(try schemaValid("comparison.schema.json", fromScores.stdout))
+    #expect(try schemaValid("comparison.schema.json", fromAnswers.stdout))
+    #expect(fromScores.stdout.contains("\"band\": \"<5k\""))
+    #expect(!fromScores.stdout.contains("\"SYN-"))  // no peer is named
+    let text = try MaturityBinary.run(["compare", response, "--peers", scores, "--band", "auto"])
+    #expect(text.stdout.contains("compared with 137 peers (band=<5k)"))
+  }
+
+  @Test("compare in every format and language", arguments: ["text", "json", "csv", "markdown"], ["en", "fr", "es"])
+  func formats(format: String, language: String) throws {
+    let result = try MaturityBinary.run(["compare", response, "--peers", scores, "--format", format, "--lang", language])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stdout.isEmpty)
+  }
+
+  @Test("a group under k is refused with its size; no --peers is a usage error")
+  func refusals() throws {
+    let small = try MaturityBinary.run(["compare", response, "--peers", scores, "--country", "ES", "--band", "50k-100k"])
+    #expect(small.status == 1)
+    #expect(small.stderr.contains("has 0 authorities") || small.stderr.contains("has 1 authorities") || small.stderr.contains("fewer than the 5"))
+    #expect(try MaturityBinary.run(["compare", response]).status == 64)
+    #expect(try MaturityBinary.run(["compare", response, "--peers", scores, "--band", "nope"]).status == 64)
+  }
+
+  @Test("benchmark build writes a peer set without respondents, which check and stats read")
+  func buildCheckStats() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let built = folder.appendingPathComponent("network.csv").path
+    let build = try MaturityBinary.run(["benchmark", "build", "Examples/responses", "--output", built])
+    #expect(build.status == 0, "\(build.stderr)")
+    let content = try String(contentsOfFile: built, encoding: .utf8)
+    #expect(content.hasPrefix("authority_id,name,country,population,type,year,questionnaire,version,ecosystem"))
+    #expect(content.split(whereSeparator: \.isNewline).count == 4)
+    for file in try FileManager.default.contentsOfDirectory(atPath: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses").path) {
+      let yaml = try String(contentsOf: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses/\(file)"), encoding: .utf8)
+      if let line = yaml.split(separator: "\n").first(where: { $0.hasPrefix("respondent:") }),
+        let name = line.split(separator: "name:").last?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"{")))
+      {
+        #expect(!content.contains(name), "respondent \(name) leaked")
+      }
+    }
+    let answersFile = folder.appendingPathComponent("network-answers.csv").path
+    #expect(try MaturityBinary.run(["benchmark", "build", "Examples/responses", "--shape", "answers", "--output", answersFile]).status == 0)
+    let check = try MaturityBinary.run(["benchmark", "check", built, answersFile])
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect(check.stdout.contains("scores shape") && check.stdout.contains("answers shape") && check.stdout.contains("3 authorities"))
+    let stats = try MaturityBinary.run(["benchmark", "stats", scores, "--by", "type", "--format", "json"])
+    #expect(stats.status == 0)
+    #expect(try schemaValid("distribution.schema.json", stats.stdout))
+    let withheld = try MaturityBinary.run(["benchmark", "stats", built, "--by", "country", "--format", "csv"])
+    #expect(withheld.status == 0)
+    #expect(!withheld.stdout.contains("FR-SYN") && withheld.stdout.contains("ES,ecosystem,1,,"))
+  }
+
+  @Test("benchmark check reports bad rows with their lines and exits 1; --skip-invalid reads the rest")
+  func checkBadFile() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let bad = folder.appendingPathComponent("bad.csv")
+    try Data("authority_id,year,question_id,answer\nA,2025,eco-ai-strategy,bogus\nA,2025,eco-needs,\"unclosed\n".utf8).write(to: bad)
+    let check = try MaturityBinary.run(["benchmark", "check", bad.path])
+    #expect(check.status == 1)
+    #expect(check.stderr.contains("\(bad.path):3:"))
+    let scoresBad = folder.appendingPathComponent("scores.csv")
+    var text = try String(contentsOfFile: MaturityBinary.packageRoot.appendingPathComponent(scores).path, encoding: .utf8)
+    text += "SYN-XX-999999,Broken,ES,100,municipality,2025,ai-data-readiness,2025.1,abc,1,1,1,1,1\r\n"
+    try Data(text.utf8).write(to: scoresBad)
+    let refused = try MaturityBinary.run(["compare", response, "--peers", scoresBad.path])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("\(scoresBad.path):241: the ecosystem score 'abc' is not a number"))
+    let skipped = try MaturityBinary.run(["compare", response, "--peers", scoresBad.path, "--skip-invalid"])
+    #expect(skipped.status == 0)
+    #expect(skipped.stderr.contains("1 of 240 rows left out"))
+  }
+
+  @Test("benchmark gaps: one row per authority with its band median and gap")
+  func gaps() throws {
+    let result = try MaturityBinary.run(["benchmark", "gaps", answers])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\r\n")
+    #expect(lines.first?.hasPrefix("authority_id,year,group,ecosystem_score,ecosystem_median,ecosystem_gap") == true)
+    #expect(lines.count == 201)
+  }
+}
