@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -26,7 +27,11 @@ let package = Package(
     .target(name: "CSV", dependencies: ["CLibCSV", "InterfaceText"]),
     .target(
       name: "MaturityKit",
-      dependencies: ["CSV", "InterfaceText", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "CSV", "InterfaceText", .product(name: "Yams", package: "Yams"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Reports/Templates")]
     ),
     .executableTarget(
       name: "maturity",

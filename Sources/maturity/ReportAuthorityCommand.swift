@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import InterfaceText
+import MaturityKit
+
+/// `maturity report RESPONSE`: an authority's gap report.
+struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case html, markdown, json, csv
+    var fileExtension: String { self == .markdown ? "md" : rawValue }
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "authority",
+    abstract: "Write an authority's gap report: scores, peers, weakest answers, knowledge gaps, change.",
+    discussion: """
+      The HTML report is one self-contained file (inline styles and SVG charts, no script, no
+      external request), printable on A4. Without --output it is written to
+      Reports/<authority-id>-<date>.<ext>. Gaps are measured to --target: the peers' median,
+      P75 or P90, or a level (level:ID or level:N); by default P75 with peers, else the next level.
+
+      Example:
+        maturity report Examples/responses/mid-size-city.response.yaml \\
+          --peers Examples/peers/synthetic-peers-scores.csv --band auto
+        maturity report new.response.yaml --previous old.response.yaml --format markdown --lang fr
+      """
+  )
+
+  @OptionGroup var input: ResponseInput
+  @OptionGroup var peerOptions: PeerOptions
+
+  @Option(help: "An earlier response of the same authority, to show the change.")
+  var previous: String?
+
+  @Option(help: "median, p75, p90, level:ID or level:N.")
+  var target: String?
+
+  @Option(help: "html, markdown, json or csv.")
+  var format: Format = .html
+
+  @Option(name: .shortAndLong, help: "The file to write (default: Reports/<authority-id>-<date>.<ext>).")
+  var output: String?
+
+  @OptionGroup var language: LanguageOption
+
+  var texts: TextCatalogue { language.texts }
+
+  func run() throws {
+    let (questionnaire, response) = try input.load(texts)
+    let card = Scorer.score(response, with: questionnaire)
+    var comparison: Comparison?
+    if !peerOptions.files.isEmpty {
+      let peers = try peerOptions.read(peerOptions.files, questionnaire, texts)
+      let bands = peerOptions.populationBands(questionnaire)
+      let group = PeerGroup(
+        from: peers, filter: try peerOptions.filter(bands), bands: bands, authority: response.authority,
+        scores: card.dimensions.map(\.score))
+      comparison = try Comparison(card, group: group, minimumGroup: peerOptions.minGroup)
+    }
+    var previousCard: Scorecard?
+    if let previous {
+      let earlier = try ResponseInput(response: previous, questionnaire: input.questionnaire).load(texts)
+      previousCard = Scorer.score(earlier.response, with: earlier.questionnaire)
+    }
+    var reportTarget: ReportTarget?
+    if let target {
+      guard let parsed = ReportTarget(argument: target, levels: questionnaire.levels) else {
+        throw ValidationError("Unknown --target '\(target)'. Use median, p75, p90, level:ID or level:N.")
+      }
+      reportTarget = parsed
+    }
+    let report = GapReport(
+      questionnaire: questionnaire, response: response, scorecard: card, comparison: comparison, previous: previousCard,
+      target: reportTarget, peerFilePaths: peerOptions.files)
+    let path = output ?? ReportPaths.defaultPath(authority: response.authority.id, date: response.date, extension: format.fileExtension)
+    let sink = try OutputSink(path: path)
+    switch format {
+    case .html: try sink.write(GapReportRenderer.html(report, texts: texts))
+    case .markdown: try sink.write(GapReportRenderer.markdown(report, texts: texts))
+    case .json: try sink.write(GapReportData.json(report, language: texts.language))
+    case .csv: try sink.write(GapReportData.csv(report, language: texts.language))
+    }
+    try sink.finish()
+    if path != "-" { Diagnostics.warn(texts("report.written", ["file": path])) }
+  }
+}
+
+extension ResponseInput {
+  init(response: String, questionnaire: String?) {
+    self.init()
+    self.response = response
+    self.questionnaire = questionnaire
+  }
+}
+
+/// Where reports go by default.
+enum ReportPaths {
+  /// `Reports/<authority-id>-<date>.<ext>`, with characters unsafe in file names replaced.
+  static func defaultPath(authority: String, date: String?, extension fileExtension: String) -> String {
+    let safe = (authority + (date.map { "-\($0)" } ?? "")).map { character -> Character in
+      character.isLetter || character.isNumber || "-_.".contains(character) ? character : "_"
+    }
+    return "Reports/\(String(safe)).\(fileExtension)"
+  }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import InterfaceText
+import MaturityKit
+
+/// `maturity report network`: the report of a whole network.
+struct ReportNetworkCommand: ParsableCommand, LocalizedCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "network",
+    abstract: "Write a network's report: members side by side, distributions, levels, common weak questions.",
+    discussion: """
+      Members are named (the report is for the network itself) unless --anonymous. Every
+      aggregate with fewer than k members (--min-group) is withheld.
+
+      Example:
+        maturity report network --peers Examples/peers/synthetic-peers-scores.csv --output Reports/network.html
+      """
+  )
+
+  @OptionGroup var peerOptions: PeerOptions
+
+  @Option(help: "The questionnaire (a path or an id).")
+  var questionnaire: String = "ai-data-readiness"
+
+  @Flag(help: "Replace member names with codes.")
+  var anonymous = false
+
+  @Option(help: "html, markdown, json or csv.")
+  var format: ReportAuthorityCommand.Format = .html
+
+  @Option(name: .shortAndLong, help: "The file to write (default: Reports/network.<ext>).")
+  var output: String?
+
+  @OptionGroup var language: LanguageOption
+
+  var texts: TextCatalogue { language.texts }
+
+  func validate() throws {
+    if peerOptions.files.isEmpty { throw ValidationError("Give the network's peer files with --peers.") }
+  }
+
+  func run() throws {
+    let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
+    let bands = peerOptions.populationBands(questionnaire)
+    let group = PeerGroup(from: try peerOptions.read(peerOptions.files, questionnaire, texts), filter: try peerOptions.filter(bands), bands: bands)
+    let report = NetworkReport(questionnaire: questionnaire, peers: group.peers, anonymous: anonymous, minimumGroup: peerOptions.minGroup)
+    let path = output ?? "Reports/network.\(format.fileExtension)"
+    let sink = try OutputSink(path: path)
+    switch format {
+    case .html: try sink.write(NetworkReportRenderer.html(report, texts: texts))
+    case .markdown: try sink.write(NetworkReportRenderer.markdown(report, texts: texts))
+    case .json: try sink.write(NetworkReportRenderer.json(report, language: texts.language))
+    case .csv: try sink.write(NetworkReportRenderer.csv(report))
+    }
+    try sink.finish()
+    if path != "-" { Diagnostics.warn(texts("report.written", ["file": path])) }
+  }
+}
