@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/maturity
 
-.PHONY: deps build demo test conformance format
+.PHONY: deps build demo test conformance format reports browser-check
 
 deps:
 	@scripts/install-deps
@@ -23,3 +23,9 @@ conformance: build
 
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+reports: build
+	scripts/make-reports
+
+browser-check:
+	scripts/check-reports-in-browser

@@ -138,7 +138,7 @@ enum NetworkCharts {
     let left = 190.0
     let cellWidth = 74.0
     let cellHeight = 20.0
-    let top = 70.0
+    let top = 120.0
     let width = Int(left + cellWidth * Double(columns.count) + 10)
     let height = Int(top + cellHeight * Double(rows.count) + 10)
     var svg = SVGCharts.open("heatmap", title: title, width: width, height: height)

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@Suite("maturity report")
+struct ReportTests {
+  @Test("the samples in Reports/examples are what the tool produces now")
+  func samplesAreCurrent() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["scripts/make-reports", folder.path]
+    process.currentDirectoryURL = MaturityBinary.packageRoot
+    process.environment = ProcessInfo.processInfo.environment.merging(["MATURITY_BIN": MaturityBinary.url.path, "LANG": "C.UTF-8"]) { $1 }
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let samples = MaturityBinary.packageRoot.appendingPathComponent("Reports/examples")
+    let fresh = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    let committed = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { !$0.hasSuffix(".png") && !$0.hasSuffix(".pdf") }.sorted()
+    #expect(fresh == committed)
+    #expect(fresh.count >= 25)
+    for name in fresh {
+      let now = try Data(contentsOf: folder.appendingPathComponent(name))
+      let then = try Data(contentsOf: samples.appendingPathComponent(name))
+      #expect(now == then, "Reports/examples/\(name) is stale: run `make reports`")
+    }
+  }
+
+  @Test("user text is shown, not run: HTML escaped, spreadsheet formulas neutralised")
+  func hostileText() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let response = folder.appendingPathComponent("hostile.response.yaml")
+    try Data(
+      """
+      questionnaire: test-assessment
+      version: "1.0"
+      authority: {id: "X<1>", name: "<script>alert(1)</script>", country: ES, population: 4000, type: municipality}
+      date: 2025-10-15
+      answers:
+        strategy: {value: draft, comment: '=HYPERLINK("http://x","y")', evidence: "javascript:alert(1)"}
+        paper-forms: {value: "no", comment: "<img src=x onerror=alert(1)>", evidence: "https://example.org/a?b=<c>"}
+        uses-ai: "yes"
+
+      """.utf8
+    ).write(to: response)
+    func report(_ format: String) throws -> String {
+      let out = folder.appendingPathComponent("report.\(format)").path
+      let result = try MaturityBinary.run([
+        "report", response.path, "--questionnaire", "Tests/Fixtures/questionnaires/test-assessment", "--format", format,
+        "--output", out,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      return try String(contentsOfFile: out, encoding: .utf8)
+    }
+    let html = try report("html")
+    #expect(!html.contains("<script"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(!html.contains("<img src=x"))
+    #expect(!html.contains("href=\"javascript:"))
+    #expect(html.contains("href=\"https://example.org/a?b=&lt;c&gt;\""))
+    let csv = try report("csv")
+    #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""))
+    #expect(!csv.contains(",=HYPERLINK"))
+    let markdown = try report("markdown")
+    #expect(!markdown.contains("<script>") && markdown.contains("\\<script\\>"))
+    #expect(try report("json").contains("\"name\": \"<script>alert(1)</script>\""))
+  }
+
+  @Test("without --output the report goes to Reports/<authority-id>-<date>.<ext>; the HTML needs nothing external")
+  func defaultPathAndSelfContained() throws {
+    let result = try MaturityBinary.run(["report", "Examples/responses/region.response.yaml", "--format", "markdown"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let path = MaturityBinary.packageRoot.appendingPathComponent("Reports/IT-SYN-0003-2025-10-20.md").path
+    #expect(result.stderr.contains("Reports/IT-SYN-0003-2025-10-20.md"))
+    #expect(FileManager.default.fileExists(atPath: path))
+    try? FileManager.default.removeItem(atPath: path)
+    let html = try String(contentsOf: MaturityBinary.packageRoot.appendingPathComponent("Reports/examples/mid-size-city.en.html"), encoding: .utf8)
+    for pattern in ["<script", "src=\"http", "<link", "@import", "url(http"] { #expect(!html.contains(pattern), "\(pattern)") }
+    #expect(html.contains("Content-Security-Policy") && html.contains("<html lang=\"en\">"))
+    #expect(html.contains("<svg") && html.contains("<title id=\"radar-title\">"))
+  }
+
+  @Test(
+    "the sample JSON outputs follow their schemas",
+    arguments: [
+      ("report", "small-municipality.en.json"), ("report", "mid-size-city.en.json"), ("report", "region.en.json"),
+      ("network", "network-fr.en.json"), ("scorecard", "region-score.json"),
+    ])
+  func reportSchema(schema: String, name: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "scripts/validate-json", "schemas/\(schema).schema.json", "Reports/examples/\(name)"]
+    process.currentDirectoryURL = MaturityBinary.packageRoot
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+  }
+}
