@@ -8,8 +8,10 @@ struct ReportNetworkCommand: ParsableCommand, LocalizedCommand {
     commandName: "network",
     abstract: "Write a network's report: members side by side, distributions, levels, common weak questions.",
     discussion: """
-      Members are named (the report is for the network itself) unless --anonymous. Every
-      aggregate with fewer than k members (--min-group) is withheld.
+      --peers takes peer CSV files and response files or folders of them; with responses the
+      report also lists the questions most often weak across the network. Members are named
+      (the report is for the network itself) unless --anonymous. Every aggregate with fewer
+      than k members (--min-group) is withheld.
 
       Example:
         maturity report network --peers Examples/peers/synthetic-peers-scores.csv --output Reports/network.html
@@ -41,8 +43,15 @@ struct ReportNetworkCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
     let bands = peerOptions.populationBands(questionnaire)
-    let group = PeerGroup(from: try peerOptions.read(peerOptions.files, questionnaire, texts), filter: try peerOptions.filter(bands), bands: bands)
-    let report = NetworkReport(questionnaire: questionnaire, peers: group.peers, anonymous: anonymous, minimumGroup: peerOptions.minGroup)
+    let inputs = try NetworkInputs.split(peerOptions.files)
+    var peers = try peerOptions.read(inputs.peerFiles, questionnaire, texts)
+    let members = try NetworkInputs.scoreResponses(inputs.responses, questionnaire: questionnaire)
+    for member in members { peers.append(member.peer, scores: member.scores) }
+    let group = PeerGroup(from: peers, filter: try peerOptions.filter(bands), bands: bands)
+    let kept = Set(group.peers.authorities.map { "\($0.id)/\($0.year)" })
+    let report = NetworkReport(
+      questionnaire: questionnaire, peers: group.peers, anonymous: anonymous, minimumGroup: peerOptions.minGroup,
+      scorecards: members.filter { kept.contains("\($0.peer.id)/\($0.peer.year)") }.map(\.card))
     let path = output ?? "Reports/network.\(format.fileExtension)"
     let sink = try OutputSink(path: path)
     switch format {

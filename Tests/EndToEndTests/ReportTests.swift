@@ -96,3 +96,24 @@ struct ReportTests {
     #expect(process.terminationStatus == 0)
   }
 }
+
+@Suite("maturity report network")
+struct NetworkReportTests {
+  @Test("members from responses and peer files; weak questions from responses; --anonymous hides names")
+  func network() throws {
+    let named = try MaturityBinary.run([
+      "report", "network", "--peers", "Examples/responses", "--min-group", "2", "--format", "markdown", "--output", "-",
+    ])
+    #expect(named.status == 0, "\(named.stderr)")
+    #expect(named.stdout.contains("Montaval (ville synthétique)"))
+    #expect(named.stdout.contains("Questions most often weak across the network"))
+    #expect(named.stdout.contains("| 1 | Synthetic Region of Valdoria |"))
+    let anonymous = try MaturityBinary.run([
+      "report", "network", "--peers", "Examples/responses", "--min-group", "2", "--anonymous", "--format", "csv", "--output", "-",
+    ])
+    #expect(anonymous.status == 0)
+    #expect(!anonymous.stdout.contains("Montaval") && anonymous.stdout.contains("M001"))
+    let withheld = try MaturityBinary.run(["report", "network", "--peers", "Examples/responses", "--format", "json", "--output", "-"])
+    #expect(withheld.stdout.contains("\"median\": null"))  // three members, fewer than k = 5
+  }
+}

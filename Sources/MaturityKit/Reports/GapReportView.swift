@@ -44,6 +44,9 @@ enum GapReportView {
       let peers = part.peers?.peers
       return [
         "name": escape(dimension.name.text(language)), "score": score(dimension.score),
+        "heading": escape(
+          texts("report.dimensionHeading", ["name": dimension.name.text(language), "score": score(dimension.score)])
+            + (dimension.level.map { " · " + $0.name.text(language) } ?? "")),
         "level": escape(dimension.level?.name.text(language) ?? "—"), "insufficient": !dimension.sufficientData,
         "hasPeers": hasPeers, "p25": number(peers?.p25), "median": number(peers?.median), "p75": number(peers?.p75),
         "p90": number(peers?.p90), "rank": rank(part.peers?.percentileRank), "target": number(part.target), "gap": signed(part.gap),

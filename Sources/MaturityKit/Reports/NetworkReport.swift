@@ -22,8 +22,12 @@ public struct NetworkReport: Sendable {
   public let levelCounts: [[String: Int]?]
   public let minimumGroup: Int
   public let sources: [PeerSource]
+  /// Questions most often weak (credit under ½) among members whose answers are known, with how
+  /// many are weak out of how many it applies to; only questions that apply to at least k members.
+  public let weakQuestions: [(question: Question, weak: Int, of: Int)]
 
-  public init(questionnaire: Questionnaire, peers: PeerSet, anonymous: Bool, minimumGroup: Int) {
+  /// `scorecards` are the members' full scores when they come from responses (for weak questions).
+  public init(questionnaire: Questionnaire, peers: PeerSet, anonymous: Bool, minimumGroup: Int, scorecards: [Scorecard] = []) {
     self.questionnaire = questionnaire
     self.minimumGroup = minimumGroup
     sources = peers.sources
@@ -45,6 +49,20 @@ public struct NetworkReport: Sendable {
     }
     self.members = members
     distribution = NetworkDistribution(peers, grouping: .none, bands: PopulationBands(bounds: []), minimumGroup: minimumGroup)
+    var counts: [String: (weak: Int, of: Int)] = [:]
+    for card in scorecards {
+      for question in card.dimensions.flatMap(\.questions) where question.maxPoints.map({ $0 > 0 }) ?? false {
+        let current = counts[question.id] ?? (0, 0)
+        counts[question.id] = (current.weak + ((question.credit ?? 0) < 0.5 ? 1 : 0), current.of + 1)
+      }
+    }
+    var weak: [(question: Question, weak: Int, of: Int)] = []
+    for question in questionnaire.questions {
+      guard let count = counts[question.id], count.of >= minimumGroup, count.weak > 0 else { continue }
+      weak.append((question, count.weak, count.of))
+    }
+    weak.sort { Double($0.weak) * Double($1.of) > Double($1.weak) * Double($0.of) }
+    weakQuestions = Array(weak.prefix(5))
     levelCounts = (0..<peers.width).map { column in
       let levels = members.compactMap { $0.levels[column] }
       guard levels.count >= minimumGroup else { return nil }
@@ -65,7 +83,8 @@ public enum NetworkReportRenderer {
       "lang": language.code,
       "title": escape(texts("network.title", ["questionnaire": report.questionnaire.title.text(language)])),
       "subtitle": escape(texts("network.subtitle", ["n": "\(report.members.count)", "files": report.sources.map(\.fileName).joined(separator: ", ")])),
-      "labels": Dictionary(uniqueKeysWithValues: ["ranking", "member", "distribution", "levels", "method", "withheld", "column"].map { ($0, escape(texts("network.\($0)"))) }),
+      "labels": Dictionary(uniqueKeysWithValues: ["ranking", "member", "distribution", "levels", "method", "median", "column", "weakTitle", "weakShare"].map { ($0, escape(texts("network.\($0)"))) }
+          + [("question", escape(texts("report.question")))]),
       "columns": columns.map(escape),
       "members": report.members.enumerated().map { rank, member -> [String: Any] in
         ["rank": "\(rank + 1)", "label": escape(member.label), "scores": (member.scores + [member.overall]).map(score)]
@@ -83,6 +102,10 @@ public enum NetworkReportRenderer {
         ["name": escape(name), "counts": report.questionnaire.levels.map { level in counts.map { "\($0[level.id] ?? 0)" } ?? "—" }]
       },
       "method": escape(texts("network.methodNote", ["k": "\(report.minimumGroup)"])),
+      "hasWeak": !report.weakQuestions.isEmpty,
+      "weak": report.weakQuestions.map { item -> [String: Any] in
+        ["text": escape(item.question.text.text(language)), "share": ScoreDisplay.percent(Double(item.weak) / Double(item.of), texts), "count": "\(item.weak) / \(item.of)"]
+      },
     ]
     if charts {
       context["heatmap"] = NetworkCharts.heatmap(
@@ -114,6 +137,10 @@ public enum NetworkReportRenderer {
           })
       ),
       ("distribution", .object(zip(ids, cells).map { ($0, ComparisonJSON.statistics($1.statistics, n: $1.n, showsRange: $1.showsRange)) })),
+      (
+        "weakQuestions",
+        .array(report.weakQuestions.map { .object([("id", .string($0.question.id)), ("weak", .integer($0.weak)), ("of", .integer($0.of))]) })
+      ),
       (
         "levels",
         .object(zip(ids, report.levelCounts).map { id, counts in (id, counts.map { c in .object(report.questionnaire.levels.map { ($0.id, .integer(c[$0.id] ?? 0)) }) } ?? .null) })
