@@ -87,9 +87,12 @@ enum GapReportView {
     var context: [String: Any] = [
       "lang": language.code,
       "title": escape(texts("report.title", ["authority": card.authority.name])),
-      "subtitle": escape([report.questionnaireTitle.text(language), card.date].compactMap { $0 }.joined(separator: " · ")),
+      "subtitle": escape(
+        [report.questionnaireTitle.text(language), card.date.map { ScoreDisplay.date($0, texts) }].compactMap { $0 }
+          .joined(separator: " · ")),
       "labels": labels, "overall": overall, "dimensions": dimensions, "hasPeers": hasPeers,
-      "peerGroupLine": escape(peerGroupLine), "date": escape(card.date ?? ""), "previousDate": escape(report.previousDate ?? ""),
+      "peerGroupLine": escape(peerGroupLine), "date": escape(card.date.map { ScoreDisplay.date($0, texts) } ?? ""),
+      "previousDate": escape(report.previousDate.map { ScoreDisplay.date($0, texts) } ?? ""),
       "hasChange": report.previousOverall != nil || report.dimensions.contains { $0.previousScore != nil },
       "notes": report.notes.map(line), "hasNotes": !report.notes.isEmpty,
       "methodology": methodology.map(escape),

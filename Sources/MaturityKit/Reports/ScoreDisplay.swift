@@ -33,6 +33,14 @@ public enum ScoreDisplay {
     return (rounded < 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: decimals - digits.count) + digits
   }
 
+  /// An ISO date (`2025-10-15`) written for the language: `15 October 2025`, `15 octobre 2025`,
+  /// `15 de octubre de 2025`; other text is returned as it is.
+  public static func date(_ iso: String, _ texts: TextCatalogue) -> String {
+    let parts = iso.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return iso }
+    return texts("date.format", ["day": "\(parts[2])", "month": texts("date.month.\(parts[1])"), "year": "\(parts[0])"])
+  }
+
   /// A level's name, or "—" when none.
   public static func level(_ level: LevelReached?, _ language: Language) -> String {
     level?.name.text(language) ?? "—"
