@@ -117,3 +117,61 @@ struct NetworkReportTests {
     #expect(withheld.stdout.contains("\"median\": null"))  // three members, fewer than k = 5
   }
 }
+
+@Suite("maturity plan")
+struct PlanCommandTests {
+  @Test("a plan in every format and language; hostile text shown, not run")
+  func formats() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let response = folder.appendingPathComponent("hostile.response.yaml")
+    try Data(
+      """
+      questionnaire: test-assessment
+      version: "1.0"
+      authority: {id: "X-1", name: "=cmd|' /C calc'!A0 <script>alert(1)</script>", country: ES, population: 4000, type: municipality}
+      date: 2025-10-15
+      answers:
+        strategy: draft
+        owner: unknown
+        uses-ai: "no"
+
+      """.utf8
+    ).write(to: response)
+    for format in ["markdown", "html", "csv", "json"] {
+      for language in ["en", "fr", "es"] {
+        let result = try MaturityBinary.run([
+          "plan", response.path, "--questionnaire", "Tests/Fixtures/questionnaires/test-assessment", "--format", format,
+          "--lang", language, "--output", "-",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        if format == "json" {
+          #expect(result.stdout.contains("\"name\": \"=cmd|' /C calc'!A0 <script>alert(1)</script>\""))  // data, kept as written
+        } else {
+          #expect(!result.stdout.contains("<script>alert"), "\(format) \(language)")
+        }
+        if format == "csv" || format == "json" { #expect(result.stdout.contains("find-out-owner")) }
+      }
+    }
+    let html = try MaturityBinary.run([
+      "plan", response.path, "--questionnaire", "Tests/Fixtures/questionnaires/test-assessment", "--format", "html", "--output", "-",
+    ])
+    #expect(html.stdout.contains("&lt;script&gt;") && html.stdout.contains("<svg"))
+  }
+
+  @Test("capacity carry-over and cohort from the command line")
+  func capacityAndCohort() throws {
+    let plan = try MaturityBinary.run([
+      "plan", "Tests/Fixtures/responses/worked-example.response.yaml", "--questionnaire", "Tests/Fixtures/questionnaires/test-assessment",
+      "--target", "level:advanced", "--capacity", "8", "--format", "csv", "--output", "-",
+    ])
+    #expect(plan.status == 0, "\(plan.stderr)")
+    let rows = plan.stdout.split(separator: "\r\n").map(String.init)
+    #expect(rows.count == 4)
+    #expect(rows[3].contains("write-strategy") && rows[3].contains("later"))
+    let cohort = try MaturityBinary.run(["plan", "--cohort", "Examples/responses", "--anonymous", "--format", "json", "--output", "-"])
+    #expect(cohort.status == 0, "\(cohort.stderr)")
+    #expect(cohort.stdout.contains("\"members\": 3"))
+    #expect(!cohort.stdout.contains("Montaval"))
+    #expect(try MaturityBinary.run(["plan", "a.yaml", "b.yaml"]).status == 64)
+  }
+}

@@ -164,7 +164,7 @@ public enum GapReportRenderer {
   static let library: MustacheLibrary = {
     var library = MustacheLibrary()
     let folder = Bundle.module.resourceURL!.appendingPathComponent("Templates")
-    for name in ["style", "report.html", "report.md", "network.html", "network.md"] {
+    for name in ["style", "report.html", "report.md", "network.html", "network.md", "plan.html", "plan.md", "cohort.html"] {
       if let text = try? String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8) {
         try? library.register(text, named: name)
       }

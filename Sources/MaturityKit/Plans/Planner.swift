@@ -1,0 +1,211 @@
+import InterfaceText
+
+/// Turns gaps into a plan: candidate actions, their impact and priority, an order that respects
+/// prerequisites and level gates, and horizons within a capacity budget. See `docs/plans.md`.
+public struct Planner: Sendable {
+  public var target: ReportTarget?
+  /// Person-days available per horizon; nil places actions by effort (S first horizon, M second, L third).
+  public var capacity: Double?
+  /// Horizon ends in months.
+  public var horizons: [Int]
+
+  public init(target: ReportTarget? = nil, capacity: Double? = nil, horizons: [Int] = [6, 18, 36]) {
+    self.target = target
+    self.capacity = capacity
+    self.horizons = horizons
+  }
+
+  public func plan(
+    _ questionnaire: Questionnaire, scorecard card: Scorecard, comparison: Comparison? = nil, previous: Scorecard? = nil
+  ) -> Plan {
+    let target = self.target ?? (comparison == nil ? .nextLevel : .p75)
+    let gaps = card.dimensions.enumerated().map { index, dimension -> Plan.Gap in
+      let row = comparison?.dimensions[index]
+      let value: Double?
+      switch target {
+      case .median: value = row?.peers?.median
+      case .p75: value = row?.peers?.p75
+      case .p90: value = row?.peers?.p90
+      case .level(let id): value = questionnaire.levels.first { $0.id == id }?.min
+      case .nextLevel: value = dimension.score.flatMap { score in questionnaire.levels.first { $0.min > score }?.min }
+      }
+      return Plan.Gap(
+        dimensionID: dimension.id, name: dimension.name, score: dimension.score, target: value,
+        gap: value.flatMap { t in dimension.score.map { t - $0 } }, peersAhead: row?.peersAhead)
+    }
+    var steps = candidates(questionnaire, card, gaps)
+    steps = addMissingPrerequisites(steps, questionnaire, card, gaps)
+    steps = order(steps, questionnaire)
+    let placed = place(steps)
+    return Plan(
+      authority: card.authority, questionnaireID: card.questionnaireID, version: card.version, target: target,
+      capacity: capacity, gaps: gaps, steps: placed.steps, horizons: placed.horizons,
+      achieved: previous.map { achieved(since: $0, now: card, questionnaire) } ?? [])
+  }
+
+  // MARK: Candidates and impact
+
+  private func candidates(_ questionnaire: Questionnaire, _ card: Scorecard, _ gaps: [Plan.Gap]) -> [Plan.Step] {
+    var steps: [Plan.Step] = []
+    for (dimension, gap) in zip(card.dimensions, gaps) {
+      let definition = questionnaire.dimensions.first { $0.id == dimension.id }!
+      // Find out what is not known, whatever the dimension's gap.
+      for question in dimension.questions where question.status == .unknown {
+        let text = definition.questions.first { $0.id == question.id }?.text ?? LocalizedText([:])
+        steps.append(
+          Plan.Step(
+            id: "find-out-\(question.id)", action: nil, questionID: question.id, questionText: text,
+            dimensionID: dimension.id, dimensionName: dimension.name, reason: .findOut, credit: 0, raisesTo: 0,
+            impact: 0, fullImpact: 0, effortDays: questionnaire.efforts[.small]?.maximum ?? 5, effort: .small,
+            priority: .infinity, quickWin: false, prerequisites: [], horizon: nil, peersAhead: gap.peersAhead))
+      }
+      guard let remaining = gap.gap, remaining > 0, dimension.totals.maxPoints > 0 else { continue }
+      var dimensionSteps: [Plan.Step] = []
+      for score in dimension.questions where score.status == .answered || score.status == .unknown || score.status == .na {
+        guard let question = definition.questions.first(where: { $0.id == score.id }), let maxPoints = score.maxPoints,
+          maxPoints > 0
+        else { continue }
+        var base = score.credit ?? 0
+        for action in question.actions.sorted(by: { $0.raisesTo < $1.raisesTo }) where action.below > base && action.raisesTo > base {
+          let impact = 100 * question.weight * (action.raisesTo - base) / dimension.totals.maxPoints
+          let days = questionnaire.efforts[action.effort]?.maximum ?? 20
+          var prerequisites = action.prerequisites
+          if score.status == .unknown { prerequisites.insert("find-out-\(question.id)", at: 0) }
+          dimensionSteps.append(
+            Plan.Step(
+              id: action.id, action: action, questionID: question.id, questionText: question.text, dimensionID: dimension.id,
+              dimensionName: dimension.name, reason: .gap, credit: base, raisesTo: action.raisesTo, impact: impact,
+              fullImpact: impact, effortDays: days, effort: action.effort, priority: impact / days, quickWin: false,
+              prerequisites: prerequisites, horizon: nil, peersAhead: gap.peersAhead))
+          base = action.raisesTo
+        }
+      }
+      // Count impact only up to what closes the gap, best priority first.
+      var left = remaining
+      for step in dimensionSteps.sorted(by: Self.byPriority) {
+        guard left > 0 else { break }
+        var counted = step
+        counted.impact = min(step.fullImpact, left)
+        counted.priority = counted.impact / counted.effortDays
+        left -= counted.impact
+        steps.append(counted)
+      }
+    }
+    // Quick wins: effort S with an impact at least the median impact of the plan's actions.
+    let impacts = steps.filter { $0.reason == .gap }.map(\.impact).sorted()
+    if !impacts.isEmpty {
+      let median = PeerStatistics.percentile(impacts, 0.5)
+      for index in steps.indices where steps[index].effort == .small && steps[index].reason == .gap && steps[index].impact >= median {
+        steps[index].quickWin = true
+      }
+    }
+    return steps
+  }
+
+  static func byPriority(_ a: Plan.Step, _ b: Plan.Step) -> Bool {
+    (a.priority, a.impact, b.id) > (b.priority, b.impact, a.id)
+  }
+
+  /// Adds prerequisite actions the plan needs but did not choose, unless their question already has the credit.
+  private func addMissingPrerequisites(_ steps: [Plan.Step], _ questionnaire: Questionnaire, _ card: Scorecard, _ gaps: [Plan.Gap]) -> [Plan.Step] {
+    var result = steps
+    var present = Set(steps.map(\.id))
+    let credits = Dictionary(uniqueKeysWithValues: card.dimensions.flatMap(\.questions).map { ($0.id, $0.credit ?? 0) })
+    var index = 0
+    while index < result.count {
+      for prerequisite in result[index].prerequisites where !present.contains(prerequisite) {
+        guard let question = questionnaire.questions.first(where: { $0.actions.contains { $0.id == prerequisite } }),
+          let action = question.actions.first(where: { $0.id == prerequisite }),
+          let dimension = card.dimensions.first(where: { $0.questions.contains { $0.id == question.id } })
+        else { continue }
+        let credit = credits[question.id] ?? 0
+        guard credit < action.below else { continue }  // already done
+        present.insert(prerequisite)
+        let days = questionnaire.efforts[action.effort]?.maximum ?? 20
+        let full = dimension.totals.maxPoints > 0 ? 100 * question.weight * max(0, action.raisesTo - credit) / dimension.totals.maxPoints : 0
+        result.append(
+          Plan.Step(
+            id: action.id, action: action, questionID: question.id, questionText: question.text, dimensionID: dimension.id,
+            dimensionName: dimension.name, reason: .prerequisite(of: result[index].id), credit: credit, raisesTo: action.raisesTo,
+            impact: 0, fullImpact: full, effortDays: days, effort: action.effort, priority: 0, quickWin: false,
+            prerequisites: action.prerequisites, horizon: nil, peersAhead: gaps.first { $0.dimensionID == dimension.id }?.peersAhead))
+      }
+      index += 1
+    }
+    // Prerequisites that are done already are no longer waited for.
+    let planned = Set(result.map(\.id))
+    for index in result.indices { result[index].prerequisites = result[index].prerequisites.filter(planned.contains) }
+    return result
+  }
+
+  // MARK: Order
+
+  /// Topological order by prerequisites and level gates, taking the best available step each time:
+  /// "find out" steps first, then priority. Actions on a gate question of a dimension come before
+  /// the dimension's other actions (a foundation before what builds on it).
+  private func order(_ steps: [Plan.Step], _ questionnaire: Questionnaire) -> [Plan.Step] {
+    let gateQuestions = Set(questionnaire.levels.flatMap { $0.gate.map(\.question) })
+    var before: [String: Set<String>] = [:]
+    for step in steps {
+      before[step.id, default: []].formUnion(step.prerequisites)
+      if !gateQuestions.contains(step.questionID) {
+        for gate in steps where gate.dimensionID == step.dimensionID && gate.id != step.id && gateQuestions.contains(gate.questionID) && !gate.prerequisites.contains(step.id) {
+          before[step.id, default: []].insert(gate.id)
+        }
+      }
+    }
+    var done: Set<String> = []
+    var remaining = steps
+    var ordered: [Plan.Step] = []
+    while !remaining.isEmpty {
+      let ready = remaining.indices.filter { before[remaining[$0].id, default: []].isSubset(of: done) }
+      // A loop among gate orderings cannot block the plan: fall back to the best remaining step.
+      let candidates = ready.isEmpty ? Array(remaining.indices) : ready
+      let best = candidates.min { Self.byPriority(remaining[$0], remaining[$1]) }!
+      let step = remaining.remove(at: best)
+      done.insert(step.id)
+      ordered.append(step)
+    }
+    return ordered
+  }
+
+  // MARK: Horizons
+
+  private func place(_ steps: [Plan.Step]) -> (steps: [Plan.Step], horizons: [Plan.Horizon]) {
+    var horizons = zip([0] + horizons.dropLast(), horizons).map { Plan.Horizon(start: $0, end: $1, days: 0) }
+    var horizonOf: [String: Int] = [:]
+    var placed: [Plan.Step] = []
+    for var step in steps {
+      let earliest = step.prerequisites.compactMap { horizonOf[$0] }.max() ?? 0
+      let carried = step.prerequisites.contains { id in placed.contains { $0.id == id && $0.horizon == nil } }
+      var chosen: Int?
+      if !carried {
+        if let capacity {
+          chosen = (earliest..<horizons.count).first { horizons[$0].days + step.effortDays <= capacity }
+        } else {
+          let byEffort = step.reason == .findOut ? 0 : [Effort.small: 0, .medium: 1, .large: 2][step.effort]!
+          chosen = min(max(earliest, byEffort), horizons.count - 1)
+        }
+      }
+      if let chosen {
+        horizons[chosen].days += step.effortDays
+        horizonOf[step.id] = chosen
+      }
+      step.horizon = chosen
+      placed.append(step)
+    }
+    return (placed, horizons)
+  }
+
+  // MARK: Progress
+
+  /// Actions the earlier plan held whose question has now reached the action's credit.
+  private func achieved(since previous: Scorecard, now: Scorecard, _ questionnaire: Questionnaire) -> [Action] {
+    let before = Planner(target: target, capacity: nil, horizons: horizons).plan(questionnaire, scorecard: previous)
+    let credits = Dictionary(uniqueKeysWithValues: now.dimensions.flatMap(\.questions).map { ($0.id, $0.credit ?? 0) })
+    return before.steps.compactMap { step in
+      guard let action = step.action, (credits[step.questionID] ?? 0) >= step.raisesTo else { return nil }
+      return action
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import InterfaceText
+import MaturityKit
+
+/// `maturity plan`: a prioritised capacity-building plan, for one authority or a cohort.
+struct PlanCommand: ParsableCommand, LocalizedCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan",
+    abstract: "Turn gaps into a prioritised, sequenced capacity-building plan (or a cohort's shared actions).",
+    discussion: """
+      Actions come from the questionnaire. They are chosen where a priority is below its target
+      (--target: the peers' median, P75 or P90 with --peers, a level, or by default the next
+      level without peers), ranked by points gained per person-day, ordered so prerequisites
+      and level foundations come first, and placed in horizons (--horizons, months) within
+      --capacity person-days per horizon. "Don't know" answers get a "find out" step first.
+      With --cohort, every argument is a response or a folder of them, and the output ranks
+      the actions the members share. See docs/plans.md.
+
+      Example:
+        maturity plan Examples/responses/small-municipality.response.yaml --capacity 20
+        maturity plan --cohort Examples/responses --format csv --output Reports/cohort.csv
+      """
+  )
+
+  @Argument(help: "The response (or, with --cohort, responses and folders of them).")
+  var responses: [String]
+
+  @Option(help: "The questionnaire (a path or an id), instead of the one the response names.")
+  var questionnaire: String?
+
+  @OptionGroup var peerOptions: PeerOptions
+
+  @Option(help: "median, p75, p90, level:ID or level:N.")
+  var target: String?
+
+  @Option(help: "Person-days available per horizon.")
+  var capacity: Double?
+
+  @Option(help: "Horizon ends in months, e.g. 6,18,36.")
+  var horizons: String = "6,18,36"
+
+  @Option(help: "An earlier response of the same authority: actions done since are reported as achieved.")
+  var previous: String?
+
+  @Flag(help: "Plan for many members: the actions they share.")
+  var cohort = false
+
+  @Flag(help: "With --cohort: count members instead of naming them.")
+  var anonymous = false
+
+  @Option(help: "markdown, html, csv or json.")
+  var format: ReportAuthorityCommand.Format = .markdown
+
+  @Option(name: .shortAndLong, help: "The file to write (default: Reports/<authority-id>-<date>-plan.<ext>, or standard output for a cohort).")
+  var output: String?
+
+  @OptionGroup var language: LanguageOption
+
+  var texts: TextCatalogue { language.texts }
+
+  func validate() throws {
+    if !cohort && responses.count != 1 { throw ValidationError("Give one response (or use --cohort for several).") }
+    if let capacity, capacity <= 0 { throw ValidationError("--capacity must be a positive number of person-days.") }
+    if parsedHorizons == nil { throw ValidationError("--horizons takes rising month numbers, e.g. 6,18,36.") }
+  }
+
+  var parsedHorizons: [Int]? {
+    let values = horizons.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.first! > 0, zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+    return values
+  }
+
+  func run() throws {
+    if cohort { return try runCohort() }
+    let (questionnaire, response) = try ResponseInput(response: responses[0], questionnaire: self.questionnaire).load(texts)
+    let plan = try makePlan(questionnaire, response)
+    let path = output ?? ReportPaths.defaultPath(authority: response.authority.id, date: response.date.map { "\($0)-plan" } ?? "plan", extension: format.fileExtension)
+    let sink = try OutputSink(path: path)
+    switch format {
+    case .markdown: try sink.write(PlanRenderer.markdown(plan, texts: texts))
+    case .html: try sink.write(PlanRenderer.html(plan, texts: texts))
+    case .csv: try sink.write(PlanRenderer.csv(plan, texts: texts))
+    case .json: try sink.write(PlanRenderer.json(plan, texts: texts))
+    }
+    try sink.finish()
+    if path != "-" { Diagnostics.warn(texts("plan.written", ["file": path])) }
+  }
+
+  private func makePlan(_ questionnaire: Questionnaire, _ response: Response, peers: PeerSet? = nil) throws -> Plan {
+    let card = Scorer.score(response, with: questionnaire)
+    var comparison: Comparison?
+    if let peers {
+      let bands = peerOptions.populationBands(questionnaire)
+      let group = PeerGroup(from: peers, filter: try peerOptions.filter(bands), bands: bands, authority: response.authority, scores: card.dimensions.map(\.score))
+      comparison = try Comparison(card, group: group, minimumGroup: peerOptions.minGroup)
+    }
+    var planTarget: ReportTarget?
+    if let target {
+      guard let parsed = ReportTarget(argument: target, levels: questionnaire.levels) else {
+        throw ValidationError("Unknown --target '\(target)'. Use median, p75, p90, level:ID or level:N.")
+      }
+      planTarget = parsed
+    }
+    var previousCard: Scorecard?
+    if let previous {
+      let earlier = try ResponseInput(response: previous, questionnaire: self.questionnaire).load(texts)
+      previousCard = Scorer.score(earlier.response, with: earlier.questionnaire)
+    }
+    return Planner(target: planTarget, capacity: capacity, horizons: parsedHorizons!)
+      .plan(questionnaire, scorecard: card, comparison: comparison, previous: previousCard)
+  }
+
+  private func makePlan(_ questionnaire: Questionnaire, _ response: Response) throws -> Plan {
+    let peers = peerOptions.files.isEmpty ? nil : try peerOptions.read(peerOptions.files, questionnaire, texts)
+    return try makePlan(questionnaire, response, peers: peers)
+  }
+
+  private func runCohort() throws {
+    let paths = try ResponseFiles.expand(responses)
+    var newest: [String: (date: String, plan: Plan)] = [:]
+    var order: [String] = []
+    var questionnaire: Questionnaire?
+    var peers: PeerSet?
+    for path in paths {
+      let loaded = try ResponseInput(response: path, questionnaire: self.questionnaire).load(texts)
+      if questionnaire == nil {
+        questionnaire = loaded.questionnaire
+        if !peerOptions.files.isEmpty { peers = try peerOptions.read(peerOptions.files, loaded.questionnaire, texts) }
+      }
+      // Each member once: its newest response.
+      let id = loaded.response.authority.id
+      let date = loaded.response.date ?? ""
+      if let kept = newest[id], kept.date >= date { continue }
+      if newest[id] == nil { order.append(id) }
+      newest[id] = (date, try makePlan(loaded.questionnaire, loaded.response, peers: peers))
+    }
+    let plans = order.compactMap { newest[$0]?.plan }
+    let cohort = CohortPlan(plans: plans, anonymous: anonymous)
+    let sink = try OutputSink(path: output)
+    switch format {
+    case .markdown: try sink.write(CohortRenderer.markdown(cohort, texts: texts))
+    case .html: try sink.write(CohortRenderer.html(cohort, texts: texts))
+    case .csv: try sink.write(CohortRenderer.csv(cohort, texts: texts))
+    case .json: try sink.write(CohortRenderer.json(cohort, texts: texts))
+    }
+    try sink.finish()
+  }
+}
