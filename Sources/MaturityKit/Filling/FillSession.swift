@@ -125,6 +125,8 @@ public final class FillSession {
     }
     let question = questions[index]
     let lowered = line.lowercased()
+    // In Spanish, "s" answers a yes/no question ("sí") rather than skipping it.
+    if question.type == .yesno && lowered == "s" && texts.language.code == "es" { return try record(.boolean(true), for: question) }
     switch lowered {
     case "": return .continue(texts("fill.empty"))
     case "?", "help", "aide", "ayuda":
