@@ -19,14 +19,7 @@ struct BenchmarkGapsCommand: ParsableCommand, LocalizedCommand {
       """
   )
 
-  @Argument(help: "Peer benchmark CSV files.")
-  var files: [String]
-
-  @Option(help: "Group by band, country, type, none, or an attribute column.")
-  var by: String = "band"
-
-  @Option(help: "The questionnaire (a path or an id).")
-  var questionnaire: String = "ai-data-readiness"
+  @OptionGroup var input: PeerFilesInput
 
   @OptionGroup var peerOptions: PeerOptions
   @OptionGroup var language: LanguageOption
@@ -35,10 +28,10 @@ struct BenchmarkGapsCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
+    let questionnaire = try input.loadQuestionnaire()
     let bands = peerOptions.populationBands(questionnaire)
-    let group = PeerGroup(from: try peerOptions.read(files, questionnaire, texts), filter: try peerOptions.filter(bands), bands: bands)
-    let gaps = GroupGaps(group.peers, grouping: PeerGrouping(by), bands: bands, minimumGroup: peerOptions.minGroup)
+    let group = try peerOptions.group(input.files, questionnaire, texts)
+    let gaps = GroupGaps(group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
     var writer = CSVWriter()
     DistributionRenderers.gapsCSV(gaps, into: &writer)
     try output.write(writer.bytes)

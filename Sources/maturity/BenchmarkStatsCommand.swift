@@ -20,14 +20,7 @@ struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
       """
   )
 
-  @Argument(help: "Peer benchmark CSV files.")
-  var files: [String]
-
-  @Option(help: "Group by band, country, type, none, or an attribute column.")
-  var by: String = "band"
-
-  @Option(help: "The questionnaire (a path or an id).")
-  var questionnaire: String = "ai-data-readiness"
+  @OptionGroup var input: PeerFilesInput
 
   @OptionGroup var peerOptions: PeerOptions
 
@@ -40,10 +33,10 @@ struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
+    let questionnaire = try input.loadQuestionnaire()
     let bands = peerOptions.populationBands(questionnaire)
-    let group = PeerGroup(from: try peerOptions.read(files, questionnaire, texts), filter: try peerOptions.filter(bands), bands: bands)
-    let table = NetworkDistribution(group.peers, grouping: PeerGrouping(by), bands: bands, minimumGroup: peerOptions.minGroup)
+    let group = try peerOptions.group(input.files, questionnaire, texts)
+    let table = NetworkDistribution(group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
     switch format {
     case .text: try output.write(DistributionRenderers.text(table, texts: texts))
     case .json: try output.write(DistributionRenderers.json(table))

@@ -41,11 +41,7 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
     let (questionnaire, response) = try input.load(texts)
     let card = Scorer.score(response, with: questionnaire)
     let peers = try peerOptions.read(peerOptions.files, questionnaire, texts)
-    let bands = peerOptions.populationBands(questionnaire)
-    let group = PeerGroup(
-      from: peers, filter: try peerOptions.filter(bands), bands: bands, authority: response.authority,
-      scores: card.dimensions.map(\.score))
-    let comparison = try Comparison(card, group: group, minimumGroup: peerOptions.minGroup)
+    let comparison = try peerOptions.comparison(card, peers, questionnaire)
     switch format {
     case .text: try output.write(ComparisonTable.text(comparison, texts: texts))
     case .json: try output.write(ComparisonJSON.render(comparison, language: texts.language))

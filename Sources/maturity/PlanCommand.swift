@@ -31,8 +31,7 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
 
   @OptionGroup var peerOptions: PeerOptions
 
-  @Option(help: "median, p75, p90, level:ID or level:N.")
-  var target: String?
+  @OptionGroup var target: TargetOption
 
   @Option(help: "Person-days available per horizon.")
   var capacity: Double?
@@ -89,25 +88,13 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
 
   private func makePlan(_ questionnaire: Questionnaire, _ response: Response, peers: PeerSet? = nil) throws -> Plan {
     let card = Scorer.score(response, with: questionnaire)
-    var comparison: Comparison?
-    if let peers {
-      let bands = peerOptions.populationBands(questionnaire)
-      let group = PeerGroup(from: peers, filter: try peerOptions.filter(bands), bands: bands, authority: response.authority, scores: card.dimensions.map(\.score))
-      comparison = try Comparison(card, group: group, minimumGroup: peerOptions.minGroup)
-    }
-    var planTarget: ReportTarget?
-    if let target {
-      guard let parsed = ReportTarget(argument: target, levels: questionnaire.levels) else {
-        throw ValidationError("Unknown --target '\(target)'. Use median, p75, p90, level:ID or level:N.")
-      }
-      planTarget = parsed
-    }
+    let comparison = try peers.map { try peerOptions.comparison(card, $0, questionnaire) }
     var previousCard: Scorecard?
     if let previous {
       let earlier = try ResponseInput(response: previous, questionnaire: self.questionnaire).load(texts)
       previousCard = Scorer.score(earlier.response, with: earlier.questionnaire)
     }
-    return Planner(target: planTarget, capacity: capacity, horizons: parsedHorizons!)
+    return Planner(target: try target.resolved(questionnaire), capacity: capacity, horizons: parsedHorizons!)
       .plan(questionnaire, scorecard: card, comparison: comparison, previous: previousCard)
   }
 

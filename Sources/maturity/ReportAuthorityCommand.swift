@@ -32,8 +32,7 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
   @Option(help: "An earlier response of the same authority, to show the change.")
   var previous: String?
 
-  @Option(help: "median, p75, p90, level:ID or level:N.")
-  var target: String?
+  @OptionGroup var target: TargetOption
 
   @Option(help: "html, markdown, json or csv.")
   var format: Format = .html
@@ -50,28 +49,16 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
     let card = Scorer.score(response, with: questionnaire)
     var comparison: Comparison?
     if !peerOptions.files.isEmpty {
-      let peers = try peerOptions.read(peerOptions.files, questionnaire, texts)
-      let bands = peerOptions.populationBands(questionnaire)
-      let group = PeerGroup(
-        from: peers, filter: try peerOptions.filter(bands), bands: bands, authority: response.authority,
-        scores: card.dimensions.map(\.score))
-      comparison = try Comparison(card, group: group, minimumGroup: peerOptions.minGroup)
+      comparison = try peerOptions.comparison(card, try peerOptions.read(peerOptions.files, questionnaire, texts), questionnaire)
     }
     var previousCard: Scorecard?
     if let previous {
       let earlier = try ResponseInput(response: previous, questionnaire: input.questionnaire).load(texts)
       previousCard = Scorer.score(earlier.response, with: earlier.questionnaire)
     }
-    var reportTarget: ReportTarget?
-    if let target {
-      guard let parsed = ReportTarget(argument: target, levels: questionnaire.levels) else {
-        throw ValidationError("Unknown --target '\(target)'. Use median, p75, p90, level:ID or level:N.")
-      }
-      reportTarget = parsed
-    }
     let report = GapReport(
       questionnaire: questionnaire, response: response, scorecard: card, comparison: comparison, previous: previousCard,
-      target: reportTarget, peerFilePaths: peerOptions.files)
+      target: try target.resolved(questionnaire), peerFilePaths: peerOptions.files)
     let path = output ?? ReportPaths.defaultPath(authority: response.authority.id, date: response.date, extension: format.fileExtension)
     let sink = try OutputSink(path: path)
     switch format {

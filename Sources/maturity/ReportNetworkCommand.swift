@@ -42,12 +42,11 @@ struct ReportNetworkCommand: ParsableCommand, LocalizedCommand {
 
   func run() throws {
     let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
-    let bands = peerOptions.populationBands(questionnaire)
     let inputs = try NetworkInputs.split(peerOptions.files)
     var peers = try peerOptions.read(inputs.peerFiles, questionnaire, texts)
     let members = try NetworkInputs.scoreResponses(inputs.responses, questionnaire: questionnaire)
     for member in members { peers.append(member.peer, scores: member.scores) }
-    let group = PeerGroup(from: peers, filter: try peerOptions.filter(bands), bands: bands)
+    let group = try peerOptions.group(of: peers, questionnaire)
     let kept = Set(group.peers.authorities.map { "\($0.id)/\($0.year)" })
     let report = NetworkReport(
       questionnaire: questionnaire, peers: group.peers, anonymous: anonymous, minimumGroup: peerOptions.minGroup,

@@ -100,4 +100,52 @@ struct PeerOptions: ParsableArguments {
     }
     return peers
   }
+
+  /// The peer group of a whole set (no compared authority), read from `paths`.
+  func group(_ paths: [String], _ questionnaire: Questionnaire, _ texts: TextCatalogue) throws -> PeerGroup {
+    try group(of: read(paths, questionnaire, texts), questionnaire)
+  }
+
+  /// The peer group of `peers` chosen by the filters.
+  func group(of peers: PeerSet, _ questionnaire: Questionnaire) throws -> PeerGroup {
+    let bands = populationBands(questionnaire)
+    return PeerGroup(from: peers, filter: try filter(bands), bands: bands)
+  }
+
+  /// The authority of `card` against its peers in `peers` (k applied).
+  func comparison(_ card: Scorecard, _ peers: PeerSet, _ questionnaire: Questionnaire) throws -> Comparison {
+    let bands = populationBands(questionnaire)
+    let group = PeerGroup(
+      from: peers, filter: try filter(bands), bands: bands, authority: card.authority, scores: card.dimensions.map(\.score))
+    return try Comparison(card, group: group, minimumGroup: minGroup)
+  }
+}
+
+/// `--target`: what gaps are measured against.
+struct TargetOption: ParsableArguments {
+  @Option(help: "median, p75, p90, level:ID or level:N (default: p75 with peers, else the next level).")
+  var target: String?
+
+  /// The target for `questionnaire`'s levels, or nil for the default.
+  func resolved(_ questionnaire: Questionnaire) throws -> ReportTarget? {
+    guard let target else { return nil }
+    guard let parsed = ReportTarget(argument: target, levels: questionnaire.levels) else {
+      throw ValidationError("Unknown --target '\(target)'. Use median, p75, p90, level:ID or level:N.")
+    }
+    return parsed
+  }
+}
+
+/// The peer files of a network-wide command, how to group them, and their questionnaire.
+struct PeerFilesInput: ParsableArguments {
+  @Argument(help: "Peer benchmark CSV files.")
+  var files: [String]
+
+  @Option(help: "Group by band, country, type, none, or an attribute column.")
+  var by: String = "band"
+
+  @Option(help: "The questionnaire (a path or an id).")
+  var questionnaire: String = "ai-data-readiness"
+
+  func loadQuestionnaire() throws -> Questionnaire { try QuestionnaireLocator().load(questionnaire).questionnaire }
 }
