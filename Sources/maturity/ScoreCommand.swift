@@ -36,7 +36,7 @@ struct ScoreCommand: ParsableCommand, LocalizedCommand {
     switch format {
     case .text: try output.write(ScorecardText.render(card, texts: texts, color: output.usesColor))
     case .json: try output.write(ScorecardJSON.render(card, language: texts.language))
-    case .csv: try output.write(ScorecardCSV.render(card, language: texts.language))
+    case .csv: try output.write(ScorecardCSV.render(card))
     case .markdown: try output.write(ScorecardMarkdown.render(card, texts: texts))
     }
   }

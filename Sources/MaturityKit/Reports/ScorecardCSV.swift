@@ -1,5 +1,4 @@
 import CSV
-import InterfaceText
 
 /// The scorecard as CSV: one row per dimension, section and question, and one for the overall score.
 public enum ScorecardCSV {
@@ -8,7 +7,7 @@ public enum ScorecardCSV {
     "points", "max_points", "score", "confirmed_score", "coverage", "level",
   ]
 
-  public static func render(_ card: Scorecard, language: Language) -> [UInt8] {
+  public static func render(_ card: Scorecard) -> [UInt8] {
     var writer = CSVWriter()
     writer.write(columns)
     let id = card.authority.id
