@@ -28,6 +28,8 @@ public protocol UserFacingError: Error, Sendable {
   var location: SourceLocation? { get }
   /// The explanation, without the location, in the catalogue's language.
   func message(_ texts: TextCatalogue) -> String
+  /// What is printed on standard error: `file:line: message`, one line per problem.
+  func report(_ texts: TextCatalogue) -> String
 }
 
 extension UserFacingError {

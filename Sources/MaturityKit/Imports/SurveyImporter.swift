@@ -1,0 +1,201 @@
+import CSV
+import Foundation
+import InterfaceText
+
+/// Turns survey-tool exports into responses through a mapping: one response per authority (the
+/// newest complete one, or all of an authority's rows merged), every problem with the export's
+/// line and column.
+public struct SurveyImporter: Sendable {
+  public let mapping: ImportMapping
+  public let questionnaire: Questionnaire
+  /// Leave out responses the export marks incomplete.
+  public var completeOnly = false
+  /// Merge an authority's several responses (newest answer wins) instead of keeping the newest.
+  public var merge = false
+
+  public init(mapping: ImportMapping, questionnaire: Questionnaire) {
+    self.mapping = mapping
+    self.questionnaire = questionnaire
+  }
+
+  public struct Result: Sendable {
+    /// One response per authority, in the order first seen.
+    public var responses: [Response]
+    /// Warnings (several responses of one authority, unmapped columns, incomplete rows left out).
+    public var warnings: [Problem]
+  }
+
+  struct Row {
+    var response: Response
+    var complete: Bool
+    var line: Int
+  }
+
+  /// Reads every export; throws ``Problems`` with every error when any row is bad.
+  public func run(_ exports: [String], csv: CSVReadOptions = CSVReadOptions()) throws -> Result {
+    var problems: [Problem] = []
+    var rows: [Row] = []
+    for export in exports {
+      let read = try readExport(export, csv: csv)
+      problems += read.problems
+      rows += read.rows
+    }
+    var log = ProblemLog(file: exports.first ?? "")
+    log.append(contentsOf: problems)
+    try log.check()
+    var byAuthority: [String: [Row]] = [:]
+    var order: [String] = []
+    for row in rows where !completeOnly || row.complete {
+      let id = row.response.authority.id
+      if byAuthority[id] == nil { order.append(id) }
+      byAuthority[id, default: []].append(row)
+    }
+    var warnings = problems
+    for row in rows where completeOnly && !row.complete {
+      warnings.append(Problem(.warning, SourceLocation(file: row.response.file, line: row.line), "import.incompleteSkipped"))
+    }
+    var responses: [Response] = []
+    for id in order {
+      let candidates = byAuthority[id]!
+      // Newest first: complete before incomplete, then the latest date, then the latest row.
+      let sorted = candidates.sorted { a, b in
+        (a.complete ? 1 : 0, a.response.date ?? "", a.line) > (b.complete ? 1 : 0, b.response.date ?? "", b.line)
+      }
+      var chosen = sorted[0].response
+      if candidates.count > 1 {
+        warnings.append(
+          Problem(
+            .warning, SourceLocation(file: chosen.file, line: sorted[0].line),
+            merge ? "import.severalMerged" : "import.severalNewest",
+            ["authority": id, "lines": candidates.map { "\($0.line)" }.joined(separator: ", ")]))
+        if merge {
+          for older in sorted.dropFirst() {
+            for answer in older.response.answers where chosen.answer(answer.questionID) == nil { chosen.answers.append(answer) }
+          }
+        }
+      }
+      responses.append(chosen)
+    }
+    return Result(responses: responses, warnings: warnings.filter { $0.severity == .warning })
+  }
+
+  private func readExport(_ path: String, csv: CSVReadOptions) throws -> (rows: [Row], problems: [Problem]) {
+    let reader = try CSVReader(path: path, options: csv)
+    var log = ProblemLog(file: path)
+    for _ in reader.warnings { log.warning(nil, "peers.readAsWindows1252") }
+    var header: CSVHeader?
+    var rows: [Row] = []
+    try reader.forEach { record in
+      guard let currentHeader = header else {
+        let parsed = try CSVHeader(record, file: path)
+        header = parsed
+        checkColumns(parsed, line: record.line, log: &log)
+        return
+      }
+      if let row = read(record, header: currentHeader, file: path, log: &log) { rows.append(row) }
+    }
+    if header == nil { log.error(1, "file.empty") }
+    return (rows, log.problems)
+  }
+
+  /// Mapped columns missing from the export are errors; export columns nobody maps are warnings.
+  private func checkColumns(_ header: CSVHeader, line: Int, log: inout ProblemLog) {
+    var used = Set(mapping.authorityColumns.values)
+    used.formUnion([mapping.dateColumn, mapping.completeColumn ?? mapping.source.completionColumn].compactMap { $0 })
+    for question in mapping.questions {
+      used.formUnion([question.column].compactMap { $0 } + question.optionColumns.values + question.commentColumns)
+    }
+    for column in used.sorted() where header[column] == nil {
+      log.error(line, "import.missingColumn", ["column": column])
+    }
+    for (index, name) in header.names.enumerated() where !used.contains(where: { $0.lowercased() == name.lowercased() }) && !Self.isMetadata(name) {
+      log.warning(line, "import.unmappedColumn", ["column": name, "position": "\(index + 1)"])
+    }
+  }
+
+  /// Columns survey tools add on their own (ids, timings, device data): not answers.
+  static func isMetadata(_ name: String) -> Bool {
+    let lowered = name.lowercased()
+    let known = [
+      "id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr", "refurl", "token",
+      "start", "end", "today", "deviceid", "username", "instanceid", "submissiondate", "key", "submitterid", "submittername",
+      "attachmentsexpected", "attachmentspresent", "status", "reviewstate", "deviceid", "edits", "formversion", "meta/instanceid",
+    ]
+    return lowered.hasPrefix("_") || known.contains(lowered) || lowered.hasPrefix("meta/") || lowered.hasPrefix("meta-")
+  }
+
+  static let ticked: Set<String> = ["1", "y", "yes", "true", "x", "checked", "oui", "sí", "si", "ja"]
+  static let unticked: Set<String> = ["0", "n", "no", "false", "non"]
+
+  private func read(_ record: CSVRecord, header: CSVHeader, file: String, log: inout ProblemLog) -> Row? {
+    func cell(_ column: String?) -> String? {
+      guard let column, let index = header[column], let value = record.value(index)?.trimmingCharacters(in: .whitespaces),
+        !value.isEmpty
+      else { return nil }
+      return value
+    }
+    var fields = AuthorityFields()
+    var local = ProblemLog(file: file)
+    for field in ImportMapping.authorityFields {
+      if let value = mapping.authorityValues[field] ?? cell(mapping.authorityColumns[field]) {
+        fields.set(field, value, line: record.line, log: &local)
+      }
+    }
+    let date = cell(mapping.dateColumn ?? mapping.source.dateColumn).map { String($0.prefix(10)) }
+    let completeColumn = mapping.completeColumn ?? mapping.source.completionColumn
+    let complete = completeColumn.map { cell($0) != nil } ?? true
+    var answers: [ResponseDocument.RawAnswer] = []
+    for question in mapping.questions {
+      var value: ResponseDocument.RawValue?
+      if !question.optionColumns.isEmpty {
+        var ids: [String] = []
+        var explicit = false
+        for (option, column) in question.optionColumns.sorted(by: { $0.key < $1.key }) {
+          guard let text = cell(column)?.lowercased() else { continue }
+          if Self.ticked.contains(text) {
+            ids.append(option)
+          } else if Self.unticked.contains(text) {
+            explicit = true
+          } else {
+            local.error(record.line, "import.badTick", ["column": column, "value": text])
+          }
+        }
+        if !ids.isEmpty || explicit { value = .list(ids) }
+      } else if let text = cell(question.column) {
+        let parts = questionnaire.question(question.questionID)?.type == .multi
+          ? text.split(separator: Character(question.separator.isEmpty ? " " : question.separator)).map(String.init) : [text]
+        let mapped = parts.map { question.codes[$0] ?? $0 }
+        value = questionnaire.question(question.questionID)?.type == .multi ? .list(mapped) : .scalar(mapped[0])
+      }
+      let comments = question.commentColumns.compactMap { cell($0) }
+      guard value != nil || !comments.isEmpty else { continue }
+      answers.append(
+        ResponseDocument.RawAnswer(
+          questionID: question.questionID, value: value, unsure: false, comment: comments.isEmpty ? nil : comments.joined(separator: "; "),
+          evidence: nil, line: record.line))
+    }
+    if fields.authority.id.isEmpty { local.error(record.line, "response.missingAuthorityID") }
+    let document = ResponseDocument(
+      file: file, questionnaireID: mapping.questionnaire, version: mapping.version, authority: fields.authority, date: date,
+      respondent: nil, answers: answers, log: local)
+    do {
+      let interpreted = try ResponseInterpreter.interpret(document, with: questionnaire)
+      log.append(contentsOf: interpreted.warnings.map { located($0, header) })
+      return Row(response: interpreted.response, complete: complete, line: record.line)
+    } catch {
+      log.append(contentsOf: error.all.map { located($0, header) })
+      return nil
+    }
+  }
+
+  /// Adds the export column of the question a problem is about, as its column number.
+  private func located(_ problem: Problem, _ header: CSVHeader) -> Problem {
+    var problem = problem
+    guard let id = problem.arguments["question"], let mapped = mapping.questions.first(where: { $0.questionID == id }),
+      let column = mapped.column ?? mapped.optionColumns.values.sorted().first, let index = header[column]
+    else { return problem }
+    problem.location.column = index + 1
+    problem.arguments["column"] = column
+    return problem
+  }
+}
