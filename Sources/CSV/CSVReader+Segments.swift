@@ -10,13 +10,7 @@ extension CSVReader {
     var input = try ChunkedInput(source: source, range: nil)
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: ChunkedInput.chunkSize, alignment: 8)
     defer { chunk.deallocate() }
-    var sizeInput = try ChunkedInput(source: source, range: nil)
-    var size = 0
-    while true {
-      let read = try sizeInput.read(into: chunk)
-      if read == 0 { break }
-      size += read
-    }
+    let size = try input.size()
     let parts = max(1, count)
     var scanner = BoundaryScanner(delimiter: delimiter.rawValue)
     var boundaries: [(offset: Int, line: Int)] = [(0, 1)]
@@ -25,13 +19,20 @@ extension CSVReader {
     while boundaries.count < parts {
       let read = try input.read(into: chunk)
       if read == 0 { break }
-      for index in 0..<read {
+      var index = 0
+      while index < read {
+        // Plain bytes change nothing but the state "inside an unquoted field": skip them fast.
+        if scanner.isInUnquotedField {
+          while index < read, !BoundaryScanner.isSpecial(chunk[index], delimiter: delimiter.rawValue) { index += 1 }
+          if index == read { break }
+        }
         if let boundary = scanner.consume(chunk[index], at: offset + index), boundaries.count < parts,
           boundary.offset >= nextTarget, boundary.offset < size
         {
           boundaries.append(boundary)
           nextTarget = max(boundary.offset + 1, size * boundaries.count / parts)
         }
+        index += 1
       }
       offset += read
     }
@@ -68,6 +69,15 @@ struct BoundaryScanner {
   private var pendingAfterCR: Int?
 
   init(delimiter: UInt8) { self.delimiter = delimiter }
+
+  /// True inside an unquoted field with no CR pending, where only a delimiter, a quote or a line
+  /// break changes anything.
+  var isInUnquotedField: Bool { state == .unquoted && pendingAfterCR == nil && !previousWasCR }
+
+  @inline(__always)
+  static func isSpecial(_ byte: UInt8, delimiter: UInt8) -> Bool {
+    byte == 0x22 || byte == 0x0A || byte == 0x0D || byte == delimiter
+  }
 
   /// Consumes the byte at `offset`; returns a boundary (offset where the next record starts and
   /// its line) when one is settled.

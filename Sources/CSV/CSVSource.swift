@@ -49,6 +49,17 @@ struct ChunkedInput: ~Copyable {
     if descriptor >= 0 { close(descriptor) }
   }
 
+  /// The number of bytes of the whole source.
+  func size() throws(CSVError) -> Int {
+    switch source {
+    case .bytes(let bytes, _): return bytes.count
+    case .file(let path):
+      var info = stat()
+      guard fstat(descriptor, &info) == 0 else { throw Self.failure(path) }
+      return Int(info.st_size)
+    }
+  }
+
   /// Fills `buffer` with the next bytes and returns how many; 0 at the end.
   mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(CSVError) -> Int {
     var wanted = buffer.count

@@ -43,7 +43,7 @@ struct ReportNetworkCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
     let inputs = try NetworkInputs.split(peerOptions.files)
-    var peers = try peerOptions.read(inputs.peerFiles, questionnaire, texts)
+    var peers = try peerOptions.read(inputs.peerFiles, questionnaire, texts, keepingNames: true)
     let members = try NetworkInputs.scoreResponses(inputs.responses, questionnaire: questionnaire)
     for member in members { peers.append(member.peer, scores: member.scores) }
     let group = try peerOptions.group(of: peers, questionnaire)

@@ -91,10 +91,12 @@ public struct PeerSet: Sendable {
   public func oneYearPerAuthority(_ year: Int? = nil) -> PeerSet {
     if let year { return selecting(authorities.indices.filter { authorities[$0].year == year }) }
     var newest: [String: Int] = [:]
+    newest.reserveCapacity(authorities.count)
     for (row, authority) in authorities.enumerated() {
       if let kept = newest[authority.id], authorities[kept].year >= authority.year { continue }
       newest[authority.id] = row
     }
+    if newest.count == authorities.count { return self }  // one year each already
     return selecting(newest.values.sorted())
   }
 

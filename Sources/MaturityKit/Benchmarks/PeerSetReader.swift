@@ -10,6 +10,8 @@ public struct PeerReadOptions: Sendable {
   public var csv: CSVReadOptions
   /// How many threads read one file.
   public var threads: Int
+  /// Keep the authorities' names (for a network's own report); comparisons never need them.
+  public var keepsNames = false
 
   public init(skipInvalid: Bool = false, csv: CSVReadOptions = CSVReadOptions(), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
     self.skipInvalid = skipInvalid
@@ -75,7 +77,8 @@ public enum PeerSetReader {
     }
     let segments = try reader.segments(options.threads)
     let context = PeerReadContext(
-      file: path, questionnaire: questionnaire, columns: columns, plan: shape == .answers ? ScoringPlan(questionnaire) : nil)
+      file: path, questionnaire: questionnaire, columns: columns, plan: shape == .answers ? ScoringPlan(questionnaire) : nil,
+      keepsNames: options.keepsNames)
     var log = ProblemLog(file: path)
     var peers = PeerSet(dimensionIDs: questionnaire.dimensions.map(\.id))
     var rows = 0
@@ -170,6 +173,7 @@ struct PeerReadContext: Sendable {
   let questionnaire: Questionnaire
   let columns: PeerColumns
   let plan: ScoringPlan?
+  let keepsNames: Bool
 }
 
 /// Runs work on each element on its own thread and returns the results in order.

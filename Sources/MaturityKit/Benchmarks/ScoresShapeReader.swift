@@ -58,10 +58,11 @@ struct ScoresShapeReader {
 
   /// Rows that repeat an earlier `(authority_id, year)`, each reported at its line.
   static func duplicateRows(_ peers: PeerSet, lines: [Int], log: inout ProblemLog) -> Set<Int> {
-    var first: [String: Int] = [:]
+    var first: [AuthorityYear: Int] = [:]
+    first.reserveCapacity(peers.count)
     var duplicates: Set<Int> = []
     for (row, authority) in peers.authorities.enumerated() {
-      let key = "\(authority.id)\u{0}\(authority.year)"
+      let key = AuthorityYear(id: authority.id, year: authority.year)
       if let earlier = first[key] {
         log.error(
           lines[row], "peers.duplicate",
@@ -117,7 +118,7 @@ struct PeerRowFields {
     for (column, name) in columns.attributes { attributes[name] = record.value(column) ?? "" }
     guard !id.isEmpty, let year else { return }
     values = PeerAuthority(
-      id: id, name: columns.name.flatMap { record.value($0) }, country: columns.country.flatMap { record.value($0)?.trimmingSpaces.uppercased() }.flatMap { $0.isEmpty ? nil : $0 },
+      id: id, name: context.keepsNames ? columns.name.flatMap { record.value($0) } : nil, country: columns.country.flatMap { record.value($0)?.trimmingSpaces.uppercased() }.flatMap { $0.isEmpty ? nil : $0 },
       population: population, type: type, year: year, attributes: attributes)
   }
 

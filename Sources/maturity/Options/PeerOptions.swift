@@ -92,8 +92,10 @@ struct PeerOptions: ParsableArguments {
   }
 
   /// Reads the peer files; problems and left-out counts go to standard error.
-  func read(_ paths: [String], _ questionnaire: Questionnaire, _ texts: TextCatalogue) throws -> PeerSet {
-    let (peers, warnings) = try PeerSetReader.read(paths, questionnaire: questionnaire, options: readOptions)
+  func read(_ paths: [String], _ questionnaire: Questionnaire, _ texts: TextCatalogue, keepingNames: Bool = false) throws -> PeerSet {
+    var options = readOptions
+    options.keepsNames = keepingNames
+    let (peers, warnings) = try PeerSetReader.read(paths, questionnaire: questionnaire, options: options)
     Diagnostics.report(warnings, texts)
     for source in peers.sources where source.rowsLeftOut > 0 {
       Diagnostics.warn(texts("peers.leftOut", ["file": source.fileName, "rows": "\(source.rowsLeftOut)", "total": "\(source.rows)"]))
