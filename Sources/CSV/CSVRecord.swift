@@ -38,6 +38,15 @@ public struct CSVRecord {
     return String(decoding: text, as: UTF8.self)
   }
 
+  /// The value of field `index` (formula guard removed) without leading and trailing spaces and
+  /// tabs, trimmed on the bytes before any string is made. Nil when the field is missing.
+  public func trimmedValue(_ index: Int) -> String? {
+    guard var field = bytes(index) else { return nil }
+    while let first = field.first, first == 0x20 || first == 0x09 { field = UnsafeBufferPointer(rebasing: field.dropFirst()) }
+    while let last = field.last, last == 0x20 || last == 0x09 { field = UnsafeBufferPointer(rebasing: field.dropLast()) }
+    return String(decoding: FormulaGuard.unguardedBytes(field), as: UTF8.self)
+  }
+
   /// Field `index` as a number (`.` or `,` as decimal separator, surrounding spaces allowed),
   /// or nil when it is missing, blank or not a number.
   public func number(_ index: Int) -> Double? {

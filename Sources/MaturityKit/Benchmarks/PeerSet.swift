@@ -51,6 +51,8 @@ public struct PeerSet: Sendable {
   public private(set) var authorities: [PeerAuthority] = []
   public private(set) var scoreRows: [Double] = []
   public var sources: [PeerSource] = []
+  /// False when it is known that no authority has rows of several years (set by the reader).
+  public var hasSeveralYears = true
 
   public init(dimensionIDs: [String]) { self.dimensionIDs = dimensionIDs }
 
@@ -68,12 +70,15 @@ public struct PeerSet: Sendable {
   /// Adds an authority-year with its scores (`width` values, NaN for none).
   public mutating func append(_ authority: PeerAuthority, scores: some Collection<Double>) {
     precondition(scores.count == width)
+    hasSeveralYears = hasSeveralYears || !authorities.isEmpty
     authorities.append(authority)
     scoreRows.append(contentsOf: scores)
   }
 
   /// Adds every row of `other` (same dimensions).
   public mutating func append(contentsOf other: PeerSet) {
+    // Rows from two sets may be two years of one authority.
+    hasSeveralYears = authorities.isEmpty ? other.hasSeveralYears : (other.authorities.isEmpty ? hasSeveralYears : true)
     authorities += other.authorities
     scoreRows += other.scoreRows
     sources += other.sources
@@ -83,13 +88,18 @@ public struct PeerSet: Sendable {
   public func selecting(_ rows: some Sequence<Int>) -> PeerSet {
     var result = PeerSet(dimensionIDs: dimensionIDs)
     result.sources = sources
-    for row in rows { result.append(authorities[row], scores: scoreRows[(row * width)..<((row + 1) * width)]) }
+    for row in rows {
+      result.authorities.append(authorities[row])
+      result.scoreRows.append(contentsOf: scoreRows[(row * width)..<((row + 1) * width)])
+    }
+    result.hasSeveralYears = hasSeveralYears
     return result
   }
 
   /// Each authority once: its row of `year`, or its newest year when `year` is nil.
   public func oneYearPerAuthority(_ year: Int? = nil) -> PeerSet {
     if let year { return selecting(authorities.indices.filter { authorities[$0].year == year }) }
+    if !hasSeveralYears { return self }
     var newest: [String: Int] = [:]
     newest.reserveCapacity(authorities.count)
     for (row, authority) in authorities.enumerated() {

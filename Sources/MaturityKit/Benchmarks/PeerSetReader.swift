@@ -93,8 +93,9 @@ public enum PeerSetReader {
         log.append(contentsOf: result.problems)
         rows += result.rows
       }
-      let duplicates = ScoresShapeReader.duplicateRows(peers, lines: lines, log: &log)
+      let (duplicates, severalYears) = ScoresShapeReader.duplicateRows(peers, lines: lines, log: &log)
       if !duplicates.isEmpty { peers = peers.selecting(peers.authorities.indices.filter { !duplicates.contains($0) }) }
+      peers.hasSeveralYears = severalYears
     case .answers:
       let parts = ParallelWork.map(segments) { AnswersShapeReader(context).read($1, skipFirst: $0 == 0) }
       var merged = AnswersAccumulator(plan: context.plan!)

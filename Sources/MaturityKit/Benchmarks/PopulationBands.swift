@@ -8,7 +8,12 @@ public struct PopulationBands: Sendable, Equatable {
   public init(bounds: [Double]) { self.bounds = bounds }
 
   /// The band index of a population (0 is below the first bound).
-  public func index(of population: Int) -> Int { bounds.filter { Double(population) >= $0 }.count }
+  public func index(of population: Int) -> Int {
+    let value = Double(population)
+    var index = 0
+    while index < bounds.count, value >= bounds[index] { index += 1 }
+    return index
+  }
 
   /// All labels, smallest band first.
   public var labels: [String] { (0...bounds.count).map(label) }

@@ -56,23 +56,32 @@ struct ScoresShapeReader {
     return .success(segment)
   }
 
-  /// Rows that repeat an earlier `(authority_id, year)`, each reported at its line.
-  static func duplicateRows(_ peers: PeerSet, lines: [Int], log: inout ProblemLog) -> Set<Int> {
-    var first: [AuthorityYear: Int] = [:]
+  /// Rows that repeat an earlier `(authority_id, year)`, each reported at its line; and whether
+  /// any authority has rows of several years. One pass, keyed by id; years compared on collision.
+  static func duplicateRows(_ peers: PeerSet, lines: [Int], log: inout ProblemLog) -> (duplicates: Set<Int>, severalYears: Bool) {
+    var first: [String: Int] = [:]
     first.reserveCapacity(peers.count)
+    var others: [AuthorityYear: Int] = [:]
     var duplicates: Set<Int> = []
+    var severalYears = false
     for (row, authority) in peers.authorities.enumerated() {
+      guard let earlier = first[authority.id] else {
+        first[authority.id] = row
+        continue
+      }
       let key = AuthorityYear(id: authority.id, year: authority.year)
-      if let earlier = first[key] {
+      let repeated = peers.authorities[earlier].year == authority.year ? earlier : others[key]
+      if let repeated {
         log.error(
           lines[row], "peers.duplicate",
-          ["authority": authority.id, "year": "\(authority.year)", "first": "\(lines[earlier])"])
+          ["authority": authority.id, "year": "\(authority.year)", "first": "\(lines[repeated])"])
         duplicates.insert(row)
       } else {
-        first[key] = row
+        others[key] = row
+        severalYears = true
       }
     }
-    return duplicates
+    return (duplicates, severalYears)
   }
 }
 
@@ -85,7 +94,7 @@ struct PeerRowFields {
 
   init(record: CSVRecord, columns: PeerColumns, context: PeerReadContext, log: inout ProblemLog) {
     let line = record.line
-    let id = record.value(columns.authorityID!)?.trimmingSpaces ?? ""
+    let id = record.trimmedValue(columns.authorityID!) ?? ""
     if id.isEmpty { log.error(line, "peers.missingID") }
     var year: Int?
     if let number = record.number(columns.year!), number == number.rounded(), (1900...2200).contains(number) {
@@ -93,10 +102,10 @@ struct PeerRowFields {
     } else {
       log.error(line, "peers.badYear", ["value": record.value(columns.year!) ?? ""])
     }
-    if let column = columns.questionnaire, let value = record.value(column)?.trimmingSpaces, value != context.questionnaire.id {
+    if let column = columns.questionnaire, let value = record.trimmedValue(column), value != context.questionnaire.id {
       log.error(line, "peers.otherQuestionnaire", ["found": value, "expected": context.questionnaire.id])
     }
-    if let column = columns.version, let value = record.value(column)?.trimmingSpaces, value != context.questionnaire.version {
+    if let column = columns.version, let value = record.trimmedValue(column), value != context.questionnaire.version {
       log.error(line, "peers.otherVersion", ["found": value, "expected": context.questionnaire.version])
     }
     var population: Int?
@@ -108,8 +117,8 @@ struct PeerRowFields {
       }
     }
     var type: AuthorityType?
-    if let column = columns.type, !record.isBlank(column), let text = record.value(column)?.trimmingSpaces {
-      type = AuthorityType(rawValue: text.lowercased())
+    if let column = columns.type, !record.isBlank(column), let text = record.trimmedValue(column) {
+      type = AuthorityType(rawValue: text) ?? AuthorityType(rawValue: text.lowercased())
       if type == nil {
         log.error(line, "peers.badType", ["value": text, "choices": AuthorityType.allCases.map(\.rawValue).joined(separator: ", ")])
       }
@@ -118,11 +127,16 @@ struct PeerRowFields {
     for (column, name) in columns.attributes { attributes[name] = record.value(column) ?? "" }
     guard !id.isEmpty, let year else { return }
     values = PeerAuthority(
-      id: id, name: context.keepsNames ? columns.name.flatMap { record.value($0) } : nil, country: columns.country.flatMap { record.value($0)?.trimmingSpaces.uppercased() }.flatMap { $0.isEmpty ? nil : $0 },
+      id: id, name: context.keepsNames ? columns.name.flatMap { record.value($0) } : nil, country: columns.country.flatMap { record.trimmedValue($0) }.flatMap { $0.isEmpty ? nil : Self.upper($0) },
       population: population, type: type, year: year, attributes: attributes)
   }
 
   func authority() -> PeerAuthority? { values }
+
+  /// Upper case, without making a new string when it already is (country codes usually are).
+  static func upper(_ text: String) -> String {
+    text.utf8.allSatisfy { !(0x61...0x7A).contains($0) } ? text : text.uppercased()
+  }
 }
 
 extension String {
