@@ -151,6 +151,20 @@ struct PeerSetTests {
     }
   }
 
+  @Test("duplicates are found whatever the order of years; each authority's newest year is kept")
+  func duplicatesAndNewest() throws {
+    let text = "authority_id,year,governance,data,overall\nA,2024,1,1,1\nA,2025,2,2,2\nB,2025,5,5,5\nA,2024,3,3,3\nA,2023,4,4,4\n"
+    let path = try Fixtures.temporaryFile(text, name: "years.csv")
+    let (peers, problems) = try PeerSetReader.read([path], questionnaire: try Fixtures.testQuestionnaire(), options: PeerReadOptions(skipInvalid: true, threads: 1))
+    #expect(problems.map { "\($0.location.line ?? 0) \($0.code)" } == ["5 peers.duplicate"])
+    let newest = peers.oneYearPerAuthority()
+    #expect(newest.authorities.map { "\($0.id)/\($0.year)" }.sorted() == ["A/2025", "B/2025"])
+    let clean = try Fixtures.temporaryFile(text.replacingOccurrences(of: "A,2024,3,3,3\n", with: ""), name: "clean.csv")
+    let read = try PeerSetReader.read([clean], questionnaire: try Fixtures.testQuestionnaire(), options: PeerReadOptions(threads: 2)).peers
+    #expect(read.oneYearPerAuthority().authorities.map { "\($0.id)/\($0.year)" }.sorted() == ["A/2025", "B/2025"])
+    #expect(read.oneYearPerAuthority(2023).authorities.map(\.id) == ["A"])
+  }
+
   @Test("a file of neither shape is refused naming the missing columns")
   func unknownShape() throws {
     let path = try Fixtures.temporaryFile("authority_id,year,governance\nA,2025,40\n", name: "odd.csv")

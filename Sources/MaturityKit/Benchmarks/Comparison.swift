@@ -37,19 +37,18 @@ public struct Comparison: Sendable {
   /// Compares `card` with `group`; refuses a group smaller than `minimumGroup`.
   public init(_ card: Scorecard, group: PeerGroup, minimumGroup: Int) throws(ComparisonError) {
     let filters = group.filter.described(bands: group.bands, resolvedBand: group.band)
-    guard group.peers.count >= minimumGroup else {
-      throw ComparisonError.groupTooSmall(found: group.peers.count, minimum: minimumGroup, filters: filters.map { "\($0.0)=\($0.1)" })
+    guard group.count >= minimumGroup else {
+      throw ComparisonError.groupTooSmall(found: group.count, minimum: minimumGroup, filters: filters.map { "\($0.0)=\($0.1)" })
     }
     authority = card.authority
     questionnaireID = card.questionnaireID
     version = card.version
     self.filters = filters
-    groupSize = group.peers.count
+    groupSize = group.count
     self.minimumGroup = minimumGroup
-    sources = group.peers.sources
-    let peers = group.peers
+    sources = group.base.sources
     func row(_ id: String, _ name: LocalizedText?, _ score: Double?, column: Int) -> Row {
-      let values = (0..<peers.count).compactMap { peers.score($0, column) }
+      let values = group.values(column)
       let statistics = values.count >= minimumGroup ? PeerStatistics(values) : nil
       var row = Row(
         id: id, name: name, score: score, n: values.count, peers: statistics, showsRange: values.count >= 2 * minimumGroup)

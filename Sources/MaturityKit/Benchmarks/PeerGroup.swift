@@ -51,7 +51,10 @@ public struct PeerFilter: Sendable, Equatable {
 
 /// A peer group chosen for one authority (or for a whole network when `authority` is nil).
 public struct PeerGroup: Sendable {
-  public let peers: PeerSet
+  /// The set the group was chosen from (each authority once) and the group's rows in it: the
+  /// group is not copied out unless ``peers`` is asked for.
+  public let base: PeerSet
+  public let rows: [Int]
   public let filter: PeerFilter
   /// The band actually used (the authority's own with `--band auto`).
   public let band: Int?
@@ -84,11 +87,21 @@ public struct PeerGroup: Sendable {
     if let similar = filter.similar, let authority {
       rows = Self.nearest(similar, to: authority, scores: scores, rows: rows, in: candidates)
     }
-    self.peers = candidates.selecting(rows)
+    self.base = candidates
+    self.rows = rows
     self.filter = filter
     self.band = band
     self.bands = bands
   }
+
+  /// The group as a peer set of its own.
+  public var peers: PeerSet { base.selecting(rows) }
+
+  /// The number of peers.
+  public var count: Int { rows.count }
+
+  /// The scores of the group in `column` (a dimension index, or the overall score's), where known.
+  public func values(_ column: Int) -> [Double] { rows.compactMap { base.score($0, column) } }
 
   /// The `count` rows nearest the authority: Euclidean distance over log10-population and the
   /// dimension scores on 0–1, each standardised by its spread among the candidates; a dimension

@@ -53,6 +53,8 @@ public struct PeerSet: Sendable {
   public var sources: [PeerSource] = []
   /// False when it is known that no authority has rows of several years (set by the reader).
   public var hasSeveralYears = true
+  /// Each authority's newest row, when the reader found them already (nil: work it out).
+  public var newestRows: [Int]?
 
   public init(dimensionIDs: [String]) { self.dimensionIDs = dimensionIDs }
 
@@ -71,6 +73,7 @@ public struct PeerSet: Sendable {
   public mutating func append(_ authority: PeerAuthority, scores: some Collection<Double>) {
     precondition(scores.count == width)
     hasSeveralYears = hasSeveralYears || !authorities.isEmpty
+    newestRows = nil
     authorities.append(authority)
     scoreRows.append(contentsOf: scores)
   }
@@ -79,6 +82,7 @@ public struct PeerSet: Sendable {
   public mutating func append(contentsOf other: PeerSet) {
     // Rows from two sets may be two years of one authority.
     hasSeveralYears = authorities.isEmpty ? other.hasSeveralYears : (other.authorities.isEmpty ? hasSeveralYears : true)
+    newestRows = authorities.isEmpty ? other.newestRows : (other.authorities.isEmpty ? newestRows : nil)
     authorities += other.authorities
     scoreRows += other.scoreRows
     sources += other.sources
@@ -100,6 +104,7 @@ public struct PeerSet: Sendable {
   public func oneYearPerAuthority(_ year: Int? = nil) -> PeerSet {
     if let year { return selecting(authorities.indices.filter { authorities[$0].year == year }) }
     if !hasSeveralYears { return self }
+    if let newestRows { return selecting(newestRows) }
     var newest: [String: Int] = [:]
     newest.reserveCapacity(authorities.count)
     for (row, authority) in authorities.enumerated() {

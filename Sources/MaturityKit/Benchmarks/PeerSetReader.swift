@@ -93,8 +93,12 @@ public enum PeerSetReader {
         log.append(contentsOf: result.problems)
         rows += result.rows
       }
-      let (duplicates, severalYears) = ScoresShapeReader.duplicateRows(peers, lines: lines, log: &log)
-      if !duplicates.isEmpty { peers = peers.selecting(peers.authorities.indices.filter { !duplicates.contains($0) }) }
+      let (duplicates, severalYears, newest) = ScoresShapeReader.duplicateRows(peers, lines: lines, log: &log)
+      if duplicates.isEmpty {
+        peers.newestRows = severalYears ? newest.values.sorted() : nil
+      } else {
+        peers = peers.selecting(peers.authorities.indices.filter { !duplicates.contains($0) })
+      }
       peers.hasSeveralYears = severalYears
     case .answers:
       let parts = ParallelWork.map(segments) { AnswersShapeReader(context).read($1, skipFirst: $0 == 0) }

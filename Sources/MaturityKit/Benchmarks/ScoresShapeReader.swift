@@ -58,19 +58,19 @@ struct ScoresShapeReader {
 
   /// Rows that repeat an earlier `(authority_id, year)`, each reported at its line; and whether
   /// any authority has rows of several years. One pass, keyed by id; years compared on collision.
-  static func duplicateRows(_ peers: PeerSet, lines: [Int], log: inout ProblemLog) -> (duplicates: Set<Int>, severalYears: Bool) {
+  static func duplicateRows(_ peers: PeerSet, lines: [Int], log: inout ProblemLog) -> (duplicates: Set<Int>, severalYears: Bool, newest: [String: Int]) {
     var first: [String: Int] = [:]
     first.reserveCapacity(peers.count)
     var others: [AuthorityYear: Int] = [:]
     var duplicates: Set<Int> = []
     var severalYears = false
     for (row, authority) in peers.authorities.enumerated() {
-      guard let earlier = first[authority.id] else {
+      guard let kept = first[authority.id] else {
         first[authority.id] = row
         continue
       }
       let key = AuthorityYear(id: authority.id, year: authority.year)
-      let repeated = peers.authorities[earlier].year == authority.year ? earlier : others[key]
+      let repeated = peers.authorities[kept].year == authority.year ? kept : others[key]
       if let repeated {
         log.error(
           lines[row], "peers.duplicate",
@@ -79,9 +79,13 @@ struct ScoresShapeReader {
       } else {
         others[key] = row
         severalYears = true
+        if authority.year > peers.authorities[kept].year {
+          others[AuthorityYear(id: authority.id, year: peers.authorities[kept].year)] = kept
+          first[authority.id] = row
+        }
       }
     }
-    return (duplicates, severalYears)
+    return (duplicates, severalYears, first)
   }
 }
 
