@@ -46,9 +46,6 @@ public struct TextCatalogue: Sendable {
     return result
   }
 
-  /// Whether the catalogue of this language defines `key` itself (without falling back).
-  public func defines(_ key: String) -> Bool { texts[key] != nil }
-
   /// Every key defined in this language's catalogue.
   public var keys: Set<String> { Set(texts.keys) }
 

@@ -139,11 +139,11 @@ struct AnswersShapeReader {
           previousYear = Array(yearBytes)
           nextQuestion = 0
         } else {
-          if let column = columns.questionnaire, record.value(column)?.trimmingSpaces != context.questionnaire.id {
+          if let column = columns.questionnaire, record.trimmedValue(column) != context.questionnaire.id {
             log.error(record.line, "peers.otherQuestionnaire", ["found": record.value(column) ?? "", "expected": context.questionnaire.id])
             return
           }
-          if let column = columns.version, record.value(column)?.trimmingSpaces != context.questionnaire.version {
+          if let column = columns.version, record.trimmedValue(column) != context.questionnaire.version {
             log.error(record.line, "peers.otherVersion", ["found": record.value(column) ?? "", "expected": context.questionnaire.version])
             return
           }
@@ -155,7 +155,7 @@ struct AnswersShapeReader {
         let question: Int
         if plan.questionID(at: nextQuestion, equals: questionBytes) {
           question = nextQuestion
-        } else if let index = plan.index(of: String(decoding: questionBytes, as: UTF8.self).trimmingSpaces) {
+        } else if let index = plan.index(of: String(decoding: questionBytes, as: UTF8.self).trimmedSpaces) {
           question = index
         } else {
           log.error(record.line, "peers.unknownQuestion", ["question": String(decoding: questionBytes, as: UTF8.self)])

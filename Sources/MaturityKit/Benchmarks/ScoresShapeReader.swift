@@ -142,13 +142,3 @@ struct PeerRowFields {
     text.utf8.allSatisfy { !(0x61...0x7A).contains($0) } ? text : text.uppercased()
   }
 }
-
-extension String {
-  /// Without leading and trailing spaces and tabs.
-  var trimmingSpaces: String {
-    var text = Substring(self)
-    while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
-    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-    return String(text)
-  }
-}

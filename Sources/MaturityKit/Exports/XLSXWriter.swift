@@ -51,19 +51,9 @@ public enum XLSXWriter {
     return name
   }
 
+  /// XML-escaped text without the control characters XML 1.0 forbids.
   static func escape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": continue  // not allowed in XML 1.0
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    SVGCharts.escape(String(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }.map(Character.init)))
   }
 }
 

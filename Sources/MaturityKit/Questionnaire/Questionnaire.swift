@@ -26,11 +26,6 @@ public struct Questionnaire: Codable, Sendable, Equatable {
   /// The question with this id.
   public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 
-  /// The dimension a question belongs to.
-  public func dimension(containing questionID: String) -> Dimension? {
-    dimensions.first { $0.questions.contains { $0.id == questionID } }
-  }
-
   /// Every action, in file order.
   public var actions: [Action] { questions.flatMap(\.actions) }
 

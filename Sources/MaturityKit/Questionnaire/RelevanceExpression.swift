@@ -31,6 +31,18 @@ public struct RelevanceExpression: Codable, Sendable, Equatable, CustomStringCon
 
   public enum ComparisonOperator: String, Sendable, Equatable, CaseIterable {
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+
+    /// Whether `number` compares so with `bound`.
+    public func holds(_ number: Double, _ bound: Double) -> Bool {
+      switch self {
+      case .equal: number == bound
+      case .notEqual: number != bound
+      case .less: number < bound
+      case .lessOrEqual: number <= bound
+      case .greater: number > bound
+      case .greaterOrEqual: number >= bound
+      }
+    }
   }
 
   public enum Literal: Sendable, Equatable, CustomStringConvertible {
@@ -92,14 +104,7 @@ extension RelevanceExpression.Condition {
   ) -> Bool {
     switch (value, literal) {
     case (.number(let number), .number(let bound)):
-      switch comparison {
-      case .equal: return number == bound
-      case .notEqual: return number != bound
-      case .less: return number < bound
-      case .lessOrEqual: return number <= bound
-      case .greater: return number > bound
-      case .greaterOrEqual: return number >= bound
-      }
+      return comparison.holds(number, bound)
     case (.option(let text), .text(let expected)), (.text(let text), .text(let expected)):
       return comparison == .equal ? text == expected : comparison == .notEqual ? text != expected : false
     case (.boolean(let flag), .text(let expected)):

@@ -201,10 +201,7 @@ enum NetworkCharts {
     let rowHeight = 30.0
     func x(_ value: Double) -> Double { left + width * value / 100 }
     var svg = SVGCharts.open("boxplots", title: title, width: 700, height: Int(Double(columns.count) * rowHeight + 40))
-    for tick in stride(from: 0.0, through: 100, by: 25) {
-      svg += "<line x1=\"\(SVGCharts.number(x(tick)))\" y1=\"6\" x2=\"\(SVGCharts.number(x(tick)))\" y2=\"\(SVGCharts.number(Double(columns.count) * rowHeight + 8))\" stroke=\"#e0e0e0\"/>"
-      svg += "<text x=\"\(SVGCharts.number(x(tick)))\" y=\"\(SVGCharts.number(Double(columns.count) * rowHeight + 22))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">\(Int(tick))</text>"
-    }
+    svg += SVGCharts.scale(left: left, width: width, top: 6, bottom: Double(columns.count) * rowHeight + 8)
     for (index, (name, cell)) in zip(columns, cells).enumerated() {
       let y = 10 + Double(index) * rowHeight
       svg += "<text x=\"\(left - 8)\" y=\"\(SVGCharts.number(y + 14))\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\">\(SVGCharts.escape(name))</text>"

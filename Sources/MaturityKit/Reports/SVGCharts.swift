@@ -26,6 +26,15 @@ public enum SVGCharts {
     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title\"><title id=\"\(id)-title\">\(escape(title))</title>"
   }
 
+  /// Vertical grid lines and labels at 0, 25, 50, 75 and 100 of a horizontal 0–100 scale.
+  static func scale(left: Double, width: Double, top: Double, bottom: Double) -> String {
+    stride(from: 0.0, through: 100, by: 25).map { tick in
+      let x = number(left + width * tick / 100)
+      return "<line x1=\"\(x)\" y1=\"\(number(top))\" x2=\"\(x)\" y2=\"\(number(bottom))\" stroke=\"#e0e0e0\"/>"
+        + "<text x=\"\(x)\" y=\"\(number(bottom + 14))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">\(Int(tick))</text>"
+    }.joined()
+  }
+
   /// A series of a radar chart: values per axis on 0–100 (nil: no point on that axis).
   public struct Series {
     public var name: String
@@ -103,10 +112,7 @@ public enum SVGCharts {
     let height = Int(Double(bars.count) * rowHeight + 70)
     func x(_ value: Double) -> Double { left + width * value / 100 }
     var svg = open(id, title: title, width: 700, height: height)
-    for tick in stride(from: 0.0, through: 100, by: 25) {
-      svg += "<line x1=\"\(number(x(tick)))\" y1=\"10\" x2=\"\(number(x(tick)))\" y2=\"\(Double(bars.count) * rowHeight + 12)\" stroke=\"#e0e0e0\"/>"
-      svg += "<text x=\"\(number(x(tick)))\" y=\"\(number(Double(bars.count) * rowHeight + 26))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">\(Int(tick))</text>"
-    }
+    svg += scale(left: left, width: width, top: 10, bottom: Double(bars.count) * rowHeight + 12)
     for (index, bar) in bars.enumerated() {
       let y = 14 + Double(index) * rowHeight
       svg += "<text x=\"\(left - 8)\" y=\"\(number(y + 15))\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\">\(escape(bar.label))</text>"
@@ -149,10 +155,7 @@ public enum SVGCharts {
     let rowHeight = 28.0
     func x(_ value: Double) -> Double { left + width * value / 100 }
     var svg = open(id, title: title, width: 700, height: Int(Double(rows.count) * rowHeight + 40))
-    for tick in stride(from: 0.0, through: 100, by: 25) {
-      svg += "<line x1=\"\(number(x(tick)))\" y1=\"6\" x2=\"\(number(x(tick)))\" y2=\"\(number(Double(rows.count) * rowHeight + 8))\" stroke=\"#e0e0e0\"/>"
-      svg += "<text x=\"\(number(x(tick)))\" y=\"\(number(Double(rows.count) * rowHeight + 22))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#444\">\(Int(tick))</text>"
-    }
+    svg += scale(left: left, width: width, top: 6, bottom: Double(rows.count) * rowHeight + 8)
     for (index, row) in rows.enumerated() {
       let y = 18 + Double(index) * rowHeight
       svg += "<text x=\"\(left - 8)\" y=\"\(number(y + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\">\(escape(row.label))</text>"

@@ -158,15 +158,7 @@ extension ScoringPlan.CompiledCondition {
       return (code.bits == hash) != negated
     case .compareNumber(let index, let comparison, let bound):
       guard let code = value(index) else { return false }
-      let number = Double(bitPattern: code.bits)
-      switch comparison {
-      case .equal: return number == bound
-      case .notEqual: return number != bound
-      case .less: return number < bound
-      case .lessOrEqual: return number <= bound
-      case .greater: return number > bound
-      case .greaterOrEqual: return number >= bound
-      }
+      return comparison.holds(Double(bitPattern: code.bits), bound)
     }
   }
 }
