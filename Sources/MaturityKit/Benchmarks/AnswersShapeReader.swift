@@ -127,7 +127,7 @@ struct AnswersShapeReader {
           log.error(record.line, "peers.missingID")
           return
         }
-        if slot < 0 || !previousID.elementsEqual(idBytes) || !previousYear.elementsEqual(yearBytes) {
+        if slot < 0 || !ScoringPlan.same(previousID, idBytes) || !ScoringPlan.same(previousYear, yearBytes) {
           let before = log.problems.count
           let fields = PeerRowFields(record: record, columns: columns, context: context, log: &log)
           guard log.problems.count == before, let authority = fields.authority() else {

@@ -1,4 +1,5 @@
 import CSV
+import Foundation
 
 /// The questionnaire compiled for scoring many authorities fast: questions by index, options by
 /// index, skip logic over indices, and answers held as compact codes instead of values.
@@ -50,6 +51,7 @@ public struct ScoringPlan: Sendable {
   public let questionnaire: Questionnaire
   let questions: [CompiledQuestion]
   let indexByID: [String: Int]
+  let questionIDBytes: [[UInt8]]
   let dimensionWeights: [Double]
 
   public init(_ questionnaire: Questionnaire) {
@@ -71,6 +73,7 @@ public struct ScoringPlan: Sendable {
       }
     }
     questions = compiled
+    questionIDBytes = compiled.map { Array($0.id.utf8) }
     dimensionWeights = questionnaire.dimensions.map(\.weight)
   }
 
@@ -85,7 +88,15 @@ public struct ScoringPlan: Sendable {
 
   /// Whether `bytes` are the id of the question at `index` (no string is made).
   func questionID(at index: Int, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    index < questions.count && questions[index].id.utf8.elementsEqual(bytes)
+    guard index < questionIDBytes.count else { return false }
+    return Self.same(questionIDBytes[index], bytes)
+  }
+
+  /// Byte-wise equality by `memcmp`.
+  static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let right = b.baseAddress, !a.isEmpty else { return true }
+    return a.withUnsafeBufferPointer { memcmp($0.baseAddress!, right, b.count) == 0 }
   }
 
   private static func compile(
@@ -289,7 +300,7 @@ extension ScoringPlan {
     }
     switch question.type {
     case .scale, .single:
-      guard let option = question.optionIDs.firstIndex(where: { $0.elementsEqual(text) }) else {
+      guard let option = question.optionIDs.firstIndex(where: { Self.same($0, text) }) else {
         return .failure(.unknownOption(String(decoding: text, as: UTF8.self)))
       }
       return .success(Code(kind: .value, unsure: unsure, bits: UInt64(option)))
@@ -306,7 +317,7 @@ extension ScoringPlan {
         let part = Self.trimmed(UnsafeBufferPointer(rebasing: text[start..<end]))
         start = end + 1
         if part.isEmpty { continue }
-        guard let option = question.optionIDs.firstIndex(where: { $0.elementsEqual(part) }) else {
+        guard let option = question.optionIDs.firstIndex(where: { Self.same($0, part) }) else {
           return .failure(.unknownOption(String(decoding: part, as: UTF8.self)))
         }
         bits |= 1 << UInt64(option)
