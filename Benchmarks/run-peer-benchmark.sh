@@ -26,8 +26,11 @@ echo "== duckdb $(python3 -c 'import duckdb; print(duckdb.__version__)'), $(hype
 if [ -z "${SKIP_BUILD:-}" ]; then
   swift build -c release --product maturity --scratch-path .build-release
 fi
-B=$PWD/.build-release/release/maturity
-echo "== maturity built from $(git rev-parse --short HEAD)$(git diff --quiet -- Sources Package.swift || echo ' + uncommitted changes')"
+# Measure a copy, so that a rebuild in the same scratch path during the run cannot swap the
+# binary between rounds. (Commands run from the repository root, where questionnaires are found.)
+cp .build-release/release/maturity "$BENCH_DIR/maturity"
+B=$BENCH_DIR/maturity
+echo "== maturity built from $(git rev-parse --short HEAD)$(git diff --quiet -- Sources Package.swift || echo ' + uncommitted changes'), binary of $(date -u -r .build-release/release/maturity +%H:%MZ)"
 
 # The seeded, deterministic inputs (generated once).
 [ -s "$ANSWERS" ] || $B example peers --count 100000 --seed 1 --shape answers --output "$BENCH_DIR/100k"

@@ -46,21 +46,23 @@ def main():
                 paired.setdefault(name, []).append(statistics.median(times) / statistics.median(rnd[other]))
     median = {name: statistics.median(times) for name, times in results.items()}
 
-    print("| job | wall, median | wall, min – max | runs | ours / DuckDB (ratio of medians) | ours / DuckDB (per round: median, range) | CPU (user + sys), median | peak RSS |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| job | wall, median | wall, min – max | runs | ours / DuckDB: medians | per round (median, range) | fastest runs | CPU (user + sys), median | ours / DuckDB: CPU | peak RSS |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, times in results.items():
-        ratio = pair = ""
+        ratio = pair = fastest = cpu_ratio = ""
         if name.endswith("(ours)"):
             other = name[: -len("(ours)")] + "(DuckDB)"
             if other in median:
                 ratio = f"**{median[name] / median[other]:.2f}**"
+                fastest = f"{min(times) / min(results[other]):.2f}"
+                cpu_ratio = f"{statistics.median(cpu[name]) / statistics.median(cpu[other]):.2f}"
             if name in paired:
                 r = paired[name]
                 pair = f"{statistics.median(r):.2f} ({min(r):.2f} – {max(r):.2f})"
         mem = f"{rss[name] / 1024:.0f} MiB" if name in rss else "—"
         print(
             f"| {name} | {statistics.median(times):.2f} s | {min(times):.2f} – {max(times):.2f} s | "
-            f"{len(times)} | {ratio} | {pair} | {statistics.median(cpu[name]):.2f} s | {mem} |"
+            f"{len(times)} | {ratio} | {pair} | {fastest} | {statistics.median(cpu[name]):.2f} s | {cpu_ratio} | {mem} |"
         )
 
 
