@@ -5,7 +5,8 @@
 #
 # Never run by CI or `swift test`. Needs: swift, hyperfine, /usr/bin/time, python3 with duckdb
 # and PyYAML (`pip install duckdb`). Generated data goes to $BENCH_DIR (default /tmp/bench,
-# about 460 MB), never into the repository.
+# about 460 MB), never into the repository. Run one benchmark at a time: two at once on this
+# 2-core machine measure each other.
 #
 #   Benchmarks/run-peer-benchmark.sh            # build, generate (once), check, measure
 #   ROUNDS=9 SKIP_BUILD=1 SKIP_CHECK=1 Benchmarks/run-peer-benchmark.sh   # timing only
@@ -13,7 +14,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 BENCH_DIR=${BENCH_DIR:-/tmp/bench}
-ROUNDS=${ROUNDS:-7}
+ROUNDS=${ROUNDS:-9}
 mkdir -p "$BENCH_DIR"
 ANSWERS=$BENCH_DIR/100k/synthetic-peers-answers.csv
 SCORES=$BENCH_DIR/1m/synthetic-peers-scores.csv

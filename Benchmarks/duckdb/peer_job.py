@@ -15,12 +15,15 @@ either
 
 Everything the SQL needs about the questionnaire comes from its YAML: a `questions` table
 (question id, dimension, weight, type, scored, na policy, whether it has skip logic), an
-`option_credit` table (question, answer -> credit: options of scale/single, yes/no and their
-YAML-boolean spellings, and the options of multi questions), a `band_credit` table (question,
-[min, max) -> credit) and a `dimensions` table. The few `relevant:` expressions are parsed here and
-translated into SQL over each authority's answers, so skip logic and the coverage denominator
-are evaluated per authority exactly as the engine does (see docs/performance.md, "Peer
-benchmarks", for what differs: validation, mainly).
+`answer_credit` table (question, answer as written -> credit, or excluded for `na: exclude`:
+options of scale/single, yes/no and their YAML-boolean spellings, every combination of a multi
+question's options in questionnaire order, `na` and `unknown` where allowed), an `option_credit`
+table and a `band_credit` table (question, [min, max) -> credit) for answers spelled otherwise
+(case, spaces, multi options in another order, numbers, decimal commas), and a `dimensions`
+table. The `relevant:` expressions are parsed here and translated into SQL over each
+authority's answers, so skip logic and the coverage denominator are evaluated per authority
+exactly as the engine does (see docs/performance.md, "Peer benchmarks", for what differs:
+validation, mainly).
 
 Usage (from the repository root):
   python3 Benchmarks/duckdb/peer_job.py gaps  FILE.csv --output gaps-duckdb.csv
