@@ -108,3 +108,23 @@ struct PeerCommandTests {
     #expect(lines.count == 201)
   }
 }
+
+@Suite("Nothing dropped silently")
+struct UngroupedTests {
+  @Test("an authority without a population is named as left out of the bands (regression)")
+  func ungrouped() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let path = folder.appendingPathComponent("peers.csv").path
+    var lines = try String(contentsOf: MaturityBinary.packageRoot.appendingPathComponent("Examples/peers/synthetic-peers-scores.csv"), encoding: .utf8)
+      .components(separatedBy: "\r\n")
+    var fields = lines[1].components(separatedBy: ",")
+    fields[3] = ""
+    lines[1] = fields.joined(separator: ",")
+    try Data(lines.joined(separator: "\r\n").utf8).write(to: URL(fileURLWithPath: path))
+    for command in [["benchmark", "gaps", path], ["benchmark", "stats", path]] {
+      let result = try MaturityBinary.run(command)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stderr.contains("1 authorities have no value for 'band' and are left out"), "\(command)")
+    }
+  }
+}

@@ -46,6 +46,8 @@ public struct NetworkDistribution: Sendable {
   public let grouping: PeerGrouping
   public let minimumGroup: Int
   public let groups: [Group]
+  /// Authorities left out because they lack the grouping's value (such as a population for bands).
+  public let ungrouped: Int
 
   public init(_ peers: PeerSet, grouping: PeerGrouping, bands: PopulationBands, minimumGroup: Int) {
     dimensionIDs = peers.dimensionIDs
@@ -53,11 +55,16 @@ public struct NetworkDistribution: Sendable {
     self.minimumGroup = minimumGroup
     var rowsByKey: [String: [Int]] = [:]
     var order: [String] = []
+    var ungrouped = 0
     for (row, authority) in peers.authorities.enumerated() {
-      guard let key = grouping.key(authority, bands) else { continue }
+      guard let key = grouping.key(authority, bands) else {
+        ungrouped += 1
+        continue
+      }
       if rowsByKey[key] == nil { order.append(key) }
       rowsByKey[key, default: []].append(row)
     }
+    self.ungrouped = ungrouped
     if grouping == .band {
       order = bands.labels.filter { rowsByKey[$0] != nil }
     } else {
@@ -89,6 +96,8 @@ public struct GroupGaps: Sendable {
 
   public let dimensionIDs: [String]
   public let rows: [Row]
+  /// Authorities left out because they lack the grouping's value.
+  public let ungrouped: Int
 
   /// Medians leave the authority itself out; a group of fewer than `minimumGroup` other members has none.
   public init(_ peers: PeerSet, grouping: PeerGrouping, bands: PopulationBands, minimumGroup: Int) {
@@ -111,6 +120,7 @@ public struct GroupGaps: Sendable {
         }
       }
     }
+    ungrouped = peers.authorities.filter { grouping.key($0, bands) == nil }.count
     rows = peers.authorities.indices.compactMap { row in
       guard let key = grouping.key(peers.authorities[row], bands) else { return nil }
       let scores = (0..<peers.width).map { peers.score(row, $0) }

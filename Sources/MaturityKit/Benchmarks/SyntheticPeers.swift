@@ -120,7 +120,7 @@ extension SyntheticPeers {
   public func scoresRow(_ assessment: Assessment) -> [String] {
     let card = Scorer.score(assessment.response, with: questionnaire)
     let authority = assessment.response.authority
-    func format(_ value: Double?) -> String { value.map { ScoreDisplay.number($0, decimals: 2) } ?? "" }
+    func format(_ value: Double?) -> String { value.map(JSONValue.format) ?? "" }
     return [
       authority.id, authority.name, authority.country ?? "", authority.population.map(String.init) ?? "",
       authority.type?.rawValue ?? "", "\(assessment.year)", questionnaire.id, questionnaire.version,
