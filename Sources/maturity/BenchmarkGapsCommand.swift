@@ -32,9 +32,7 @@ struct BenchmarkGapsCommand: ParsableCommand, LocalizedCommand {
     let bands = peerOptions.populationBands(questionnaire)
     let group = try peerOptions.group(input.files, questionnaire, texts)
     let gaps = GroupGaps(group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
-    if gaps.ungrouped > 0 {
-      Diagnostics.warn(texts("stats.ungrouped", ["count": "\(gaps.ungrouped)", "by": input.by]))
-    }
+    input.reportUngrouped(gaps.ungrouped, texts)
     var writer = CSVWriter()
     DistributionRenderers.gapsCSV(gaps, into: &writer)
     try output.write(writer.bytes)

@@ -37,9 +37,7 @@ struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
     let bands = peerOptions.populationBands(questionnaire)
     let group = try peerOptions.group(input.files, questionnaire, texts)
     let table = NetworkDistribution(group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
-    if table.ungrouped > 0 {
-      Diagnostics.warn(texts("stats.ungrouped", ["count": "\(table.ungrouped)", "by": input.by]))
-    }
+    input.reportUngrouped(table.ungrouped, texts)
     switch format {
     case .text: try output.write(DistributionRenderers.text(table, texts: texts))
     case .json: try output.write(DistributionRenderers.json(table))

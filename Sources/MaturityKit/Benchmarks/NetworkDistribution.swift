@@ -14,6 +14,22 @@ public enum PeerGrouping: Sendable, Equatable {
     }
   }
 
+  /// The rows of each group in first-seen order, and how many authorities have no group.
+  func split(_ peers: PeerSet, _ bands: PopulationBands) -> (rows: [String: [Int]], order: [String], ungrouped: Int) {
+    var rows: [String: [Int]] = [:]
+    var order: [String] = []
+    var ungrouped = 0
+    for (row, authority) in peers.authorities.enumerated() {
+      guard let key = key(authority, bands) else {
+        ungrouped += 1
+        continue
+      }
+      if rows[key] == nil { order.append(key) }
+      rows[key, default: []].append(row)
+    }
+    return (rows, order, ungrouped)
+  }
+
   /// The group of an authority, or nil when the authority lacks the value.
   func key(_ authority: PeerAuthority, _ bands: PopulationBands) -> String? {
     switch self {
@@ -53,17 +69,8 @@ public struct NetworkDistribution: Sendable {
     dimensionIDs = peers.dimensionIDs
     self.grouping = grouping
     self.minimumGroup = minimumGroup
-    var rowsByKey: [String: [Int]] = [:]
-    var order: [String] = []
-    var ungrouped = 0
-    for (row, authority) in peers.authorities.enumerated() {
-      guard let key = grouping.key(authority, bands) else {
-        ungrouped += 1
-        continue
-      }
-      if rowsByKey[key] == nil { order.append(key) }
-      rowsByKey[key, default: []].append(row)
-    }
+    let (rowsByKey, firstSeen, ungrouped) = grouping.split(peers, bands)
+    var order = firstSeen
     self.ungrouped = ungrouped
     if grouping == .band {
       order = bands.labels.filter { rowsByKey[$0] != nil }
@@ -102,10 +109,8 @@ public struct GroupGaps: Sendable {
   /// Medians leave the authority itself out; a group of fewer than `minimumGroup` other members has none.
   public init(_ peers: PeerSet, grouping: PeerGrouping, bands: PopulationBands, minimumGroup: Int) {
     dimensionIDs = peers.dimensionIDs
-    var rowsByKey: [String: [Int]] = [:]
-    for (row, authority) in peers.authorities.enumerated() {
-      if let key = grouping.key(authority, bands) { rowsByKey[key, default: []].append(row) }
-    }
+    let (rowsByKey, _, ungrouped) = grouping.split(peers, bands)
+    self.ungrouped = ungrouped
     var medians = [[Double?]](repeating: [Double?](repeating: nil, count: peers.width), count: peers.count)
     for (_, members) in rowsByKey {
       for column in 0..<peers.width {
@@ -120,7 +125,6 @@ public struct GroupGaps: Sendable {
         }
       }
     }
-    ungrouped = peers.authorities.filter { grouping.key($0, bands) == nil }.count
     rows = peers.authorities.indices.compactMap { row in
       guard let key = grouping.key(peers.authorities[row], bands) else { return nil }
       let scores = (0..<peers.width).map { peers.score(row, $0) }

@@ -150,4 +150,9 @@ struct PeerFilesInput: ParsableArguments {
   var questionnaire: String = "ai-data-readiness"
 
   func loadQuestionnaire() throws -> Questionnaire { try QuestionnaireLocator().load(questionnaire).questionnaire }
+
+  /// Says how many authorities had no value to group by (nothing is left out silently).
+  func reportUngrouped(_ count: Int, _ texts: TextCatalogue) {
+    if count > 0 { Diagnostics.warn(texts("stats.ungrouped", ["count": "\(count)", "by": by])) }
+  }
 }
