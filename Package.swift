@@ -13,6 +13,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     .systemLibrary(
@@ -33,10 +37,25 @@ let package = Package(
       ],
       resources: [.copy("Reports/Templates")]
     ),
+    .target(
+      name: "MaturityStore",
+      dependencies: ["MaturityKit", "InterfaceText", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "MaturityWeb",
+      dependencies: [
+        "MaturityKit", "MaturityStore", "CSV", "InterfaceText",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Pages")]
+    ),
     .executableTarget(
       name: "maturity",
       dependencies: [
-        "MaturityKit", "CSV", "InterfaceText",
+        "MaturityKit", "MaturityStore", "MaturityWeb", "CSV", "InterfaceText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -49,5 +68,13 @@ let package = Package(
     .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),
     .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit", "CSV"]),
     .testTarget(name: "EndToEndTests", dependencies: ["maturity"]),
+    .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore", "MaturityKit"]),
+    .testTarget(
+      name: "MaturityWebTests",
+      dependencies: [
+        "MaturityWeb", "MaturityStore", "MaturityKit",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
   ]
 )

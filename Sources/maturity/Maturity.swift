@@ -4,7 +4,7 @@ import InterfaceText
 
 /// The `maturity` command: digital-maturity self-assessment and benchmarking for cities and regions.
 @main
-struct Maturity: ParsableCommand {
+struct Maturity: AsyncParsableCommand {
   static let version = "0.1.0"
 
   static let configuration = CommandConfiguration(
@@ -17,11 +17,11 @@ struct Maturity: ParsableCommand {
       line), 64 when the command line is wrong.
       """,
     version: version,
-    subcommands: [CSVCommand.self, ValidateCommand.self, TemplateCommand.self, FillCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, CompareCommand.self, ReportCommand.self, PlanCommand.self, BenchmarkCommand.self, ExampleCommand.self]
+    subcommands: [CSVCommand.self, ValidateCommand.self, TemplateCommand.self, FillCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, CompareCommand.self, ReportCommand.self, PlanCommand.self, BenchmarkCommand.self, ServeCommand.self, ExampleCommand.self]
   )
 
   /// Runs the command; bad input is reported as `file:line: message` with exit status 1.
-  static func main() {
+  static func main() async {
     var command: any ParsableCommand
     do {
       command = try parseAsRoot()
@@ -29,7 +29,11 @@ struct Maturity: ParsableCommand {
       exit(withError: error)
     }
     do {
-      try command.run()
+      if var asynchronous = command as? any AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
     } catch let error as any UserFacingError {
       let texts = (command as? any LocalizedCommand)?.texts ?? .environment
       FileHandle.standardError.write(Data((error.report(texts) + "\n").utf8))

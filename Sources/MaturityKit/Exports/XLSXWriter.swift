@@ -58,8 +58,10 @@ public enum XLSXWriter {
 }
 
 /// A ZIP archive with stored entries (no compression), CRC-32 checked by readers.
-enum StoredZip {
-  static func archive(_ files: [(String, [UInt8])]) -> [UInt8] {
+/// A ZIP archive of uncompressed ("stored") files.
+public enum StoredZip {
+  /// The archive of `files`, each a path inside the archive and its bytes.
+  public static func archive(_ files: [(String, [UInt8])]) -> [UInt8] {
     var out: [UInt8] = []
     var central: [UInt8] = []
     for (name, data) in files {

@@ -164,7 +164,10 @@ public enum GapReportRenderer {
   static let library: MustacheLibrary = {
     var library = MustacheLibrary()
     let folder = Bundle.module.resourceURL!.appendingPathComponent("Templates")
-    for name in ["style", "report.html", "report.md", "network.html", "network.md", "plan.html", "plan.md", "cohort.html"] {
+    for name in [
+      "style", "report.html", "report-header.html", "report-sections.html", "report.md", "network.html", "network.md",
+      "plan.html", "plan-header.html", "plan-sections.html", "plan.md", "cohort.html",
+    ] {
       if let text = try? String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8) {
         try? library.register(text, named: name)
       }
@@ -178,5 +181,26 @@ public enum GapReportRenderer {
 
   public static func markdown(_ report: GapReport, texts: TextCatalogue) -> String {
     library.render(GapReportView.context(report, texts: texts, escape: ScorecardMarkdown.escape, charts: false), withTemplate: "report.md") ?? ""
+  }
+
+  /// The HTML report's heading and sections, to place in another page (the web app's).
+  public static func htmlParts(_ report: GapReport, texts: TextCatalogue) -> HTMLParts {
+    HTMLParts(library, GapReportView.context(report, texts: texts, escape: { $0 }, charts: true), name: "report")
+  }
+
+  /// The style sheet of the HTML reports, as a `<style>` element.
+  public static var style: String { library.render([String: Any](), withTemplate: "style") ?? "" }
+}
+
+/// The parts of an HTML report or plan that another page can hold: its heading and its body.
+public struct HTMLParts: Sendable {
+  /// The title and subtitle, as HTML.
+  public var header: String
+  /// The sections, as HTML.
+  public var sections: String
+
+  init(_ library: MustacheLibrary, _ context: [String: Any], name: String) {
+    header = library.render(context, withTemplate: "\(name)-header.html") ?? ""
+    sections = library.render(context, withTemplate: "\(name)-sections.html") ?? ""
   }
 }

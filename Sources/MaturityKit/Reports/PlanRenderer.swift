@@ -105,6 +105,11 @@ public enum PlanRenderer {
     GapReportRenderer.library.render(context(plan, texts: texts, escape: { $0 }, charts: true), withTemplate: "plan.html") ?? ""
   }
 
+  /// The HTML plan's heading and sections, to place in another page (the web app's).
+  public static func htmlParts(_ plan: Plan, texts: TextCatalogue) -> HTMLParts {
+    HTMLParts(GapReportRenderer.library, context(plan, texts: texts, escape: { $0 }, charts: true), name: "plan")
+  }
+
   public static func markdown(_ plan: Plan, texts: TextCatalogue) -> String {
     GapReportRenderer.library.render(context(plan, texts: texts, escape: ScorecardMarkdown.escape, charts: false), withTemplate: "plan.md") ?? ""
   }

@@ -56,4 +56,9 @@ public enum AuthorityType: String, Codable, Sendable, CaseIterable {
 public struct Respondent: Sendable, Equatable {
   public var name: String?
   public var role: String?
+
+  public init(name: String? = nil, role: String? = nil) {
+    self.name = name
+    self.role = role
+  }
 }

@@ -42,6 +42,13 @@ enum ResponseCSVReader {
             if !answer.trimmedSpaces.isEmpty {
               fields.set(String(key.dropFirst("authority.".count)), answer.trimmedSpaces, line: record.line, log: &log)
             }
+          case "respondent.name", "respondent.role":
+            let value = answer.trimmedSpaces
+            if !value.isEmpty {
+              var respondent = document.respondent ?? Respondent()
+              if key == "respondent.name" { respondent.name = value } else { respondent.role = value }
+              document.respondent = respondent
+            }
           default:
             log.warning(record.line, "response.unknownMetaRow", ["row": id])
           }

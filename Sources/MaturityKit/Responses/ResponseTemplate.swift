@@ -30,23 +30,32 @@ public enum ResponseTemplate {
     return out
   }
 
-  /// A response CSV: `@` rows, then one row per question with its text and allowed values.
-  public static func csv(_ questionnaire: Questionnaire, texts: TextCatalogue) -> [UInt8] {
+  /// A response CSV: `@` rows, then one row per question with its text and allowed values;
+  /// with `response`, its authority and answers filled in (it reads back as the same response).
+  public static func csv(_ questionnaire: Questionnaire, texts: TextCatalogue, response: Response? = nil) -> [UInt8] {
     let language = texts.language
     var writer = CSVWriter()
     writer.write(["question_id", "answer", "unsure", "comment", "evidence", "dimension", "question", "help", "allowed"])
-    let meta = [
-      ("@questionnaire", questionnaire.id), ("@version", questionnaire.version), ("@authority.id", ""),
-      ("@authority.name", ""), ("@authority.country", ""), ("@authority.population", ""),
-      ("@authority.type", "municipality"), ("@date", ""),
+    let authority = response?.authority
+    var meta = [
+      ("@questionnaire", questionnaire.id), ("@version", questionnaire.version), ("@authority.id", authority?.id ?? ""),
+      ("@authority.name", authority?.name ?? ""), ("@authority.country", authority?.country ?? ""),
+      ("@authority.population", authority?.population.map(String.init) ?? ""),
+      ("@authority.type", authority?.type?.rawValue ?? (response == nil ? "municipality" : "")),
+      ("@date", response?.date ?? ""),
     ]
+    if let respondent = response?.respondent {
+      meta += [("@respondent.name", respondent.name ?? ""), ("@respondent.role", respondent.role ?? "")]
+    }
     for (key, value) in meta { writer.write([key, value, "", "", "", "", "", "", ""]) }
     for dimension in questionnaire.dimensions {
       for question in dimension.questions {
         var allowed = allowedValues(question, texts)
         if let relevant = question.relevant { allowed += " · " + texts("template.onlyIf", ["condition": relevant.source]) }
+        let answer = response?.answer(question.id)
         writer.write([
-          question.id, "", "", "", "", dimension.name.text(language), question.text.text(language),
+          question.id, answer?.value.formatted ?? "", answer?.unsure == true ? "yes" : "", answer?.comment ?? "",
+          answer?.evidence ?? "", dimension.name.text(language), question.text.text(language),
           question.help?.text(language) ?? "", allowed,
         ])
       }

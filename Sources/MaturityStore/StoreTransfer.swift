@@ -1,0 +1,57 @@
+import Foundation
+import MaturityKit
+
+/// Moves assessments out of the database as response files and back in.
+public enum StoreTransfer {
+  /// Finds the questionnaire of an id and version, or throws why it cannot.
+  public typealias QuestionnaireLookup = @Sendable (_ id: String, _ version: String) throws -> Questionnaire
+
+  /// The response of a stored assessment, checked against its questionnaire.
+  public static func response(_ record: AssessmentRecord, _ store: AssessmentStore, questionnaire: Questionnaire) throws
+    -> Response
+  {
+    try ResponseLoader.assemble(record.responseHeader, answers: try store.answers(of: record.id!), questionnaire: questionnaire)
+      .response
+  }
+
+  /// A file name for an assessment's response: `<authority>-<date>-<number>.response.yaml`.
+  public static func fileName(_ record: AssessmentRecord) -> String {
+    let safe = String(record.authorityID.map { $0.isLetter || $0.isNumber || "-_".contains($0) ? $0 : "_" })
+    return "\(safe)-\(record.date ?? "undated")-\(record.id ?? 0).response.yaml"
+  }
+
+  /// Writes every assessment (of `authorityID`, or all) as a response file into `folder`;
+  /// returns the files written. Each file is written whole or not at all.
+  public static func export(
+    _ store: AssessmentStore, to folder: String, authorityID: String? = nil, questionnaires: QuestionnaireLookup
+  ) throws -> [String] {
+    let records = try authorityID.map { try store.assessments(ofAuthority: $0) } ?? store.assessments()
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return try records.map { record in
+      let questionnaire = try questionnaires(record.questionnaireID, record.questionnaireVersion)
+      let path = folder + "/" + fileName(record)
+      let file = try AtomicFile(path: path)
+      let yaml = ResponseYAMLWriter.yaml(try response(record, store, questionnaire: questionnaire), questionnaire: questionnaire)
+      try file.write(Array(yaml.utf8))
+      try file.commit()
+      return path
+    }
+  }
+
+  /// Reads every response file (`.yaml`, `.yml`, `.csv`) in `folder` and stores them all, or
+  /// none when any is bad (the error names the file and line). Returns the assessments created.
+  public static func importFolder(_ folder: String, into store: AssessmentStore, questionnaires: QuestionnaireLookup)
+    throws -> [AssessmentRecord]
+  {
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    let paths = names.filter { name in [".yaml", ".yml", ".csv"].contains { name.lowercased().hasSuffix($0) } }
+      .map { folder + "/" + $0 }
+    let items = try paths.map { path -> (record: AssessmentRecord, answers: [WrittenAnswer]) in
+      let header = try ResponseLoader.header(path: path)
+      let questionnaire = try questionnaires(header.id, header.version)
+      let response = try ResponseLoader.load(path: path, questionnaire: questionnaire).response
+      return (AssessmentRecord(response), response.answers.map(WrittenAnswer.init))
+    }
+    return try store.create(items)
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import InterfaceText
+import MaturityKit
+
+/// The peer comparison a results page asks for, read from its query string with the names of the
+/// command line's options: `peers`, `country`, `type`, `band`, `year`, `where`, `similar`,
+/// `min-group` and `target`.
+struct ComparisonQuery {
+  var fields: FormFields
+
+  init(query: String?) { fields = FormFields(urlEncoded: query ?? "") }
+
+  /// The peer set chosen (`file:N` or `upload:N`), if any.
+  var peers: String? { fields.trimmed("peers") }
+
+  var minimumGroup: Int { fields.trimmed("min-group").flatMap(Int.init).map { max(1, $0) } ?? 5 }
+
+  /// The filter, with the band label resolved against `bands`.
+  func filter(_ bands: PopulationBands) throws(WebError) -> PeerFilter {
+    var band: PeerFilter.Band?
+    if let label = fields.trimmed("band") {
+      if label.lowercased() == "auto" {
+        band = .auto
+      } else if let index = bands.index(ofLabel: label) {
+        band = .index(index)
+      } else {
+        throw .invalidField(field: "band", value: label)
+      }
+    }
+    let type = try fields.trimmed("type").map { text throws(WebError) -> AuthorityType in
+      guard let type = AuthorityType(rawValue: text) else { throw .invalidField(field: "type", value: text) }
+      return type
+    }
+    let year = try fields.trimmed("year").map { text throws(WebError) -> Int in
+      guard let year = Int(text) else { throw .invalidField(field: "year", value: text) }
+      return year
+    }
+    let similar = try fields.trimmed("similar").map { text throws(WebError) -> Int in
+      guard let similar = Int(text), similar >= 1 else { throw .invalidField(field: "similar", value: text) }
+      return similar
+    }
+    let attributes = try fields.all("where").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {
+      condition throws(WebError) -> (String, String) in
+      let parts = condition.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2 else { throw .invalidField(field: "where", value: condition) }
+      return (parts[0].lowercased(), parts[1])
+    }
+    return PeerFilter(
+      country: fields.trimmed("country")?.uppercased(), type: type, band: band, year: year, attributes: attributes,
+      similar: similar)
+  }
+
+  /// The target gaps are measured to, if one was chosen.
+  func target(_ questionnaire: Questionnaire) throws(WebError) -> ReportTarget? {
+    guard let text = fields.trimmed("target") else { return nil }
+    guard let target = ReportTarget(argument: text, levels: questionnaire.levels) else {
+      throw .invalidField(field: "target", value: text)
+    }
+    return target
+  }
+
+  /// The form's current values, for the page.
+  func context(choices: [PeerCatalogue.Choice], bands: PopulationBands, texts: TextCatalogue) -> [String: Any] {
+    let chosenBand = fields["band"] ?? ""
+    let chosenTarget = fields["target"] ?? ""
+    return [
+      "peerChoices": choices.map { ["value": $0.reference, "label": $0.name, "selected": $0.reference == peers] },
+      "hasPeerChoices": !choices.isEmpty,
+      "country": fields["country"] ?? "", "year": fields["year"] ?? "", "where": fields["where"] ?? "",
+      "similar": fields["similar"] ?? "", "minGroup": "\(minimumGroup)",
+      "bands": (["auto"] + bands.labels).map { ["value": $0, "label": $0 == "auto" ? texts("web.bandAuto") : $0, "selected": $0 == chosenBand] },
+      "types": AuthorityType.allCases.map {
+        ["value": $0.rawValue, "label": texts("web.type.\($0.rawValue)"), "selected": $0.rawValue == fields["type"]]
+      },
+      "targets": ["median", "p75", "p90"].map {
+        ["value": $0, "label": texts("web.target.\($0)"), "selected": $0 == chosenTarget]
+      },
+      "query": fields.pairs.isEmpty ? "" : "?" + fields.pairs.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&"),
+    ]
+  }
+
+  private func encode(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.:"))) ?? ""
+  }
+}

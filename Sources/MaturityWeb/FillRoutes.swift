@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import InterfaceText
+import MaturityKit
+import MaturityStore
+
+extension WebApp {
+  /// Filling in: the authority details page, one page per dimension, and the save endpoint the
+  /// pages' script calls as answers change.
+  func addFillRoutes(to router: Router<WebContext>) {
+    router.get("/assessments/:id") { _, context in
+      let loaded = try loadAssessment(context)
+      let next = zip(loaded.questionnaire.dimensions, loaded.progress()).first { $1.answered < $1.total }?.0
+      return Response.redirect(
+        to: next.map { "/assessments/\(loaded.id)/dimensions/\($0.id)" } ?? "/assessments/\(loaded.id)/results", type: .normal)
+    }
+
+    router.get("/assessments/:id/details") { request, context in
+      let loaded = try loadAssessment(context)
+      return detailsPage(record: loaded.record, fields: nil, errors: [], request: request, context: context, assessment: loaded)
+    }
+
+    router.post("/assessments/:id/details") { request, context in
+      var request = request
+      let loaded = try loadAssessment(context)
+      let fields = try await PostedForm.fields(&request)
+      var record = loaded.record
+      let errors = AuthorityForm.apply(fields, to: &record, texts: context.texts)
+      guard errors.isEmpty else {
+        return detailsPage(
+          record: loaded.record, fields: fields, errors: errors, request: request, context: context, assessment: loaded,
+          status: .unprocessableContent)
+      }
+      try store.update(record)
+      let first = loaded.questionnaire.dimensions.first?.id ?? ""
+      return Response.redirect(to: "/assessments/\(loaded.id)/dimensions/\(first)", type: .normal)
+    }
+
+    router.get("/assessments/:id/dimensions/:dimension") { request, context in
+      let loaded = try loadAssessment(context)
+      return try dimensionPage(loaded, context.parameters.require("dimension"), errors: [:], request: request, context: context)
+    }
+
+    router.post("/assessments/:id/dimensions/:dimension") { request, context in
+      var request = request
+      let loaded = try loadAssessment(context)
+      let dimensionID = try context.parameters.require("dimension")
+      guard let index = loaded.questionnaire.dimensions.firstIndex(where: { $0.id == dimensionID }) else { throw WebError.notFound }
+      let fields = try await PostedForm.fields(&request)
+      let questions = loaded.questionnaire.dimensions[index].questions
+      let present = Set(fields.all("present"))
+      var saved: [WrittenAnswer] = []
+      var cleared: [String] = []
+      var errors: [String: (value: String, message: String)] = [:]
+      for question in questions where present.contains(question.id) {
+        switch QuestionForm.read(fields, question, texts: context.texts) {
+        case .answer(let answer): saved.append(answer)
+        case .cleared: cleared.append(question.id)
+        case .invalid(let value, let message): errors[question.id] = (value, message)
+        }
+      }
+      try store.save(saved, clearing: cleared, to: loaded.id)
+      guard errors.isEmpty else {
+        return try dimensionPage(
+          try loadAssessment(loaded.id), dimensionID, errors: errors, request: request, context: context,
+          status: .unprocessableContent)
+      }
+      let dimensions = loaded.questionnaire.dimensions
+      let next =
+        fields["go"] == "stay"
+        ? "/assessments/\(loaded.id)/dimensions/\(dimensionID)"
+        : index + 1 < dimensions.count
+          ? "/assessments/\(loaded.id)/dimensions/\(dimensions[index + 1].id)" : "/assessments/\(loaded.id)/results"
+      return Response.redirect(to: next, type: .normal)
+    }
+
+    router.post("/assessments/:id/answers/:question") { request, context in
+      var request = request
+      let loaded = try loadAssessment(context)
+      let questionID = try context.parameters.require("question")
+      guard let question = loaded.questionnaire.question(questionID) else { throw WebError.notFound }
+      let fields = try await PostedForm.fields(&request)
+      var error: String?
+      switch QuestionForm.read(fields, question, texts: context.texts) {
+      case .answer(let answer): try store.save([answer], to: loaded.id)
+      case .cleared: try store.save([], clearing: [questionID], to: loaded.id)
+      case .invalid(_, let message): error = message
+      }
+      let updated = try loadAssessment(loaded.id)
+      let relevant = Relevance.relevantQuestions(updated.response, updated.questionnaire)
+      let body: JSONValue = .object([
+        ("saved", .bool(error == nil)), ("error", .string(error)),
+        ("relevant", .object(updated.questionnaire.questions.map { ($0.id, .bool(relevant[$0.id] ?? true)) })),
+        (
+          "progress",
+          .object(updated.progress().map { ($0.id, .object([("answered", .integer($0.answered)), ("total", .integer($0.total))])) })
+        ),
+      ])
+      return Response(
+        status: error == nil ? .ok : .unprocessableContent, headers: [.contentType: "application/json; charset=utf-8"],
+        body: .init(byteBuffer: ByteBuffer(string: body.text)))
+    }
+  }
+
+  /// The authority details page: a new assessment's (`record` nil) or an existing one's.
+  func detailsPage(
+    record: AssessmentRecord?, fields: FormFields?, errors: [AuthorityForm.FieldError], request: Request,
+    context: WebContext, assessment: LoadedAssessment? = nil, status: HTTPResponse.Status = .ok
+  ) -> Response {
+    let texts = context.texts
+    var pageContext = AuthorityForm.context(record, posted: fields, errors: errors, texts: texts)
+    pageContext["action"] = assessment.map { "/assessments/\($0.id)/details" } ?? "/assessments"
+    pageContext["isNew"] = assessment == nil
+    pageContext["questionnaires"] = shelf.all.map { questionnaire -> [String: Any] in
+      ["value": "\(questionnaire.id)@\(questionnaire.version)", "label": "\(questionnaire.title.text(texts.language)) (\(questionnaire.version))"]
+    }
+    return page(
+      "details", title: texts(assessment == nil ? "web.newAssessment" : "web.details"), pageContext, request: request,
+      context: context, assessment: assessment, current: "details", status: status)
+  }
+
+  /// The page of one dimension's questions.
+  func dimensionPage(
+    _ loaded: LoadedAssessment, _ dimensionID: String, errors: [String: (value: String, message: String)], request: Request,
+    context: WebContext, status: HTTPResponse.Status = .ok
+  ) throws -> Response {
+    let texts = context.texts
+    let dimensions = loaded.questionnaire.dimensions
+    guard let index = dimensions.firstIndex(where: { $0.id == dimensionID }) else { throw WebError.notFound }
+    let dimension = dimensions[index]
+    let relevant = Relevance.relevantQuestions(loaded.response, loaded.questionnaire)
+    let stored = Dictionary(loaded.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { _, last in last })
+    let questions = dimension.questions.enumerated().map { number, question in
+      QuestionForm.context(
+        question, number: number + 1, answer: stored[question.id], relevant: relevant[question.id] ?? true,
+        error: errors[question.id], texts: texts)
+    }
+    let name = dimension.name.text(texts.language)
+    return page(
+      "dimension", title: name,
+      [
+        "dimensionName": name, "assessmentID": "\(loaded.id)", "dimensionID": dimension.id, "questions": questions,
+        "step": texts("web.step", ["step": "\(index + 1)", "steps": "\(dimensions.count)"]),
+        "isLast": index + 1 == dimensions.count, "hasErrors": !errors.isEmpty,
+        "errorCount": texts("web.errorCount", ["count": "\(errors.count)"]),
+      ], request: request, context: context, assessment: loaded, current: "dimension:\(dimension.id)", status: status)
+  }
+}

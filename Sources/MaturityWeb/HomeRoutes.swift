@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import InterfaceText
+import MaturityKit
+import MaturityStore
+
+extension WebApp {
+  /// The home page (assessments by authority, peer sets), creating, duplicating and deleting
+  /// assessments, and exporting or deleting an authority's data.
+  func addHomeRoutes(to router: Router<WebContext>) {
+    router.get("/") { request, context in
+      let texts = context.texts
+      let records = try store.assessments()
+      var authorities: [[String: Any]] = []
+      for (authorityID, group) in Dictionary(grouping: records, by: \.authorityID).sorted(by: { $0.key < $1.key }) {
+        let rows = try group.map { record -> [String: Any] in
+          let loaded = try loadAssessment(record.id!)
+          let card = Scorer.score(loaded.response, with: loaded.questionnaire)
+          let progress = loaded.progress()
+          return [
+            "id": "\(record.id!)", "date": record.date.map { ScoreDisplay.date($0, texts) } ?? "—",
+            "questionnaire": "\(loaded.questionnaire.title.text(texts.language)) \(record.questionnaireVersion)",
+            "score": ScoreDisplay.score(card.overall.score, texts),
+            "level": ScoreDisplay.level(card.overall.level, texts.language),
+            "answered": progress.map(\.answered).reduce(0, +), "total": progress.map(\.total).reduce(0, +),
+          ]
+        }
+        authorities.append([
+          "authorityID": authorityID, "name": group[0].authorityName, "assessments": rows,
+          "encodedID": Self.pathComponent(authorityID),
+        ])
+      }
+      let peerSets = try store.peerSets().map { set -> [String: Any] in
+        ["id": "\(set.id)", "name": set.name, "size": ScoreDisplay.number(Double(set.bytes) / 1024, decimals: 0) + " KiB"]
+      }
+      return page(
+        "home", title: texts("web.home"),
+        [
+          "authorities": authorities, "hasAssessments": !authorities.isEmpty, "peerSets": peerSets,
+          "configuredPeers": peers.files.map { URL(fileURLWithPath: $0).lastPathComponent },
+          "database": store.path,
+        ], request: request, context: context)
+    }
+
+    router.get("/assessments/new") { request, context in
+      detailsPage(record: nil, fields: nil, errors: [], request: request, context: context)
+    }
+
+    router.post("/assessments") { request, context in
+      var request = request
+      let fields = try await PostedForm.fields(&request)
+      let questionnaire =
+        shelf.all.first { "\($0.id)@\($0.version)" == fields["questionnaire"] } ?? shelf.preferred
+      var record = AssessmentRecord(
+        questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, authorityID: "", authorityName: "")
+      let errors = AuthorityForm.apply(fields, to: &record, texts: context.texts)
+      guard errors.isEmpty else {
+        return detailsPage(record: nil, fields: fields, errors: errors, request: request, context: context, status: .unprocessableContent)
+      }
+      let created = try store.create(record)
+      let first = questionnaire.dimensions.first?.id ?? ""
+      return Response.redirect(to: "/assessments/\(created.id!)/dimensions/\(first)", type: .normal)
+    }
+
+    router.post("/assessments/:id/duplicate") { _, context in
+      let source = try loadAssessment(context)
+      let copy = try store.duplicate(source.id, date: AuthorityForm.today())
+      return Response.redirect(to: "/assessments/\(copy.id!)/details", type: .normal)
+    }
+
+    router.get("/assessments/:id/delete") { request, context in
+      let loaded = try loadAssessment(context)
+      let texts = context.texts
+      return page(
+        "confirm", title: texts("web.deleteAssessment"),
+        [
+          "question": texts("web.confirmDeleteAssessment", ["name": loaded.record.authorityName, "date": loaded.record.date ?? "—"]),
+          "action": "/assessments/\(loaded.id)/delete", "cancel": "/",
+        ], request: request, context: context)
+    }
+
+    router.post("/assessments/:id/delete") { _, context in
+      try store.delete(try loadAssessment(context).id)
+      return Response.redirect(to: "/", type: .normal)
+    }
+
+    router.get("/authorities/:authority/export") { _, context in
+      let authorityID = try Self.authorityParameter(context)
+      let records = try store.assessments(ofAuthority: authorityID)
+      guard !records.isEmpty else { throw WebError.notFound }
+      let files = try records.map { record -> (String, [UInt8]) in
+        let loaded = try loadAssessment(record.id!)
+        return (StoreTransfer.fileName(record), Array(ResponseYAMLWriter.yaml(loaded.response, questionnaire: loaded.questionnaire).utf8))
+      }
+      return download(StoredZip.archive(files), name: "\(AuthorityForm.safeFileName(authorityID))-all-data.zip", type: "application/zip")
+    }
+
+    router.get("/authorities/:authority/delete") { request, context in
+      let authorityID = try Self.authorityParameter(context)
+      let records = try store.assessments(ofAuthority: authorityID)
+      guard let first = records.first else { throw WebError.notFound }
+      let texts = context.texts
+      return page(
+        "confirm", title: texts("web.deleteAuthority"),
+        [
+          "question": texts("web.confirmDeleteAuthority", ["name": first.authorityName, "count": "\(records.count)"]),
+          "action": "/authorities/\(Self.pathComponent(authorityID))/delete", "cancel": "/",
+        ], request: request, context: context)
+    }
+
+    router.post("/authorities/:authority/delete") { _, context in
+      try store.deleteAuthority(try Self.authorityParameter(context))
+      return Response.redirect(to: "/", type: .normal)
+    }
+  }
+
+  /// The `authority` path parameter, decoded.
+  static func authorityParameter(_ context: WebContext) throws -> String {
+    let raw = try context.parameters.require("authority")
+    return raw.removingPercentEncoding ?? raw
+  }
+
+  /// `text` escaped for use as one path component.
+  static func pathComponent(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_."))) ?? text
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import InterfaceText
+import MaturityKit
+import Mustache
+
+/// Renders the app's pages: a page template inside the layout, with the report's style sheet,
+/// the language switch and every `web.*` text of the catalogue as `labels`.
+///
+/// Mustache escapes every `{{value}}`; only HTML made by the report renderers and the layout's
+/// own parts go through `{{{…}}}`.
+public struct PageRenderer: Sendable {
+  private let library: MustacheLibrary
+
+  public init() {
+    var library = MustacheLibrary()
+    let folder = Bundle.module.resourceURL!.appendingPathComponent("Pages")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    for name in names where name.hasSuffix(".mustache") {
+      if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) {
+        try? library.register(text, named: String(name.dropLast(".mustache".count)))
+      }
+    }
+    self.library = library
+  }
+
+  /// A whole page: `template` rendered with `context`, inside the layout.
+  ///
+  /// - Parameters:
+  ///   - path: the page's own path and query, for the language links to come back to.
+  ///   - assessment: the assessment whose navigation the page shows, if any.
+  public func page(
+    _ template: String, title: String, context: [String: Any], texts: TextCatalogue, csrf: String, path: String,
+    assessment: AssessmentNavigation? = nil
+  ) -> String {
+    var shared = Self.labels(texts)
+    shared["csrf"] = csrf
+    var pageContext = context
+    pageContext.merge(shared) { own, _ in own }
+    let content = library.render(pageContext, withTemplate: template) ?? ""
+    var layout = shared
+    layout["title"] = title
+    layout["lang"] = texts.language.code
+    layout["style"] = GapReportRenderer.style
+    layout["content"] = content
+    layout["assessment"] = assessment?.context as Any
+    layout["languages"] = Language.available.map { language -> [String: Any] in
+      [
+        "code": language.code, "name": TextCatalogue(language: language)("language.name"),
+        "current": language == texts.language,
+        "back": path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/",
+      ]
+    }
+    return library.render(layout, withTemplate: "layout") ?? ""
+  }
+
+  /// Every `web.*` text, by its key without `web.` and with dots as underscores
+  /// (`web.field.name` is `labels.field_name`).
+  static func labels(_ texts: TextCatalogue) -> [String: Any] {
+    var labels: [String: String] = [:]
+    for key in texts.keys where key.hasPrefix("web.") {
+      labels[key.dropFirst(4).replacingOccurrences(of: ".", with: "_")] = texts(key)
+    }
+    return ["labels": labels]
+  }
+}
+
+/// The links of an assessment shown on each of its pages: details, dimensions, results.
+public struct AssessmentNavigation: Sendable {
+  public var id: Int64
+  public var name: String
+  /// Dimensions with their progress, in questionnaire order.
+  public var dimensions: [(id: String, name: String, answered: Int, total: Int)]
+  /// The page shown, to mark it in the navigation.
+  public var current: String
+
+  var context: [String: Any] {
+    [
+      "assessmentID": "\(id)", "name": name, "detailsCurrent": current == "details", "resultsCurrent": current == "results",
+      "planCurrent": current == "plan", "historyCurrent": current == "history",
+      "dimensions": dimensions.map { dimension -> [String: Any] in
+        [
+          "dimensionID": dimension.id, "name": dimension.name, "answered": dimension.answered, "total": dimension.total,
+          "complete": dimension.answered == dimension.total, "current": current == "dimension:\(dimension.id)",
+        ]
+      },
+    ]
+  }
+}

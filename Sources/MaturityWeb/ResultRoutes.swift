@@ -1,0 +1,156 @@
+import Foundation
+import Hummingbird
+import InterfaceText
+import MaturityKit
+import MaturityStore
+
+/// What the results pages show of an assessment: its scores, its peers, its previous assessment.
+struct Results {
+  var loaded: LoadedAssessment
+  var scorecard: Scorecard
+  var comparison: Comparison?
+  /// Why the comparison asked for could not be made (too small a group, a bad peer file).
+  var comparisonProblem: String?
+  var previous: Scorecard?
+  var target: ReportTarget?
+  var peerPaths: [String]
+
+  var report: GapReport {
+    GapReport(
+      questionnaire: loaded.questionnaire, response: loaded.response, scorecard: scorecard, comparison: comparison,
+      previous: previous, target: target, peerFilePaths: peerPaths)
+  }
+
+  var plan: Plan {
+    Planner(target: target).plan(loaded.questionnaire, scorecard: scorecard, comparison: comparison, previous: previous)
+  }
+}
+
+extension WebApp {
+  /// The results: the gap report with a peer comparison, the plan, the history, and downloads.
+  func addResultRoutes(to router: Router<WebContext>) {
+    router.get("/assessments/:id/results") { request, context in
+      let results = try results(try loadAssessment(context), request: request, texts: context.texts)
+      return resultsPage("results", results, parts: GapReportRenderer.htmlParts(results.report, texts: context.texts), request: request, context: context)
+    }
+
+    router.get("/assessments/:id/plan") { request, context in
+      let results = try results(try loadAssessment(context), request: request, texts: context.texts)
+      return resultsPage("plan", results, parts: PlanRenderer.htmlParts(results.plan, texts: context.texts), request: request, context: context)
+    }
+
+    router.get("/assessments/:id/history") { request, context in
+      let loaded = try loadAssessment(context)
+      let texts = context.texts
+      var previous: Scorecard?
+      let rows = try store.assessments(ofAuthority: loaded.record.authorityID).map { record -> [String: Any] in
+        let other = try loadAssessment(record.id!)
+        let card = Scorer.score(other.response, with: other.questionnaire)
+        defer { previous = card }
+        func change(_ now: Double?, _ before: Double?) -> String {
+          guard let now, let before else { return "" }
+          return (now >= before ? "+" : "−") + ScoreDisplay.decimal(abs(now - before), texts)
+        }
+        return [
+          "id": "\(record.id!)", "date": record.date.map { ScoreDisplay.date($0, texts) } ?? "—",
+          "current": record.id == loaded.id, "overall": ScoreDisplay.score(card.overall.score, texts),
+          "overallChange": change(card.overall.score, previous?.overall.score),
+          "level": ScoreDisplay.level(card.overall.level, texts.language),
+          "dimensions": card.dimensions.enumerated().map { index, dimension in
+            [
+              "score": ScoreDisplay.score(dimension.score, texts),
+              "change": change(dimension.score, previous?.dimensions[safe: index]?.score),
+            ]
+          },
+        ]
+      }
+      return page(
+        "history", title: texts("web.history"),
+        [
+          "rows": rows, "dimensionNames": loaded.questionnaire.dimensions.map { $0.name.text(texts.language) },
+          "authority": loaded.record.authorityName, "assessmentID": "\(loaded.id)",
+          "encodedAuthorityID": Self.pathComponent(loaded.record.authorityID),
+        ], request: request, context: context, assessment: loaded, current: "history")
+    }
+
+    router.get("/assessments/:id/download/:file") { request, context in
+      let loaded = try loadAssessment(context)
+      let texts = context.texts
+      let file = try context.parameters.require("file")
+      let base = AuthorityForm.safeFileName(loaded.record.authorityID + (loaded.record.date.map { "-\($0)" } ?? ""))
+      switch file {
+      case "response.yaml":
+        return download(
+          Array(ResponseYAMLWriter.yaml(loaded.response, questionnaire: loaded.questionnaire).utf8), name: "\(base).response.yaml",
+          type: "application/yaml; charset=utf-8")
+      case "response.csv":
+        return download(
+          ResponseTemplate.csv(loaded.questionnaire, texts: texts, response: loaded.response), name: "\(base).response.csv",
+          type: "text/csv; charset=utf-8")
+      default: break
+      }
+      let results = try results(loaded, request: request, texts: texts)
+      switch file {
+      case "report.html": return download(Array(GapReportRenderer.html(results.report, texts: texts).utf8), name: "\(base)-report.html", type: "text/html; charset=utf-8")
+      case "report.md": return download(Array(GapReportRenderer.markdown(results.report, texts: texts).utf8), name: "\(base)-report.md", type: "text/markdown; charset=utf-8")
+      case "report.json": return download(Array(GapReportData.json(results.report, language: texts.language).utf8), name: "\(base)-report.json", type: "application/json")
+      case "report.csv": return download(GapReportData.csv(results.report, language: texts.language), name: "\(base)-report.csv", type: "text/csv; charset=utf-8")
+      case "plan.html": return download(Array(PlanRenderer.html(results.plan, texts: texts).utf8), name: "\(base)-plan.html", type: "text/html; charset=utf-8")
+      case "plan.md": return download(Array(PlanRenderer.markdown(results.plan, texts: texts).utf8), name: "\(base)-plan.md", type: "text/markdown; charset=utf-8")
+      case "plan.json": return download(Array(PlanRenderer.json(results.plan, texts: texts).utf8), name: "\(base)-plan.json", type: "application/json")
+      case "plan.csv": return download(PlanRenderer.csv(results.plan, texts: texts), name: "\(base)-plan.csv", type: "text/csv; charset=utf-8")
+      default: throw WebError.notFound
+      }
+    }
+  }
+
+  /// Scores `loaded`, compares it with the peers the query asks for, and finds its previous
+  /// assessment (the latest earlier one of the same authority).
+  func results(_ loaded: LoadedAssessment, request: Request, texts: TextCatalogue) throws -> Results {
+    let query = ComparisonQuery(query: request.uri.query)
+    let card = Scorer.score(loaded.response, with: loaded.questionnaire)
+    var results = Results(
+      loaded: loaded, scorecard: card, comparison: nil, comparisonProblem: nil, previous: nil,
+      target: try query.target(loaded.questionnaire), peerPaths: peers.files)
+    let earlier = try store.assessments(ofAuthority: loaded.record.authorityID).filter {
+      $0.id != loaded.id && $0.questionnaireID == loaded.record.questionnaireID
+        && ($0.date ?? "", $0.id!) < (loaded.record.date ?? "", loaded.id)
+    }
+    if let last = earlier.last {
+      let before = try loadAssessment(last.id!)
+      results.previous = Scorer.score(before.response, with: before.questionnaire)
+    }
+    if let reference = query.peers {
+      do {
+        let peerSet = try peers.peers(reference, questionnaire: loaded.questionnaire)
+        let bands = PopulationBands(bounds: loaded.questionnaire.populationBands)
+        let group = PeerGroup(
+          from: peerSet, filter: try query.filter(bands), bands: bands, authority: card.authority,
+          scores: card.dimensions.map(\.score))
+        results.comparison = try Comparison(card, group: group, minimumGroup: query.minimumGroup)
+      } catch let error as any UserFacingError {
+        results.comparisonProblem = error.report(texts)
+      }
+    }
+    return results
+  }
+
+  /// The results or plan page: the report's own heading and sections, the comparison form and
+  /// the downloads.
+  func resultsPage(_ template: String, _ results: Results, parts: HTMLParts, request: Request, context: WebContext) -> Response {
+    let texts = context.texts
+    let query = ComparisonQuery(query: request.uri.query)
+    var pageContext = query.context(
+      choices: (try? peers.choices()) ?? [], bands: PopulationBands(bounds: results.loaded.questionnaire.populationBands), texts: texts)
+    pageContext["reportHeader"] = parts.header
+    pageContext["reportSections"] = parts.sections
+    pageContext["assessmentID"] = "\(results.loaded.id)"
+    pageContext["problem"] = results.comparisonProblem ?? ""
+    pageContext["hasProblem"] = results.comparisonProblem != nil
+    return page(template, title: texts(template == "plan" ? "web.plan" : "web.results"), pageContext, request: request, context: context, assessment: results.loaded, current: template)
+  }
+}
+
+extension Array {
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

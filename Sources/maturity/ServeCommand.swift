@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import InterfaceText
+import MaturityKit
+import MaturityStore
+import MaturityWeb
+
+/// `maturity serve`: the local web app.
+struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Run the local web app: fill in, see the report, compare and plan in a browser.",
+    discussion: """
+      Answers are kept in a SQLite database (default: $XDG_DATA_HOME/digital-maturity/assessments.sqlite,
+      else ~/.local/share/digital-maturity/assessments.sqlite), saved as each page is submitted.
+      The app listens on 127.0.0.1 only, unless --host says otherwise: it has no accounts yet.
+      Ctrl-C stops it after the request in progress.
+
+      Example:
+        maturity serve
+        maturity serve --port 9000 --peers Examples/peers/synthetic-peers-scores.csv
+        maturity serve --export-all backup/     # every assessment as a response file
+        maturity serve --import backup/         # and back in
+      """
+  )
+
+  @Option(help: "The SQLite database file (created on first start).")
+  var db: String?
+
+  @Option(help: "The address to listen on.")
+  var host = "127.0.0.1"
+
+  @Option(help: "The port to listen on (0: any free port).")
+  var port = 8080
+
+  @Option(help: "The folder of questionnaires (default: Questionnaires, else MATURITY_QUESTIONNAIRES).")
+  var questionnaires: String?
+
+  @Option(name: .customLong("peers"), help: "A peer benchmark CSV offered for comparison; repeat for several.")
+  var peerFiles: [String] = []
+
+  @Option(name: .customLong("export-all"), help: "Write every assessment as a response file into this folder, then stop.")
+  var exportFolder: String?
+
+  @Option(name: .customLong("import"), help: "Add every response file in this folder to the database, then stop.")
+  var importFolder: String?
+
+  @OptionGroup var language: LanguageOption
+
+  var texts: TextCatalogue { language.texts }
+
+  func validate() throws {
+    if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
+    if exportFolder != nil && importFolder != nil { throw ValidationError("Give --export-all or --import, not both.") }
+  }
+
+  func run() async throws {
+    let store = try AssessmentStore(path: db ?? AssessmentStore.defaultPath())
+    let shelf = try QuestionnaireShelf(folder: questionnaireFolder())
+    if let exportFolder {
+      let files = try StoreTransfer.export(store, to: exportFolder, questionnaires: shelf.lookup)
+      Diagnostics.warn(texts("serve.exported", ["count": "\(files.count)", "folder": exportFolder]))
+      return
+    }
+    if let importFolder {
+      let records = try StoreTransfer.importFolder(importFolder, into: store, questionnaires: shelf.lookup)
+      Diagnostics.warn(texts("serve.imported", ["count": "\(records.count)", "file": store.path]))
+      return
+    }
+    for file in peerFiles where !FileManager.default.isReadableFile(atPath: file) {
+      throw ValidationError("Cannot read the peer file \(file).")
+    }
+    if !["127.0.0.1", "localhost", "::1"].contains(host) { Diagnostics.warn(texts("serve.publicHost", ["host": host])) }
+    let app = WebApp(store: store, questionnaires: shelf, peerFiles: peerFiles)
+    let texts = self.texts
+    let host = self.host
+    let application = app.application(host: host, port: port) { port in
+      let shown = host.contains(":") ? "[\(host)]" : host
+      Diagnostics.warn(texts("serve.listening", ["url": "http://\(shown):\(port)/", "file": store.path]))
+    }
+    try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+  }
+
+  private func questionnaireFolder() -> String {
+    if let questionnaires { return questionnaires }
+    return QuestionnaireLocator().folders.first { FileManager.default.fileExists(atPath: $0) } ?? "Questionnaires"
+  }
+}
