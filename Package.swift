@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     .systemLibrary(
@@ -47,6 +48,7 @@ let package = Package(
         "MaturityKit", "MaturityStore", "CSV", "InterfaceText",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "MultipartKit", package: "multipart-kit"),
         .product(name: "Mustache", package: "swift-mustache"),
       ],
@@ -68,12 +70,16 @@ let package = Package(
     .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),
     .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit", "CSV"]),
     .testTarget(name: "EndToEndTests", dependencies: ["maturity"]),
-    .testTarget(name: "MaturityStoreTests", dependencies: ["MaturityStore", "MaturityKit"]),
+    .testTarget(
+      name: "MaturityStoreTests",
+      dependencies: ["MaturityStore", "MaturityKit", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(
       name: "MaturityWebTests",
       dependencies: [
         "MaturityWeb", "MaturityStore", "MaturityKit",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ]
     ),
   ]

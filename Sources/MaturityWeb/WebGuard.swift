@@ -4,6 +4,7 @@ import Hummingbird
 import InterfaceText
 import MaturityKit
 import MaturityStore
+import NIOCore
 
 /// The boundary between the browser and the app: it picks the language, checks the CSRF token
 /// of every POST, adds the security headers, and turns every error into a page (or JSON for
@@ -97,6 +98,9 @@ struct WebGuard: RouterMiddleware {
 
   /// The status and the words for `error`. Failures of the machine itself are not detailed.
   static func explain(_ error: any Error, texts: TextCatalogue) -> (HTTPResponse.Status, String) {
+    if error is NIOTooManyBytesError || (error as? HTTPError)?.status == .contentTooLarge {
+      return (.contentTooLarge, texts("web.tooLarge", ["limit": "\(WebLimits.upload >> 20) MiB"]))
+    }
     switch error {
     case WebError.csrf: return (.forbidden, WebError.csrf.message(texts))
     case WebError.notFound, StoreError.assessmentNotFound, StoreError.peerSetNotFound:
@@ -107,8 +111,6 @@ struct WebGuard: RouterMiddleware {
     case let error as HTTPError:
       switch error.status {
       case .notFound: return (.notFound, texts("web.notFound"))
-      case .contentTooLarge:
-        return (.contentTooLarge, texts("web.tooLarge", ["limit": "\(WebLimits.upload >> 20) MiB"]))
       case .methodNotAllowed: return (.methodNotAllowed, texts("web.notFound"))
       default: return (error.status, texts("web.badRequest"))
       }

@@ -1,0 +1,278 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MaturityKit
+import MaturityStore
+import Testing
+
+@testable import MaturityWeb
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent().path
+
+/// A browser's side of a conversation with the app: its cookies and the CSRF token of the pages.
+struct Visitor {
+  let client: any TestClientProtocol
+  var cookies: [String: String] = [:]
+
+  var token: String { cookies["maturity_csrf"] ?? "" }
+
+  private var cookieHeader: HTTPFields {
+    cookies.isEmpty ? [:] : [.cookie: cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")]
+  }
+
+  @discardableResult
+  mutating func get(_ uri: String) async throws -> TestResponse {
+    try remember(try await client.execute(uri: uri, method: .get, headers: cookieHeader))
+  }
+
+  @discardableResult
+  mutating func post(_ uri: String, _ form: [(String, String)], token: String? = nil, json: Bool = false) async throws
+    -> TestResponse
+  {
+    let fields = [("_csrf", token ?? self.token)] + form
+    let body = fields.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
+    var headers = cookieHeader
+    headers[.contentType] = "application/x-www-form-urlencoded"
+    if json { headers[.accept] = "application/json" }
+    return try remember(try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)))
+  }
+
+  private mutating func remember(_ response: TestResponse) -> TestResponse {
+    for value in response.headers[values: .setCookie] {
+      let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+      if pair.count == 2 { cookies[pair[0]] = pair[1] }
+    }
+    return response
+  }
+
+  private func escape(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+  }
+}
+
+extension TestResponse {
+  var text: String { String(buffer: body) }
+  var location: String { headers[.location] ?? "" }
+}
+
+func makeApp(peerFiles: [String] = []) throws -> (WebApp, AssessmentStore) {
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID())/a.sqlite").path
+  let store = try AssessmentStore(path: path)
+  let shelf = try QuestionnaireShelf(folder: repositoryRoot + "/Questionnaires")
+  return (WebApp(store: store, questionnaires: shelf, peerFiles: peerFiles), store)
+}
+
+/// Runs `body` against the app's router, with a visitor that has opened the home page.
+func withVisitor(
+  peerFiles: [String] = [], _ body: @escaping @Sendable (inout Visitor, AssessmentStore) async throws -> Void
+) async throws {
+  let (app, store) = try makeApp(peerFiles: peerFiles)
+  let application = Application(router: app.router())
+  try await application.test(.router) { client in
+    var visitor = Visitor(client: client)
+    try await visitor.get("/")
+    try await body(&visitor, store)
+  }
+}
+
+let authorityForm = [
+  ("name", "Villa <script>alert(1)</script>"), ("country", "es"), ("population", "4 000"), ("type", "municipality"),
+  ("date", "2025-10-01"), ("respondentName", "Ana"),
+]
+
+@Suite struct WebAppTests {
+  @Test func homeSetsATokenAndAPostWithoutItChangesNothing() async throws {
+    try await withVisitor { visitor, store in
+      #expect(visitor.token.count == 64)
+      let refused = try await visitor.post("/assessments", authorityForm, token: String(repeating: "0", count: 64))
+      #expect(refused.status == .forbidden)
+      #expect(refused.text.contains("This form has expired"))
+      #expect(try store.assessments().isEmpty)
+    }
+  }
+
+  @Test func createsAnAssessmentAndEscapesWhatWasTyped() async throws {
+    try await withVisitor { visitor, store in
+      let created = try await visitor.post("/assessments", authorityForm)
+      #expect(created.status == .seeOther)
+      #expect(created.location == "/assessments/1/dimensions/ecosystem")
+      let record = try store.assessment(1)
+      #expect(record.authorityID == "villa-script-alert-1-script")
+      #expect(record.country == "ES")
+      #expect(record.population == 4000)
+      #expect(record.respondentName == "Ana")
+      let home = try await visitor.get("/")
+      #expect(!home.text.contains("<script>alert"))
+      #expect(home.text.contains("Villa &lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+  }
+
+  @Test func refusesBadDetailsWithTheFieldNamed() async throws {
+    try await withVisitor { visitor, store in
+      let refused = try await visitor.post("/assessments", [("name", "Town"), ("country", "Spain"), ("date", "2025-02-30")])
+      #expect(refused.status == .unprocessableContent)
+      #expect(refused.text.contains("Country: “SPAIN” is not a two-letter country code"))
+      #expect(refused.text.contains("Date of the assessment: “2025-02-30” is not a date"))
+      #expect(try store.assessments().isEmpty)
+    }
+  }
+
+  @Test func aDimensionPageSavesValidAnswersAndNamesTheInvalidOne() async throws {
+    try await withVisitor { visitor, store in
+      try await visitor.post("/assessments", authorityForm)
+      let saved = try await visitor.post(
+        "/assessments/1/dimensions/ecosystem",
+        [
+          ("present", "eco-digital-staff"), ("q.eco-digital-staff", "3,5"), ("present", "eco-ai-strategy"),
+          ("q.eco-ai-strategy", "draft"), ("u.eco-ai-strategy", "1"), ("c.eco-ai-strategy", "by the council"),
+          ("present", "eco-needs"), ("q.eco-needs", "bogus"), ("go", "next"),
+        ])
+      #expect(saved.status == .unprocessableContent)
+      #expect(saved.text.contains("&#39;bogus&#39; is not one of its options") || saved.text.contains("'bogus' is not one of its options"))
+      #expect(
+        Set(try store.answers(of: 1)) == [
+          WrittenAnswer(questionID: "eco-digital-staff", value: "3,5"),
+          WrittenAnswer(questionID: "eco-ai-strategy", value: "draft", unsure: true, comment: "by the council"),
+        ])
+      let next = try await visitor.post("/assessments/1/dimensions/ecosystem", [("present", "eco-needs"), ("q.eco-needs", "list")])
+      #expect(next.location == "/assessments/1/dimensions/openness")
+      // Resuming: the page shows what was saved.
+      let page = try await visitor.get("/assessments/1/dimensions/ecosystem")
+      #expect(page.text.contains(#"name="q.eco-ai-strategy" value="draft" checked"#))
+      #expect(page.text.contains("by the council"))
+    }
+  }
+
+  @Test func twoConcurrentSavesOfTheSameAssessmentBothLand() async throws {
+    try await withVisitor { visitor, store in
+      try await visitor.post("/assessments", authorityForm)
+      let first = visitor
+      let second = visitor
+      async let a = { var v = first; return try await v.post("/assessments/1/answers/opn-policy", [("q.opn-policy", "adopted")], json: true) }()
+      async let b = { var v = second; return try await v.post("/assessments/1/answers/eco-needs", [("q.eco-needs", "list")], json: true) }()
+      let (savedA, savedB) = try await (a, b)
+      #expect(savedA.status == .ok)
+      #expect(savedB.status == .ok)
+      #expect(Set(try store.answers(of: 1).map(\.questionID)) == ["opn-policy", "eco-needs"])
+      #expect(savedB.text.contains(#""saved": true"#))
+    }
+  }
+
+  @Test func theSaveEndpointAppliesSkipLogicAndRefusesBadValues() async throws {
+    try await withVisitor { visitor, _ in
+      try await visitor.post("/assessments", authorityForm)
+      let before = try await visitor.get("/assessments/1/dimensions/ecosystem")
+      #expect(before.text.contains(#"id="question-eco-ai-areas" data-question="eco-ai-areas" disabled hidden"#))
+      let reply = try await visitor.post("/assessments/1/answers/eco-ai-use", [("q.eco-ai-use", "production")], json: true)
+      #expect(reply.status == .ok)
+      #expect(reply.text.contains(#""eco-ai-areas": true"#))
+      let bad = try await visitor.post("/assessments/1/answers/eco-digital-staff", [("q.eco-digital-staff", "many")], json: true)
+      #expect(bad.status == .unprocessableContent)
+      #expect(bad.text.contains(#""saved": false"#))
+    }
+  }
+
+  @Test func resultsCompareWithPeersAndEnforceTheMinimumGroup() async throws {
+    let peers = repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv"
+    try await withVisitor(peerFiles: [peers]) { visitor, _ in
+      try await visitor.post("/assessments", authorityForm)
+      let results = try await visitor.get("/assessments/1/results?peers=file:0&band=auto")
+      #expect(results.status == .ok)
+      #expect(results.text.contains("Compared with 137 peer authorities"))
+      let tooFew = try await visitor.get("/assessments/1/results?peers=file:0&band=auto&min-group=100000")
+      #expect(tooFew.text.contains("fewer than the 100000 needed to protect their privacy"))
+      #expect(tooFew.text.contains("No peer comparison"))
+      let plan = try await visitor.get("/assessments/1/plan?peers=file:0")
+      #expect(plan.status == .ok)
+    }
+  }
+
+  @Test func downloadsReadBackAsTheSameResponse() async throws {
+    try await withVisitor { visitor, store in
+      try await visitor.post("/assessments", authorityForm)
+      try await visitor.post("/assessments/1/answers/opn-policy", [("q.opn-policy", "adopted"), ("e.opn-policy", "https://x.example")], json: true)
+      let yaml = try await visitor.get("/assessments/1/download/response.yaml")
+      #expect(yaml.headers[.contentDisposition] == #"attachment; filename="villa-script-alert-1-script-2025-10-01.response.yaml""#)
+      let questionnaire = try QuestionnaireShelf(folder: repositoryRoot + "/Questionnaires").preferred
+      let fromYAML = try ResponseLoader.load(yaml: yaml.text, file: "d.yaml", questionnaire: questionnaire).response
+      #expect(fromYAML.answers.map(WrittenAnswer.init) == (try store.answers(of: 1)))
+      #expect(fromYAML.respondent?.name == "Ana")
+      let csv = try await visitor.get("/assessments/1/download/response.csv")
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent("d-\(UUID()).csv").path
+      try Data(buffer: csv.body).write(to: URL(fileURLWithPath: path))
+      let fromCSV = try ResponseLoader.load(path: path, questionnaire: questionnaire).response
+      #expect(fromCSV.answers.map(WrittenAnswer.init) == fromYAML.answers.map(WrittenAnswer.init))
+      #expect(fromCSV.authority == fromYAML.authority)
+      #expect(fromCSV.respondent == fromYAML.respondent)
+      for file in ["report.html", "report.md", "report.json", "report.csv", "plan.html", "plan.md", "plan.json", "plan.csv"] {
+        #expect(try await visitor.get("/assessments/1/download/\(file)").status == .ok, "\(file)")
+      }
+      let json = try await visitor.get("/assessments/1/download/report.json")
+      let card = Scorer.score(fromYAML, with: questionnaire)
+      let report = try JSONSerialization.jsonObject(with: Data(buffer: json.body)) as! [String: Any]
+      let overall = (report["overall"] as? [String: Any])?["score"] as? Double
+      #expect(overall == card.overall.score)
+    }
+  }
+
+  @Test func anUploadedPeerFileWithBadRowsIsRefusedWithItsLines() async throws {
+    try await withVisitor { visitor, store in
+      let boundary = "----b"
+      func multipart(_ content: String) -> String {
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(visitor.token)\r\n"
+          + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"network.csv\"\r\nContent-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+      }
+      var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+      headers[.cookie] = "maturity_csrf=\(visitor.token)"
+      let bad = "authority_id,year,overall,ecosystem,openness,interoperability,sustainability,ethics\nA,2025,50,50,50,50,50,50\nB,2025,abc,50,50,50,50,50\n"
+      let refused = try await visitor.client.execute(uri: "/peers", method: .post, headers: headers, body: ByteBuffer(string: multipart(bad)))
+      #expect(refused.status == .unprocessableContent)
+      #expect(String(buffer: refused.body).contains("network.csv:3"))
+      #expect(!String(buffer: refused.body).contains("maturity-upload-"))
+      #expect(try store.peerSets().isEmpty)
+      let good = try String(contentsOfFile: repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv", encoding: .utf8)
+      let kept = try await visitor.client.execute(uri: "/peers", method: .post, headers: headers, body: ByteBuffer(string: multipart(good)))
+      #expect(kept.status == .seeOther)
+      #expect(try store.peerSets().map(\.name) == ["network.csv"])
+    }
+  }
+
+  @Test func aFormOverTheLimitIsRefused() async throws {
+    try await withVisitor { visitor, store in
+      let huge = String(repeating: "a", count: WebLimits.form + 10)
+      let refused = try await visitor.post("/assessments", [("name", huge)])
+      #expect(refused.status == .contentTooLarge)
+      #expect(try store.assessments().isEmpty)
+    }
+  }
+
+  @Test func theLanguageIsRememberedAndErrorsAreExplained() async throws {
+    try await withVisitor { visitor, _ in
+      let switched = try await visitor.get("/language?lang=fr&back=%2F")
+      #expect(switched.location == "/")
+      #expect(try await visitor.get("/").text.contains("Vos évaluations"))
+      let missing = try await visitor.get("/assessments/42/results")
+      #expect(missing.status == .notFound)
+      #expect(missing.text.contains("il n’y a pas d’évaluation numéro 42"))
+      #expect(try await visitor.get("/language?lang=es&back=https://evil.example").location == "/")
+    }
+  }
+
+  @Test func deletingAnAuthorityRemovesItsDataAndExportHasItAll() async throws {
+    try await withVisitor { visitor, store in
+      try await visitor.post("/assessments", authorityForm)
+      try await visitor.post("/assessments/1/duplicate", [])
+      let export = try await visitor.get("/authorities/villa-script-alert-1-script/export")
+      #expect(export.status == .ok)
+      #expect(export.headers[.contentType] == "application/zip")
+      #expect(export.text.contains("respondent:"))
+      let confirm = try await visitor.get("/authorities/villa-script-alert-1-script/delete")
+      #expect(confirm.text.contains("2 assessments"))
+      #expect(try store.assessments().count == 2)
+      try await visitor.post("/authorities/villa-script-alert-1-script/delete", [])
+      #expect(try store.assessments().isEmpty)
+    }
+  }
+}
