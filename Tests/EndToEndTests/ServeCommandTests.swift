@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@Suite struct ServeCommandTests {
+  @Test func importThenExportAllGivesBackEveryResponse() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let database = folder.appendingPathComponent("data/assessments.sqlite").path
+    let input = folder.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+    for name in ["small-municipality", "mid-size-city", "mid-size-city-2023"] {
+      try FileManager.default.copyItem(
+        at: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses/\(name).response.yaml"),
+        to: input.appendingPathComponent("\(name).response.yaml"))
+    }
+    let imported = try MaturityBinary.run(["serve", "--db", database, "--import", input.path])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stderr.contains("3 assessments added to \(database)"))
+
+    let output = folder.appendingPathComponent("out").path
+    let exported = try MaturityBinary.run(["serve", "--db", database, "--export-all", output])
+    #expect(exported.status == 0, "\(exported.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+    #expect(files.count == 3)
+    // The exported files score exactly as the originals.
+    func scores(_ path: String) throws -> String {
+      let result = try MaturityBinary.run(["score", path, "--format", "csv"])
+      #expect(result.status == 0, "\(result.stderr)")
+      return result.stdout
+    }
+    let originals = try ["small-municipality", "mid-size-city", "mid-size-city-2023"].map {
+      try scores(input.appendingPathComponent("\($0).response.yaml").path)
+    }
+    let copies = try files.map { try scores(output + "/" + $0) }
+    #expect(Set(originals) == Set(copies))
+  }
+
+  @Test func aBadFileInTheImportFolderStopsTheWholeImport() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let database = folder.appendingPathComponent("a.sqlite").path
+    try FileManager.default.copyItem(
+      at: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses/region.response.yaml"),
+      to: folder.appendingPathComponent("a.response.yaml"))
+    try Data("questionnaire: ai-data-readiness\nversion: \"2025.1\"\nauthority: {id: X, name: X}\nanswers:\n  opn-policy: maybe\n".utf8)
+      .write(to: folder.appendingPathComponent("b.response.yaml"))
+    let result = try MaturityBinary.run(["serve", "--db", database, "--import", folder.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("b.response.yaml:5"))
+    let exported = try MaturityBinary.run(["serve", "--db", database, "--export-all", folder.appendingPathComponent("out").path])
+    #expect(exported.stderr.contains("0 assessments written"))
+  }
+}
