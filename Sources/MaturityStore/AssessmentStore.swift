@@ -49,7 +49,9 @@ public struct AssessmentStore: Sendable {
 
   /// Where the database lives by default: `$XDG_DATA_HOME/digital-maturity/assessments.sqlite`,
   /// else `~/.local/share/digital-maturity/assessments.sqlite`.
-  public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+  public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> String
+  {
     let base =
       environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
@@ -61,15 +63,18 @@ public struct AssessmentStore: Sendable {
   /// Every assessment, the newest first within each authority, authorities by name.
   public func assessments() throws(StoreError) -> [AssessmentRecord] {
     try read { db in
-      try AssessmentRecord.order(Column("authorityName"), Column("authorityID"), Column("date").desc, Column("id").desc)
-        .fetchAll(db)
+      try AssessmentRecord.order(
+        Column("authorityName"), Column("authorityID"), Column("date").desc, Column("id").desc
+      )
+      .fetchAll(db)
     }
   }
 
   /// The assessments of one authority, the oldest first.
   public func assessments(ofAuthority authorityID: String) throws(StoreError) -> [AssessmentRecord] {
     try read { db in
-      try AssessmentRecord.filter(Column("authorityID") == authorityID).order(Column("date"), Column("id")).fetchAll(db)
+      try AssessmentRecord.filter(Column("authorityID") == authorityID).order(Column("date"), Column("id"))
+        .fetchAll(db)
     }
   }
 
@@ -90,7 +95,9 @@ public struct AssessmentStore: Sendable {
 
   /// Stores a new assessment with `answers`; returns it with its number.
   @discardableResult
-  public func create(_ record: AssessmentRecord, answers: [WrittenAnswer] = []) throws(StoreError) -> AssessmentRecord {
+  public func create(_ record: AssessmentRecord, answers: [WrittenAnswer] = []) throws(StoreError)
+    -> AssessmentRecord
+  {
     try create([(record, answers)])[0]
   }
 
@@ -106,7 +113,9 @@ public struct AssessmentStore: Sendable {
         record.createdAt = Date()
         record.updatedAt = record.createdAt
         try record.insert(db)
-        for answer in item.answers { try AnswerRecord(assessmentID: record.id!, answer, at: record.createdAt).insert(db) }
+        for answer in item.answers {
+          try AnswerRecord(assessmentID: record.id!, answer, at: record.createdAt).insert(db)
+        }
         return record
       }
     }
@@ -116,7 +125,9 @@ public struct AssessmentStore: Sendable {
   public func update(_ record: AssessmentRecord) throws(StoreError) {
     guard let id = record.id else { return }
     try write { db in
-      guard var stored = try AssessmentRecord.fetchOne(db, key: id) else { throw StoreError.assessmentNotFound(id: id) }
+      guard var stored = try AssessmentRecord.fetchOne(db, key: id) else {
+        throw StoreError.assessmentNotFound(id: id)
+      }
       let created = stored.createdAt
       stored = record
       stored.createdAt = created
@@ -127,7 +138,9 @@ public struct AssessmentStore: Sendable {
 
   /// Saves answers to assessment `id` and clears the questions in `cleared`, in one transaction.
   /// Answers to other questions are left as they are.
-  public func save(_ answers: [WrittenAnswer], clearing cleared: [String] = [], to id: Int64) throws(StoreError) {
+  public func save(_ answers: [WrittenAnswer], clearing cleared: [String] = [], to id: Int64)
+    throws(StoreError)
+  {
     try write { db in
       guard try AssessmentRecord.exists(db, key: id) else { throw StoreError.assessmentNotFound(id: id) }
       let now = Date()
@@ -165,7 +178,9 @@ public struct AssessmentStore: Sendable {
   /// The uploaded peer sets, newest first (without their content).
   public func peerSets() throws(StoreError) -> [(id: Int64, name: String, uploadedAt: Date, bytes: Int)] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT id, name, uploadedAt, length(content) AS bytes FROM peerSet ORDER BY id DESC").map {
+      try Row.fetchAll(
+        db, sql: "SELECT id, name, uploadedAt, length(content) AS bytes FROM peerSet ORDER BY id DESC"
+      ).map {
         (id: $0["id"], name: $0["name"], uploadedAt: $0["uploadedAt"], bytes: $0["bytes"])
       }
     }
@@ -173,7 +188,9 @@ public struct AssessmentStore: Sendable {
 
   /// The uploaded peer set numbered `id`.
   public func peerSet(_ id: Int64) throws(StoreError) -> PeerSetRecord {
-    guard let record = try read({ db in try PeerSetRecord.fetchOne(db, key: id) }) else { throw .peerSetNotFound(id: id) }
+    guard let record = try read({ db in try PeerSetRecord.fetchOne(db, key: id) }) else {
+      throw .peerSetNotFound(id: id)
+    }
     return record
   }
 

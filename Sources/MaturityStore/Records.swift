@@ -3,7 +3,9 @@ import GRDB
 import MaturityKit
 
 /// One assessment: an authority's answers to one version of a questionnaire, as stored.
-public struct AssessmentRecord: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct AssessmentRecord: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
+  MutablePersistableRecord
+{
   public static let databaseTableName = "assessment"
 
   public var id: Int64?
@@ -27,9 +29,11 @@ public struct AssessmentRecord: Codable, Sendable, Equatable, Identifiable, Fetc
   public var updatedAt: Date
 
   public init(
-    id: Int64? = nil, questionnaireID: String, questionnaireVersion: String, authorityID: String, authorityName: String,
+    id: Int64? = nil, questionnaireID: String, questionnaireVersion: String, authorityID: String,
+    authorityName: String,
     country: String? = nil, population: Int? = nil, authorityType: String? = nil, date: String? = nil,
-    respondentName: String? = nil, respondentRole: String? = nil, basedOn: Int64? = nil, createdAt: Date = Date(),
+    respondentName: String? = nil, respondentRole: String? = nil, basedOn: Int64? = nil,
+    createdAt: Date = Date(),
     updatedAt: Date = Date()
   ) {
     self.id = id
@@ -67,8 +71,10 @@ public struct AssessmentRecord: Codable, Sendable, Equatable, Identifiable, Fetc
   public init(_ response: Response, basedOn: Int64? = nil) {
     self.init(
       questionnaireID: response.questionnaireID, questionnaireVersion: response.version,
-      authorityID: response.authority.id, authorityName: response.authority.name, country: response.authority.country,
-      population: response.authority.population, authorityType: response.authority.type?.rawValue, date: response.date,
+      authorityID: response.authority.id, authorityName: response.authority.name,
+      country: response.authority.country,
+      population: response.authority.population, authorityType: response.authority.type?.rawValue,
+      date: response.date,
       respondentName: response.respondent?.name, respondentRole: response.respondent?.role, basedOn: basedOn)
   }
 }

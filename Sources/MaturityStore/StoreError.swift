@@ -23,7 +23,8 @@ public enum StoreError: UserFacingError, Equatable {
   public func message(_ texts: TextCatalogue) -> String {
     switch self {
     case .cannotOpen(_, let reason): texts("store.cannotOpen", ["reason": reason])
-    case .newerSchema(_, let migrations): texts("store.newerSchema", ["migrations": migrations.joined(separator: ", ")])
+    case .newerSchema(_, let migrations):
+      texts("store.newerSchema", ["migrations": migrations.joined(separator: ", ")])
     case .assessmentNotFound(let id): texts("store.assessmentNotFound", ["id": "\(id)"])
     case .peerSetNotFound(let id): texts("store.peerSetNotFound", ["id": "\(id)"])
     case .failed(_, let reason): texts("store.failed", ["reason": reason])

@@ -7,11 +7,15 @@ public enum StoreTransfer {
   public typealias QuestionnaireLookup = @Sendable (_ id: String, _ version: String) throws -> Questionnaire
 
   /// The response of a stored assessment, checked against its questionnaire.
-  public static func response(_ record: AssessmentRecord, _ store: AssessmentStore, questionnaire: Questionnaire) throws
+  public static func response(
+    _ record: AssessmentRecord, _ store: AssessmentStore, questionnaire: Questionnaire
+  ) throws
     -> Response
   {
-    try ResponseLoader.assemble(record.responseHeader, answers: try store.answers(of: record.id!), questionnaire: questionnaire)
-      .response
+    try ResponseLoader.assemble(
+      record.responseHeader, answers: try store.answers(of: record.id!), questionnaire: questionnaire
+    )
+    .response
   }
 
   /// A file name for an assessment's response: `<authority>-<date>-<number>.response.yaml`.
@@ -23,7 +27,8 @@ public enum StoreTransfer {
   /// Writes every assessment (of `authorityID`, or all) as a response file into `folder`;
   /// returns the files written. Each file is written whole or not at all.
   public static func export(
-    _ store: AssessmentStore, to folder: String, authorityID: String? = nil, questionnaires: QuestionnaireLookup
+    _ store: AssessmentStore, to folder: String, authorityID: String? = nil,
+    questionnaires: QuestionnaireLookup
   ) throws -> [String] {
     let records = try authorityID.map { try store.assessments(ofAuthority: $0) } ?? store.assessments()
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -31,7 +36,8 @@ public enum StoreTransfer {
       let questionnaire = try questionnaires(record.questionnaireID, record.questionnaireVersion)
       let path = folder + "/" + fileName(record)
       let file = try AtomicFile(path: path)
-      let yaml = ResponseYAMLWriter.yaml(try response(record, store, questionnaire: questionnaire), questionnaire: questionnaire)
+      let yaml = ResponseYAMLWriter.yaml(
+        try response(record, store, questionnaire: questionnaire), questionnaire: questionnaire)
       try file.write(Array(yaml.utf8))
       try file.commit()
       return path
@@ -40,12 +46,15 @@ public enum StoreTransfer {
 
   /// Reads every response file (`.yaml`, `.yml`, `.csv`) in `folder` and stores them all, or
   /// none when any is bad (the error names the file and line). Returns the assessments created.
-  public static func importFolder(_ folder: String, into store: AssessmentStore, questionnaires: QuestionnaireLookup)
+  public static func importFolder(
+    _ folder: String, into store: AssessmentStore, questionnaires: QuestionnaireLookup
+  )
     throws -> [AssessmentRecord]
   {
     let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-    let paths = names.filter { name in [".yaml", ".yml", ".csv"].contains { name.lowercased().hasSuffix($0) } }
-      .map { folder + "/" + $0 }
+    let paths = names.filter { name in [".yaml", ".yml", ".csv"].contains { name.lowercased().hasSuffix($0) }
+    }
+    .map { folder + "/" + $0 }
     let items = try paths.map { path -> (record: AssessmentRecord, answers: [WrittenAnswer]) in
       let header = try ResponseLoader.header(path: path)
       let questionnaire = try questionnaires(header.id, header.version)

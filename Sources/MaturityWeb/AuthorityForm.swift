@@ -13,10 +13,13 @@ enum AuthorityForm {
 
   /// Copies the posted details into `record`; returns the fields that could not be used (the
   /// record keeps its earlier value for those).
-  static func apply(_ fields: FormFields, to record: inout AssessmentRecord, texts: TextCatalogue) -> [FieldError] {
+  static func apply(_ fields: FormFields, to record: inout AssessmentRecord, texts: TextCatalogue)
+    -> [FieldError]
+  {
     var errors: [FieldError] = []
     func fail(_ field: String, _ key: String, _ value: String = "") {
-      errors.append(FieldError(field: field, message: texts(key, ["field": texts("web.field.\(field)"), "value": value])))
+      errors.append(
+        FieldError(field: field, message: texts(key, ["field": texts("web.field.\(field)"), "value": value])))
     }
     let name = fields.trimmed("name") ?? ""
     if name.isEmpty { fail("name", "web.missingField") } else { record.authorityName = name }
@@ -36,12 +39,20 @@ enum AuthorityForm {
     }
     if let text = fields.trimmed("population") {
       let digits = text.filter { !" \u{00A0}\u{202F}'".contains($0) }
-      if let population = Int(digits), population >= 0 { record.population = population } else { fail("population", "web.invalidField", text) }
+      if let population = Int(digits), population >= 0 {
+        record.population = population
+      } else {
+        fail("population", "web.invalidField", text)
+      }
     } else {
       record.population = nil
     }
     let type = fields.trimmed("type")
-    if let type, AuthorityType(rawValue: type) == nil { fail("type", "web.invalidField", type) } else { record.authorityType = type }
+    if let type, AuthorityType(rawValue: type) == nil {
+      fail("type", "web.invalidField", type)
+    } else {
+      record.authorityType = type
+    }
     let date = fields.trimmed("date")
     if let date, !isDate(date) { fail("date", "web.invalidDate", date) } else { record.date = date }
     record.respondentName = fields.trimmed("respondentName")
@@ -50,13 +61,16 @@ enum AuthorityForm {
   }
 
   /// The fields of the form, from what was posted or else from `record`.
-  static func context(_ record: AssessmentRecord?, posted fields: FormFields?, errors: [FieldError], texts: TextCatalogue)
+  static func context(
+    _ record: AssessmentRecord?, posted fields: FormFields?, errors: [FieldError], texts: TextCatalogue
+  )
     -> [String: Any]
   {
     func value(_ name: String, _ stored: String?) -> String { fields.map { $0[name] ?? "" } ?? stored ?? "" }
     var context: [String: Any] = [
       "name": value("name", record?.authorityName), "authorityID": value("authorityID", record?.authorityID),
-      "country": value("country", record?.country), "population": value("population", record?.population.map(String.init)),
+      "country": value("country", record?.country),
+      "population": value("population", record?.population.map(String.init)),
       "date": value("date", record?.date ?? (record == nil ? today() : nil)),
       "respondentName": value("respondentName", record?.respondentName),
       "respondentRole": value("respondentRole", record?.respondentRole),
@@ -64,7 +78,10 @@ enum AuthorityForm {
     ]
     let type = value("type", record?.authorityType)
     context["types"] = AuthorityType.allCases.map { kind in
-      ["value": kind.rawValue, "label": texts("web.type.\(kind.rawValue)"), "selected": kind.rawValue == type]
+      [
+        "value": kind.rawValue, "label": texts("web.type.\(kind.rawValue)"),
+        "selected": kind.rawValue == type,
+      ]
     }
     for error in errors { context["error_\(error.field)"] = error.message }
     return context
@@ -81,7 +98,8 @@ enum AuthorityForm {
   static func isDate(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month), day >= 1
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month),
+      day >= 1
     else { return false }
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
@@ -90,7 +108,8 @@ enum AuthorityForm {
 
   /// Today as `YYYY-MM-DD` (UTC).
   static func today() -> String {
-    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+    let parts = Calendar(identifier: .gregorian).dateComponents(
+      in: TimeZone(identifier: "UTC")!, from: Date())
     return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
   }
 

@@ -41,12 +41,15 @@ struct ComparisonQuery {
     }
     let attributes = try fields.all("where").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {
       condition throws(WebError) -> (String, String) in
-      let parts = condition.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+      let parts = condition.split(separator: "=", maxSplits: 1).map {
+        String($0).trimmingCharacters(in: .whitespaces)
+      }
       guard parts.count == 2 else { throw .invalidField(field: "where", value: condition) }
       return (parts[0].lowercased(), parts[1])
     }
     return PeerFilter(
-      country: fields.trimmed("country")?.uppercased(), type: type, band: band, year: year, attributes: attributes,
+      country: fields.trimmed("country")?.uppercased(), type: type, band: band, year: year,
+      attributes: attributes,
       similar: similar)
   }
 
@@ -60,22 +63,31 @@ struct ComparisonQuery {
   }
 
   /// The form's current values, for the page.
-  func context(choices: [PeerCatalogue.Choice], bands: PopulationBands, texts: TextCatalogue) -> [String: Any] {
+  func context(choices: [PeerCatalogue.Choice], bands: PopulationBands, texts: TextCatalogue) -> [String: Any]
+  {
     let chosenBand = fields["band"] ?? ""
     let chosenTarget = fields["target"] ?? ""
     return [
-      "peerChoices": choices.map { ["value": $0.reference, "label": $0.name, "selected": $0.reference == peers] },
+      "peerChoices": choices.map {
+        ["value": $0.reference, "label": $0.name, "selected": $0.reference == peers]
+      },
       "hasPeerChoices": !choices.isEmpty,
       "country": fields["country"] ?? "", "year": fields["year"] ?? "", "where": fields["where"] ?? "",
       "similar": fields["similar"] ?? "", "minGroup": "\(minimumGroup)",
-      "bands": (["auto"] + bands.labels).map { ["value": $0, "label": $0 == "auto" ? texts("web.bandAuto") : $0, "selected": $0 == chosenBand] },
+      "bands": (["auto"] + bands.labels).map {
+        ["value": $0, "label": $0 == "auto" ? texts("web.bandAuto") : $0, "selected": $0 == chosenBand]
+      },
       "types": AuthorityType.allCases.map {
-        ["value": $0.rawValue, "label": texts("web.type.\($0.rawValue)"), "selected": $0.rawValue == fields["type"]]
+        [
+          "value": $0.rawValue, "label": texts("web.type.\($0.rawValue)"),
+          "selected": $0.rawValue == fields["type"],
+        ]
       },
       "targets": ["median", "p75", "p90"].map {
         ["value": $0, "label": texts("web.target.\($0)"), "selected": $0 == chosenTarget]
       },
-      "query": fields.pairs.isEmpty ? "" : "?" + fields.pairs.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&"),
+      "query": fields.pairs.isEmpty
+        ? "" : "?" + fields.pairs.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&"),
     ]
   }
 

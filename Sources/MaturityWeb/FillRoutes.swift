@@ -12,12 +12,15 @@ extension WebApp {
       let loaded = try loadAssessment(context)
       let next = zip(loaded.questionnaire.dimensions, loaded.progress()).first { $1.answered < $1.total }?.0
       return Response.redirect(
-        to: next.map { "/assessments/\(loaded.id)/dimensions/\($0.id)" } ?? "/assessments/\(loaded.id)/results", type: .normal)
+        to: next.map { "/assessments/\(loaded.id)/dimensions/\($0.id)" }
+          ?? "/assessments/\(loaded.id)/results", type: .normal)
     }
 
     router.get("/assessments/:id/details") { request, context in
       let loaded = try loadAssessment(context)
-      return detailsPage(record: loaded.record, fields: nil, errors: [], request: request, context: context, assessment: loaded)
+      return detailsPage(
+        record: loaded.record, fields: nil, errors: [], request: request, context: context, assessment: loaded
+      )
     }
 
     router.post("/assessments/:id/details") { request, context in
@@ -28,7 +31,8 @@ extension WebApp {
       let errors = AuthorityForm.apply(fields, to: &record, texts: context.texts)
       guard errors.isEmpty else {
         return detailsPage(
-          record: loaded.record, fields: fields, errors: errors, request: request, context: context, assessment: loaded,
+          record: loaded.record, fields: fields, errors: errors, request: request, context: context,
+          assessment: loaded,
           status: .unprocessableContent)
       }
       try store.update(record)
@@ -38,14 +42,17 @@ extension WebApp {
 
     router.get("/assessments/:id/dimensions/:dimension") { request, context in
       let loaded = try loadAssessment(context)
-      return try dimensionPage(loaded, context.parameters.require("dimension"), errors: [:], request: request, context: context)
+      return try dimensionPage(
+        loaded, context.parameters.require("dimension"), errors: [:], request: request, context: context)
     }
 
     router.post("/assessments/:id/dimensions/:dimension") { request, context in
       var request = request
       let loaded = try loadAssessment(context)
       let dimensionID = try context.parameters.require("dimension")
-      guard let index = loaded.questionnaire.dimensions.firstIndex(where: { $0.id == dimensionID }) else { throw WebError.notFound }
+      guard let index = loaded.questionnaire.dimensions.firstIndex(where: { $0.id == dimensionID }) else {
+        throw WebError.notFound
+      }
       let fields = try await PostedForm.fields(&request)
       let questions = loaded.questionnaire.dimensions[index].questions
       let present = Set(fields.all("present"))
@@ -70,7 +77,8 @@ extension WebApp {
         fields["go"] == "stay"
         ? "/assessments/\(loaded.id)/dimensions/\(dimensionID)"
         : index + 1 < dimensions.count
-          ? "/assessments/\(loaded.id)/dimensions/\(dimensions[index + 1].id)" : "/assessments/\(loaded.id)/results"
+          ? "/assessments/\(loaded.id)/dimensions/\(dimensions[index + 1].id)"
+          : "/assessments/\(loaded.id)/results"
       return Response.redirect(to: next, type: .normal)
     }
 
@@ -90,14 +98,20 @@ extension WebApp {
       let relevant = Relevance.relevantQuestions(updated.response, updated.questionnaire)
       let body: JSONValue = .object([
         ("saved", .bool(error == nil)), ("error", .string(error)),
-        ("relevant", .object(updated.questionnaire.questions.map { ($0.id, .bool(relevant[$0.id] ?? true)) })),
+        (
+          "relevant", .object(updated.questionnaire.questions.map { ($0.id, .bool(relevant[$0.id] ?? true)) })
+        ),
         (
           "progress",
-          .object(updated.progress().map { ($0.id, .object([("answered", .integer($0.answered)), ("total", .integer($0.total))])) })
+          .object(
+            updated.progress().map {
+              ($0.id, .object([("answered", .integer($0.answered)), ("total", .integer($0.total))]))
+            })
         ),
       ])
       return Response(
-        status: error == nil ? .ok : .unprocessableContent, headers: [.contentType: "application/json; charset=utf-8"],
+        status: error == nil ? .ok : .unprocessableContent,
+        headers: [.contentType: "application/json; charset=utf-8"],
         body: .init(byteBuffer: ByteBuffer(string: body.text)))
     }
   }
@@ -112,16 +126,21 @@ extension WebApp {
     pageContext["action"] = assessment.map { "/assessments/\($0.id)/details" } ?? "/assessments"
     pageContext["isNew"] = assessment == nil
     pageContext["questionnaires"] = shelf.all.map { questionnaire -> [String: Any] in
-      ["value": "\(questionnaire.id)@\(questionnaire.version)", "label": "\(questionnaire.title.text(texts.language)) (\(questionnaire.version))"]
+      [
+        "value": "\(questionnaire.id)@\(questionnaire.version)",
+        "label": "\(questionnaire.title.text(texts.language)) (\(questionnaire.version))",
+      ]
     }
     return page(
-      "details", title: texts(assessment == nil ? "web.newAssessment" : "web.details"), pageContext, request: request,
+      "details", title: texts(assessment == nil ? "web.newAssessment" : "web.details"), pageContext,
+      request: request,
       context: context, assessment: assessment, current: "details", status: status)
   }
 
   /// The page of one dimension's questions.
   func dimensionPage(
-    _ loaded: LoadedAssessment, _ dimensionID: String, errors: [String: (value: String, message: String)], request: Request,
+    _ loaded: LoadedAssessment, _ dimensionID: String, errors: [String: (value: String, message: String)],
+    request: Request,
     context: WebContext, status: HTTPResponse.Status = .ok
   ) throws -> Response {
     let texts = context.texts
@@ -139,10 +158,12 @@ extension WebApp {
     return page(
       "dimension", title: name,
       [
-        "dimensionName": name, "assessmentID": "\(loaded.id)", "dimensionID": dimension.id, "questions": questions,
+        "dimensionName": name, "assessmentID": "\(loaded.id)", "dimensionID": dimension.id,
+        "questions": questions,
         "step": texts("web.step", ["step": "\(index + 1)", "steps": "\(dimensions.count)"]),
         "isLast": index + 1 == dimensions.count, "hasErrors": !errors.isEmpty,
         "errorCount": texts("web.errorCount", ["count": "\(errors.count)"]),
-      ], request: request, context: context, assessment: loaded, current: "dimension:\(dimension.id)", status: status)
+      ], request: request, context: context, assessment: loaded, current: "dimension:\(dimension.id)",
+      status: status)
   }
 }

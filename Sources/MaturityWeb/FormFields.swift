@@ -24,7 +24,9 @@ public struct FormFields: Sendable, Equatable {
 
   /// The first value of `name` with surrounding spaces removed, nil when empty.
   public func trimmed(_ name: String) -> String? {
-    guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+    guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+      return nil
+    }
     return value
   }
 

@@ -12,14 +12,17 @@ extension WebApp {
       let texts = context.texts
       let records = try store.assessments()
       var authorities: [[String: Any]] = []
-      for (authorityID, group) in Dictionary(grouping: records, by: \.authorityID).sorted(by: { $0.key < $1.key }) {
+      for (authorityID, group) in Dictionary(grouping: records, by: \.authorityID).sorted(by: {
+        $0.key < $1.key
+      }) {
         let rows = try group.map { record -> [String: Any] in
           let loaded = try loadAssessment(record.id!)
           let card = Scorer.score(loaded.response, with: loaded.questionnaire)
           let progress = loaded.progress()
           return [
             "id": "\(record.id!)", "date": record.date.map { ScoreDisplay.date($0, texts) } ?? "—",
-            "questionnaire": "\(loaded.questionnaire.title.text(texts.language)) \(record.questionnaireVersion)",
+            "questionnaire":
+              "\(loaded.questionnaire.title.text(texts.language)) \(record.questionnaireVersion)",
             "score": ScoreDisplay.score(card.overall.score, texts),
             "level": ScoreDisplay.level(card.overall.level, texts.language),
             "answered": progress.map(\.answered).reduce(0, +), "total": progress.map(\.total).reduce(0, +),
@@ -31,7 +34,10 @@ extension WebApp {
         ])
       }
       let peerSets = try store.peerSets().map { set -> [String: Any] in
-        ["id": "\(set.id)", "name": set.name, "size": ScoreDisplay.number(Double(set.bytes) / 1024, decimals: 0) + " KiB"]
+        [
+          "id": "\(set.id)", "name": set.name,
+          "size": ScoreDisplay.number(Double(set.bytes) / 1024, decimals: 0) + " KiB",
+        ]
       }
       return page(
         "home", title: texts("web.home"),
@@ -52,10 +58,13 @@ extension WebApp {
       let questionnaire =
         shelf.all.first { "\($0.id)@\($0.version)" == fields["questionnaire"] } ?? shelf.preferred
       var record = AssessmentRecord(
-        questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, authorityID: "", authorityName: "")
+        questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, authorityID: "",
+        authorityName: "")
       let errors = AuthorityForm.apply(fields, to: &record, texts: context.texts)
       guard errors.isEmpty else {
-        return detailsPage(record: nil, fields: fields, errors: errors, request: request, context: context, status: .unprocessableContent)
+        return detailsPage(
+          record: nil, fields: fields, errors: errors, request: request, context: context,
+          status: .unprocessableContent)
       }
       let created = try store.create(record)
       let first = questionnaire.dimensions.first?.id ?? ""
@@ -74,7 +83,9 @@ extension WebApp {
       return page(
         "confirm", title: texts("web.deleteAssessment"),
         [
-          "question": texts("web.confirmDeleteAssessment", ["name": loaded.record.authorityName, "date": loaded.record.date ?? "—"]),
+          "question": texts(
+            "web.confirmDeleteAssessment",
+            ["name": loaded.record.authorityName, "date": loaded.record.date ?? "—"]),
           "action": "/assessments/\(loaded.id)/delete", "cancel": "/",
         ], request: request, context: context)
     }
@@ -90,9 +101,14 @@ extension WebApp {
       guard !records.isEmpty else { throw WebError.notFound }
       let files = try records.map { record -> (String, [UInt8]) in
         let loaded = try loadAssessment(record.id!)
-        return (StoreTransfer.fileName(record), Array(ResponseYAMLWriter.yaml(loaded.response, questionnaire: loaded.questionnaire).utf8))
+        return (
+          StoreTransfer.fileName(record),
+          Array(ResponseYAMLWriter.yaml(loaded.response, questionnaire: loaded.questionnaire).utf8)
+        )
       }
-      return download(StoredZip.archive(files), name: "\(AuthorityForm.safeFileName(authorityID))-all-data.zip", type: "application/zip")
+      return download(
+        StoredZip.archive(files), name: "\(AuthorityForm.safeFileName(authorityID))-all-data.zip",
+        type: "application/zip")
     }
 
     router.get("/authorities/:authority/delete") { request, context in
@@ -103,7 +119,8 @@ extension WebApp {
       return page(
         "confirm", title: texts("web.deleteAuthority"),
         [
-          "question": texts("web.confirmDeleteAuthority", ["name": first.authorityName, "count": "\(records.count)"]),
+          "question": texts(
+            "web.confirmDeleteAuthority", ["name": first.authorityName, "count": "\(records.count)"]),
           "action": "/authorities/\(Self.pathComponent(authorityID))/delete", "cancel": "/",
         ], request: request, context: context)
     }
@@ -122,6 +139,7 @@ extension WebApp {
 
   /// `text` escaped for use as one path component.
   static func pathComponent(_ text: String) -> String {
-    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_."))) ?? text
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.")))
+      ?? text
   }
 }

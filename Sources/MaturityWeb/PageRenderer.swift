@@ -29,7 +29,8 @@ public struct PageRenderer: Sendable {
   ///   - path: the page's own path and query, for the language links to come back to.
   ///   - assessment: the assessment whose navigation the page shows, if any.
   public func page(
-    _ template: String, title: String, context: [String: Any], texts: TextCatalogue, csrf: String, path: String,
+    _ template: String, title: String, context: [String: Any], texts: TextCatalogue, csrf: String,
+    path: String,
     assessment: AssessmentNavigation? = nil
   ) -> String {
     var shared = Self.labels(texts)
@@ -75,12 +76,15 @@ public struct AssessmentNavigation: Sendable {
 
   var context: [String: Any] {
     [
-      "assessmentID": "\(id)", "name": name, "detailsCurrent": current == "details", "resultsCurrent": current == "results",
+      "assessmentID": "\(id)", "name": name, "detailsCurrent": current == "details",
+      "resultsCurrent": current == "results",
       "planCurrent": current == "plan", "historyCurrent": current == "history",
       "dimensions": dimensions.map { dimension -> [String: Any] in
         [
-          "dimensionID": dimension.id, "name": dimension.name, "answered": dimension.answered, "total": dimension.total,
-          "complete": dimension.answered == dimension.total, "current": current == "dimension:\(dimension.id)",
+          "dimensionID": dimension.id, "name": dimension.name, "answered": dimension.answered,
+          "total": dimension.total,
+          "complete": dimension.answered == dimension.total,
+          "current": current == "dimension:\(dimension.id)",
         ]
       },
     ]

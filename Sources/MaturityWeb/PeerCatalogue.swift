@@ -25,7 +25,9 @@ final class PeerCatalogue: Sendable {
 
   /// Every peer set to choose from.
   func choices() throws -> [Choice] {
-    files.enumerated().map { Choice(reference: "file:\($0.offset)", name: URL(fileURLWithPath: $0.element).lastPathComponent) }
+    files.enumerated().map {
+      Choice(reference: "file:\($0.offset)", name: URL(fileURLWithPath: $0.element).lastPathComponent)
+    }
       + (try store.peerSets()).map { Choice(reference: "upload:\($0.id)", name: $0.name) }
   }
 
@@ -34,11 +36,15 @@ final class PeerCatalogue: Sendable {
     let key = "\(reference)|\(questionnaire.id)|\(questionnaire.version)"
     if let cached = cache.withLock({ $0[key] }) { return cached }
     let parts = reference.split(separator: ":", maxSplits: 1)
-    guard parts.count == 2, let number = Int64(parts[1]) else { throw WebError.invalidField(field: "peers", value: reference) }
+    guard parts.count == 2, let number = Int64(parts[1]) else {
+      throw WebError.invalidField(field: "peers", value: reference)
+    }
     let peers: PeerSet
     switch parts[0] {
     case "file":
-      guard number >= 0, number < files.count else { throw WebError.invalidField(field: "peers", value: reference) }
+      guard number >= 0, number < files.count else {
+        throw WebError.invalidField(field: "peers", value: reference)
+      }
       peers = try PeerSetReader.read([files[Int(number)]], questionnaire: questionnaire).peers
     case "upload":
       let record = try store.peerSet(number)

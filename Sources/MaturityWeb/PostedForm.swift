@@ -33,7 +33,10 @@ enum PostedForm {
     }
     parser.onBody = { chunk in content.writeBuffer(&chunk) }
     parser.onPartComplete = {
-      parts.append(Part(name: parameter("name", in: disposition), fileName: parameter("filename", in: disposition), body: content))
+      parts.append(
+        Part(
+          name: parameter("name", in: disposition), fileName: parameter("filename", in: disposition),
+          body: content))
       disposition = ""
       content = ByteBuffer()
     }
@@ -43,9 +46,12 @@ enum PostedForm {
 
   /// The file of a multipart upload form (field `file`), at most ``WebLimits/upload`` bytes.
   static func upload(_ request: inout Request) async throws -> (name: String, content: Data) {
-    guard let boundary = boundary(request.headers[.contentType] ?? "") else { throw WebError.missingField(field: "file") }
+    guard let boundary = boundary(request.headers[.contentType] ?? "") else {
+      throw WebError.missingField(field: "file")
+    }
     let body = try await request.collectBody(upTo: WebLimits.upload)
-    guard let file = (try? parts(body, boundary: boundary))?.first(where: { $0.name == "file" }), file.body.readableBytes > 0
+    guard let file = (try? parts(body, boundary: boundary))?.first(where: { $0.name == "file" }),
+      file.body.readableBytes > 0
     else { throw WebError.missingField(field: "file") }
     let name = URL(fileURLWithPath: file.fileName ?? "peers.csv").lastPathComponent
     return (name, Data(buffer: file.body))

@@ -16,7 +16,9 @@ enum QuestionForm {
   static func read(_ fields: FormFields, _ question: Question, texts: TextCatalogue) -> Posted {
     let id = question.id
     let special = fields.trimmed("x.\(id)")
-    let values = fields.all("q.\(id)").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    let values = fields.all("q.\(id)").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+      !$0.isEmpty
+    }
     let value = special ?? (question.type == .multi ? values.joined(separator: "|") : values.first ?? "")
     guard !value.isEmpty else { return .cleared }
     do {
@@ -32,14 +34,18 @@ enum QuestionForm {
 
   /// The view of `question` with its stored `answer` (or what was posted, when it was refused).
   static func context(
-    _ question: Question, number: Int, answer: WrittenAnswer?, relevant: Bool, error: (value: String, message: String)?,
+    _ question: Question, number: Int, answer: WrittenAnswer?, relevant: Bool,
+    error: (value: String, message: String)?,
     texts: TextCatalogue
   ) -> [String: Any] {
     let language = texts.language
     let current = error?.value ?? answer?.value ?? ""
     let selected = Set(current.split(separator: "|").map(String.init))
     func choice(_ value: String, _ label: String) -> [String: Any] {
-      ["value": value, "label": label, "checked": selected.contains(value) && !current.isEmpty, "inputID": "q-\(question.id)-\(value)"]
+      [
+        "value": value, "label": label, "checked": selected.contains(value) && !current.isEmpty,
+        "inputID": "q-\(question.id)-\(value)",
+      ]
     }
     var options: [[String: Any]]
     switch question.type {
@@ -55,7 +61,8 @@ enum QuestionForm {
     return [
       "id": question.id, "number": "\(number)", "text": question.text.text(language),
       "help": question.help?.text(language) ?? "", "hasHelp": question.help != nil,
-      "relevant": relevant, "condition": question.relevant.map { texts("web.onlyIf", ["condition": $0.source]) } ?? "",
+      "relevant": relevant,
+      "condition": question.relevant.map { texts("web.onlyIf", ["condition": $0.source]) } ?? "",
       "hasCondition": question.relevant != nil,
       "radio": radio, "multi": question.type == .multi,
       "numeric": question.type == .number || question.type == .percent, "percent": question.type == .percent,

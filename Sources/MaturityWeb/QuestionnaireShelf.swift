@@ -18,7 +18,9 @@ public struct QuestionnaireShelf: Sendable {
   }
 
   public init(_ questionnaires: [Questionnaire]) {
-    all = questionnaires.sorted { a, b in (a.id == "ai-data-readiness" ? 0 : 1, a.id) < (b.id == "ai-data-readiness" ? 0 : 1, b.id) }
+    all = questionnaires.sorted { a, b in
+      (a.id == "ai-data-readiness" ? 0 : 1, a.id) < (b.id == "ai-data-readiness" ? 0 : 1, b.id)
+    }
   }
 
   /// The questionnaire a new assessment uses unless told otherwise.

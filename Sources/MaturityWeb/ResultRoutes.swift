@@ -17,12 +17,14 @@ struct Results {
 
   var report: GapReport {
     GapReport(
-      questionnaire: loaded.questionnaire, response: loaded.response, scorecard: scorecard, comparison: comparison,
+      questionnaire: loaded.questionnaire, response: loaded.response, scorecard: scorecard,
+      comparison: comparison,
       previous: previous, target: target, peerFilePaths: peerPaths)
   }
 
   var plan: Plan {
-    Planner(target: target).plan(loaded.questionnaire, scorecard: scorecard, comparison: comparison, previous: previous)
+    Planner(target: target).plan(
+      loaded.questionnaire, scorecard: scorecard, comparison: comparison, previous: previous)
   }
 }
 
@@ -31,19 +33,24 @@ extension WebApp {
   func addResultRoutes(to router: Router<WebContext>) {
     router.get("/assessments/:id/results") { request, context in
       let results = try results(try loadAssessment(context), request: request, texts: context.texts)
-      return resultsPage("results", results, parts: GapReportRenderer.htmlParts(results.report, texts: context.texts), request: request, context: context)
+      return resultsPage(
+        "results", results, parts: GapReportRenderer.htmlParts(results.report, texts: context.texts),
+        request: request, context: context)
     }
 
     router.get("/assessments/:id/plan") { request, context in
       let results = try results(try loadAssessment(context), request: request, texts: context.texts)
-      return resultsPage("plan", results, parts: PlanRenderer.htmlParts(results.plan, texts: context.texts), request: request, context: context)
+      return resultsPage(
+        "plan", results, parts: PlanRenderer.htmlParts(results.plan, texts: context.texts), request: request,
+        context: context)
     }
 
     router.get("/assessments/:id/history") { request, context in
       let loaded = try loadAssessment(context)
       let texts = context.texts
       var previous: Scorecard?
-      let rows = try store.assessments(ofAuthority: loaded.record.authorityID).map { record -> [String: Any] in
+      let rows = try store.assessments(ofAuthority: loaded.record.authorityID).map {
+        record -> [String: Any] in
         let other = try loadAssessment(record.id!)
         let card = Scorer.score(other.response, with: other.questionnaire)
         defer { previous = card }
@@ -67,7 +74,8 @@ extension WebApp {
       return page(
         "history", title: texts("web.history"),
         [
-          "rows": rows, "dimensionNames": loaded.questionnaire.dimensions.map { $0.name.text(texts.language) },
+          "rows": rows,
+          "dimensionNames": loaded.questionnaire.dimensions.map { $0.name.text(texts.language) },
           "authority": loaded.record.authorityName, "assessmentID": "\(loaded.id)",
           "encodedAuthorityID": Self.pathComponent(loaded.record.authorityID),
         ], request: request, context: context, assessment: loaded, current: "history")
@@ -77,28 +85,55 @@ extension WebApp {
       let loaded = try loadAssessment(context)
       let texts = context.texts
       let file = try context.parameters.require("file")
-      let base = AuthorityForm.safeFileName(loaded.record.authorityID + (loaded.record.date.map { "-\($0)" } ?? ""))
+      let base = AuthorityForm.safeFileName(
+        loaded.record.authorityID + (loaded.record.date.map { "-\($0)" } ?? ""))
       switch file {
       case "response.yaml":
         return download(
-          Array(ResponseYAMLWriter.yaml(loaded.response, questionnaire: loaded.questionnaire).utf8), name: "\(base).response.yaml",
+          Array(ResponseYAMLWriter.yaml(loaded.response, questionnaire: loaded.questionnaire).utf8),
+          name: "\(base).response.yaml",
           type: "application/yaml; charset=utf-8")
       case "response.csv":
         return download(
-          ResponseTemplate.csv(loaded.questionnaire, texts: texts, response: loaded.response), name: "\(base).response.csv",
+          ResponseTemplate.csv(loaded.questionnaire, texts: texts, response: loaded.response),
+          name: "\(base).response.csv",
           type: "text/csv; charset=utf-8")
       default: break
       }
       let results = try results(loaded, request: request, texts: texts)
       switch file {
-      case "report.html": return download(Array(GapReportRenderer.html(results.report, texts: texts).utf8), name: "\(base)-report.html", type: "text/html; charset=utf-8")
-      case "report.md": return download(Array(GapReportRenderer.markdown(results.report, texts: texts).utf8), name: "\(base)-report.md", type: "text/markdown; charset=utf-8")
-      case "report.json": return download(Array(GapReportData.json(results.report, language: texts.language).utf8), name: "\(base)-report.json", type: "application/json")
-      case "report.csv": return download(GapReportData.csv(results.report, language: texts.language), name: "\(base)-report.csv", type: "text/csv; charset=utf-8")
-      case "plan.html": return download(Array(PlanRenderer.html(results.plan, texts: texts).utf8), name: "\(base)-plan.html", type: "text/html; charset=utf-8")
-      case "plan.md": return download(Array(PlanRenderer.markdown(results.plan, texts: texts).utf8), name: "\(base)-plan.md", type: "text/markdown; charset=utf-8")
-      case "plan.json": return download(Array(PlanRenderer.json(results.plan, texts: texts).utf8), name: "\(base)-plan.json", type: "application/json")
-      case "plan.csv": return download(PlanRenderer.csv(results.plan, texts: texts), name: "\(base)-plan.csv", type: "text/csv; charset=utf-8")
+      case "report.html":
+        return download(
+          Array(GapReportRenderer.html(results.report, texts: texts).utf8), name: "\(base)-report.html",
+          type: "text/html; charset=utf-8")
+      case "report.md":
+        return download(
+          Array(GapReportRenderer.markdown(results.report, texts: texts).utf8), name: "\(base)-report.md",
+          type: "text/markdown; charset=utf-8")
+      case "report.json":
+        return download(
+          Array(GapReportData.json(results.report, language: texts.language).utf8),
+          name: "\(base)-report.json", type: "application/json")
+      case "report.csv":
+        return download(
+          GapReportData.csv(results.report, language: texts.language), name: "\(base)-report.csv",
+          type: "text/csv; charset=utf-8")
+      case "plan.html":
+        return download(
+          Array(PlanRenderer.html(results.plan, texts: texts).utf8), name: "\(base)-plan.html",
+          type: "text/html; charset=utf-8")
+      case "plan.md":
+        return download(
+          Array(PlanRenderer.markdown(results.plan, texts: texts).utf8), name: "\(base)-plan.md",
+          type: "text/markdown; charset=utf-8")
+      case "plan.json":
+        return download(
+          Array(PlanRenderer.json(results.plan, texts: texts).utf8), name: "\(base)-plan.json",
+          type: "application/json")
+      case "plan.csv":
+        return download(
+          PlanRenderer.csv(results.plan, texts: texts), name: "\(base)-plan.csv",
+          type: "text/csv; charset=utf-8")
       default: throw WebError.notFound
       }
     }
@@ -137,17 +172,22 @@ extension WebApp {
 
   /// The results or plan page: the report's own heading and sections, the comparison form and
   /// the downloads.
-  func resultsPage(_ template: String, _ results: Results, parts: HTMLParts, request: Request, context: WebContext) -> Response {
+  func resultsPage(
+    _ template: String, _ results: Results, parts: HTMLParts, request: Request, context: WebContext
+  ) -> Response {
     let texts = context.texts
     let query = ComparisonQuery(query: request.uri.query)
     var pageContext = query.context(
-      choices: (try? peers.choices()) ?? [], bands: PopulationBands(bounds: results.loaded.questionnaire.populationBands), texts: texts)
+      choices: (try? peers.choices()) ?? [],
+      bands: PopulationBands(bounds: results.loaded.questionnaire.populationBands), texts: texts)
     pageContext["reportHeader"] = parts.header
     pageContext["reportSections"] = parts.sections
     pageContext["assessmentID"] = "\(results.loaded.id)"
     pageContext["problem"] = results.comparisonProblem ?? ""
     pageContext["hasProblem"] = results.comparisonProblem != nil
-    return page(template, title: texts(template == "plan" ? "web.plan" : "web.results"), pageContext, request: request, context: context, assessment: results.loaded, current: template)
+    return page(
+      template, title: texts(template == "plan" ? "web.plan" : "web.results"), pageContext, request: request,
+      context: context, assessment: results.loaded, current: template)
   }
 }
 

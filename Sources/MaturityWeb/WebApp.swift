@@ -39,7 +39,9 @@ public struct WebApp: Sendable {
       var response = Response.redirect(to: Self.localPath(query["back"]), type: .normal)
       if let language = query["lang"].flatMap(Language.init) {
         response.setCookie(
-          Cookie(name: WebGuard.languageCookie, value: language.code, maxAge: 365 * 86_400, path: "/", sameSite: .lax))
+          Cookie(
+            name: WebGuard.languageCookie, value: language.code, maxAge: 365 * 86_400, path: "/",
+            sameSite: .lax))
       }
       return response
     }
@@ -54,7 +56,9 @@ public struct WebApp: Sendable {
   }
 
   /// The application serving the app on `host:port`; `onServerRunning` is told once it listens.
-  public func application(host: String, port: Int, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+  public func application(
+    host: String, port: Int, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+  )
     -> some ApplicationProtocol
   {
     Application(
@@ -72,7 +76,9 @@ public struct WebApp: Sendable {
   // MARK: Responses
 
   func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-    Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    Response(
+      status: status, headers: [.contentType: "text/html; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(string: text)))
   }
 
   /// A page of the app.
@@ -83,7 +89,8 @@ public struct WebApp: Sendable {
     let path = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
     return html(
       renderer.page(
-        template, title: title, context: pageContext, texts: context.texts, csrf: context.csrfToken, path: path,
+        template, title: title, context: pageContext, texts: context.texts, csrf: context.csrfToken,
+        path: path,
         assessment: assessment?.navigation(current: current, language: context.texts.language)),
       status: status)
   }
@@ -108,8 +115,11 @@ public struct WebApp: Sendable {
     let record = try store.assessment(id)
     let questionnaire = try shelf.questionnaire(record.questionnaireID, record.questionnaireVersion)
     let answers = try store.answers(of: id)
-    let response = try ResponseLoader.assemble(record.responseHeader, answers: answers, questionnaire: questionnaire).response
-    return LoadedAssessment(record: record, questionnaire: questionnaire, answers: answers, response: response)
+    let response = try ResponseLoader.assemble(
+      record.responseHeader, answers: answers, questionnaire: questionnaire
+    ).response
+    return LoadedAssessment(
+      record: record, questionnaire: questionnaire, answers: answers, response: response)
   }
 }
 
@@ -136,7 +146,9 @@ struct LoadedAssessment {
     let progress = progress()
     return AssessmentNavigation(
       id: id, name: record.authorityName,
-      dimensions: zip(questionnaire.dimensions, progress).map { ($0.id, $0.name.text(language), $1.answered, $1.total) },
+      dimensions: zip(questionnaire.dimensions, progress).map {
+        ($0.id, $0.name.text(language), $1.answered, $1.total)
+      },
       current: current)
   }
 }

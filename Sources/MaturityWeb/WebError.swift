@@ -9,7 +9,9 @@ public enum ShelfError: UserFacingError, Equatable {
   public func message(_ texts: TextCatalogue) -> String {
     switch self {
     case .missing(let id, let version, let available):
-      texts("web.questionnaireMissing", ["questionnaire": "\(id) \(version)", "available": available.joined(separator: ", ")])
+      texts(
+        "web.questionnaireMissing",
+        ["questionnaire": "\(id) \(version)", "available": available.joined(separator: ", ")])
     }
   }
 }
@@ -30,7 +32,8 @@ public enum WebError: UserFacingError, Equatable {
   public func message(_ texts: TextCatalogue) -> String {
     switch self {
     case .csrf: texts("web.csrf")
-    case .invalidField(let field, let value): texts("web.invalidField", ["field": texts("web.field.\(field)"), "value": value])
+    case .invalidField(let field, let value):
+      texts("web.invalidField", ["field": texts("web.field.\(field)"), "value": value])
     case .missingField(let field): texts("web.missingField", ["field": texts("web.field.\(field)")])
     case .notFound: texts("web.notFound")
     }

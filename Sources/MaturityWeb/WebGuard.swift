@@ -17,7 +17,8 @@ struct WebGuard: RouterMiddleware {
   static let languageCookie = "maturity_lang"
   static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+    async throws
     -> Response
   {
     var context = context
@@ -34,7 +35,8 @@ struct WebGuard: RouterMiddleware {
       response = errorResponse(error, request: request, context: context)
     }
     if existing != token {
-      response.setCookie(Cookie(name: Self.csrfCookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
+      response.setCookie(
+        Cookie(name: Self.csrfCookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
     }
     response.headers[.contentSecurityPolicy] =
       "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -48,7 +50,8 @@ struct WebGuard: RouterMiddleware {
     if let code = request.cookies[languageCookie]?.value, let language = Language(code) { return language }
     let accepted = request.headers[.acceptLanguage] ?? ""
     for part in accepted.split(separator: ",") {
-      let code = part.split(separator: ";")[0].split(separator: "-")[0].trimmingCharacters(in: .whitespaces).lowercased()
+      let code = part.split(separator: ";")[0].split(separator: "-")[0].trimmingCharacters(in: .whitespaces)
+        .lowercased()
       if let language = Language(code) { return language }
     }
     return .english
@@ -70,12 +73,15 @@ struct WebGuard: RouterMiddleware {
       let limit = contentType.hasPrefix("multipart/form-data") ? WebLimits.upload : WebLimits.form
       let body = try await request.collectBody(upTo: limit)
       if let boundary = PostedForm.boundary(contentType) {
-        sent = (try? PostedForm.parts(body, boundary: boundary))?.first { $0.name == "_csrf" }.map { String(buffer: $0.body) }
+        sent = (try? PostedForm.parts(body, boundary: boundary))?.first { $0.name == "_csrf" }.map {
+          String(buffer: $0.body)
+        }
       } else {
         sent = FormFields(urlEncoded: String(buffer: body))["_csrf"]
       }
     }
-    guard let expected, expected.count == 64, let sent, Array(sent.utf8).elementsEqual(Array(expected.utf8)) else {
+    guard let expected, expected.count == 64, let sent, Array(sent.utf8).elementsEqual(Array(expected.utf8))
+    else {
       throw WebError.csrf
     }
   }
@@ -83,7 +89,9 @@ struct WebGuard: RouterMiddleware {
   private func errorResponse(_ error: any Error, request: Request, context: Context) -> Response {
     let texts = context.texts
     let (status, message) = Self.explain(error, texts: texts)
-    if status == .internalServerError { context.logger.error("\(request.method) \(request.uri.path): \(error)") }
+    if status == .internalServerError {
+      context.logger.error("\(request.method) \(request.uri.path): \(error)")
+    }
     let wantsJSON = (request.headers[.accept] ?? "").contains("application/json")
     if wantsJSON {
       return Response(
@@ -91,9 +99,12 @@ struct WebGuard: RouterMiddleware {
         body: .init(byteBuffer: ByteBuffer(string: JSONValue.object([("error", .string(message))]).text)))
     }
     let html = renderer.page(
-      "error", title: texts("web.errorTitle"), context: ["message": message, "status": "\(status.code)"], texts: texts,
+      "error", title: texts("web.errorTitle"), context: ["message": message, "status": "\(status.code)"],
+      texts: texts,
       csrf: context.csrfToken, path: "/")
-    return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    return Response(
+      status: status, headers: [.contentType: "text/html; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(string: html)))
   }
 
   /// The status and the words for `error`. Failures of the machine itself are not detailed.

@@ -37,13 +37,17 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
   @Option(help: "The folder of questionnaires (default: Questionnaires, else MATURITY_QUESTIONNAIRES).")
   var questionnaires: String?
 
-  @Option(name: .customLong("peers"), help: "A peer benchmark CSV offered for comparison; repeat for several.")
+  @Option(
+    name: .customLong("peers"), help: "A peer benchmark CSV offered for comparison; repeat for several.")
   var peerFiles: [String] = []
 
-  @Option(name: .customLong("export-all"), help: "Write every assessment as a response file into this folder, then stop.")
+  @Option(
+    name: .customLong("export-all"),
+    help: "Write every assessment as a response file into this folder, then stop.")
   var exportFolder: String?
 
-  @Option(name: .customLong("import"), help: "Add every response file in this folder to the database, then stop.")
+  @Option(
+    name: .customLong("import"), help: "Add every response file in this folder to the database, then stop.")
   var importFolder: String?
 
   @OptionGroup var language: LanguageOption
@@ -52,7 +56,9 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
 
   func validate() throws {
     if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
-    if exportFolder != nil && importFolder != nil { throw ValidationError("Give --export-all or --import, not both.") }
+    if exportFolder != nil && importFolder != nil {
+      throw ValidationError("Give --export-all or --import, not both.")
+    }
   }
 
   func run() async throws {
@@ -71,7 +77,9 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
     for file in peerFiles where !FileManager.default.isReadableFile(atPath: file) {
       throw ValidationError("Cannot read the peer file \(file).")
     }
-    if !["127.0.0.1", "localhost", "::1"].contains(host) { Diagnostics.warn(texts("serve.publicHost", ["host": host])) }
+    if !["127.0.0.1", "localhost", "::1"].contains(host) {
+      Diagnostics.warn(texts("serve.publicHost", ["host": host]))
+    }
     let app = WebApp(store: store, questionnaires: shelf, peerFiles: peerFiles)
     let texts = self.texts
     let host = self.host
@@ -84,6 +92,7 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
 
   private func questionnaireFolder() -> String {
     if let questionnaires { return questionnaires }
-    return QuestionnaireLocator().folders.first { FileManager.default.fileExists(atPath: $0) } ?? "Questionnaires"
+    return QuestionnaireLocator().folders.first { FileManager.default.fileExists(atPath: $0) }
+      ?? "Questionnaires"
   }
 }

@@ -40,12 +40,17 @@ import Testing
     try FileManager.default.copyItem(
       at: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses/region.response.yaml"),
       to: folder.appendingPathComponent("a.response.yaml"))
-    try Data("questionnaire: ai-data-readiness\nversion: \"2025.1\"\nauthority: {id: X, name: X}\nanswers:\n  opn-policy: maybe\n".utf8)
-      .write(to: folder.appendingPathComponent("b.response.yaml"))
+    try Data(
+      "questionnaire: ai-data-readiness\nversion: \"2025.1\"\nauthority: {id: X, name: X}\nanswers:\n  opn-policy: maybe\n"
+        .utf8
+    )
+    .write(to: folder.appendingPathComponent("b.response.yaml"))
     let result = try MaturityBinary.run(["serve", "--db", database, "--import", folder.path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("b.response.yaml:5"))
-    let exported = try MaturityBinary.run(["serve", "--db", database, "--export-all", folder.appendingPathComponent("out").path])
+    let exported = try MaturityBinary.run([
+      "serve", "--db", database, "--export-all", folder.appendingPathComponent("out").path,
+    ])
     #expect(exported.stderr.contains("0 assessments written"))
   }
 }

@@ -7,14 +7,17 @@ import Testing
 
 /// A fresh database file in a folder of its own.
 func temporaryDatabasePath() -> String {
-  FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID())").appendingPathComponent("a.sqlite").path
+  FileManager.default.temporaryDirectory.appendingPathComponent("store-\(UUID())").appendingPathComponent(
+    "a.sqlite"
+  ).path
 }
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent().path
 
 func defaultQuestionnaire() throws -> Questionnaire {
-  try QuestionnaireLocator(folders: [repositoryRoot + "/Questionnaires"]).load("ai-data-readiness").questionnaire
+  try QuestionnaireLocator(folders: [repositoryRoot + "/Questionnaires"]).load("ai-data-readiness")
+    .questionnaire
 }
 
 func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") -> AssessmentRecord {
@@ -29,9 +32,12 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
     let store = try AssessmentStore(path: temporaryDatabasePath())
     let record = try store.create(sampleRecord())
     let id = try #require(record.id)
-    try store.save([WrittenAnswer(questionID: "opn-policy", value: "adopted", unsure: true, comment: "c", evidence: "e")], to: id)
+    try store.save(
+      [WrittenAnswer(questionID: "opn-policy", value: "adopted", unsure: true, comment: "c", evidence: "e")],
+      to: id)
     try store.save([WrittenAnswer(questionID: "eco-ai-use", value: "no")], to: id)
-    try store.save([WrittenAnswer(questionID: "opn-policy", value: "draft")], clearing: ["eco-ai-use"], to: id)
+    try store.save(
+      [WrittenAnswer(questionID: "opn-policy", value: "draft")], clearing: ["eco-ai-use"], to: id)
     #expect(try store.answers(of: id) == [WrittenAnswer(questionID: "opn-policy", value: "draft")])
     #expect(try store.assessment(id).authorityName == "Villa <Test>")
     #expect(throws: StoreError.assessmentNotFound(id: 999)) { try store.save([], to: 999) }
@@ -59,7 +65,8 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
 
   @Test func duplicateCopiesAnswersAndDeleteAuthorityRemovesPersonalData() throws {
     let store = try AssessmentStore(path: temporaryDatabasePath())
-    let first = try store.create(sampleRecord(), answers: [WrittenAnswer(questionID: "opn-policy", value: "draft")])
+    let first = try store.create(
+      sampleRecord(), answers: [WrittenAnswer(questionID: "opn-policy", value: "draft")])
     let second = try store.duplicate(first.id!, date: "2026-10-01")
     #expect(second.basedOn == first.id)
     #expect(second.date == "2026-10-01")
@@ -101,7 +108,9 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
     #expect(try store.peerSet(peers.id!).content == Data("a,b\n".utf8))
     let backup = path + ".before-v2-peer-sets.sqlite"
     #expect(FileManager.default.fileExists(atPath: backup))
-    let kept = try DatabaseQueue(path: backup).read { try String.fetchAll($0, sql: "SELECT authorityName FROM assessment") }
+    let kept = try DatabaseQueue(path: backup).read {
+      try String.fetchAll($0, sql: "SELECT authorityName FROM assessment")
+    }
     #expect(kept == ["Old town"])
   }
 
@@ -111,7 +120,9 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
     try DatabaseQueue(path: path).write { db in
       try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')")
     }
-    #expect(throws: StoreError.newerSchema(path: path, migrations: ["v9-future"])) { try AssessmentStore(path: path) }
+    #expect(throws: StoreError.newerSchema(path: path, migrations: ["v9-future"])) {
+      try AssessmentStore(path: path)
+    }
   }
 
   @Test func defaultPathFollowsXDG() {
@@ -131,7 +142,9 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
       path: repositoryRoot + "/Examples/responses/mid-size-city.response.yaml", questionnaire: questionnaire
     ).response
     try source.create(AssessmentRecord(example), answers: example.answers.map(WrittenAnswer.init))
-    try source.create(sampleRecord(), answers: [WrittenAnswer(questionID: "opn-policy", value: "none", comment: "é \"q\"\nline")])
+    try source.create(
+      sampleRecord(),
+      answers: [WrittenAnswer(questionID: "opn-policy", value: "none", comment: "é \"q\"\nline")])
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID())").path
     let files = try StoreTransfer.export(source, to: folder, questionnaires: lookup)
     #expect(files.count == 2)
@@ -143,11 +156,13 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
       let copy = try #require(try target.assessments().first { $0.authorityID == record.authorityID })
       #expect(
         try StoreTransfer.response(copy, target, questionnaire: questionnaire).answers.map(WrittenAnswer.init)
-          == StoreTransfer.response(record, source, questionnaire: questionnaire).answers.map(WrittenAnswer.init))
+          == StoreTransfer.response(record, source, questionnaire: questionnaire).answers.map(
+            WrittenAnswer.init))
       #expect(copy.respondentName == record.respondentName)
     }
     let scored = Scorer.score(
-      try StoreTransfer.response(try target.assessments().first { $0.authorityID == example.authority.id }!, target,
+      try StoreTransfer.response(
+        try target.assessments().first { $0.authorityID == example.authority.id }!, target,
         questionnaire: questionnaire), with: questionnaire)
     #expect(scored.overall == Scorer.score(example, with: questionnaire).overall)
   }
@@ -157,9 +172,13 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID())").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      atPath: repositoryRoot + "/Examples/responses/region.response.yaml", toPath: folder + "/a.response.yaml")
-    try Data("questionnaire: ai-data-readiness\nversion: \"2025.1\"\nauthority: {id: X, name: X}\nanswers:\n  opn-policy: maybe\n".utf8)
-      .write(to: URL(fileURLWithPath: folder + "/b.response.yaml"))
+      atPath: repositoryRoot + "/Examples/responses/region.response.yaml", toPath: folder + "/a.response.yaml"
+    )
+    try Data(
+      "questionnaire: ai-data-readiness\nversion: \"2025.1\"\nauthority: {id: X, name: X}\nanswers:\n  opn-policy: maybe\n"
+        .utf8
+    )
+    .write(to: URL(fileURLWithPath: folder + "/b.response.yaml"))
     let store = try AssessmentStore(path: temporaryDatabasePath())
     #expect(throws: Problems.self) {
       try StoreTransfer.importFolder(folder, into: store, questionnaires: { _, _ in questionnaire })

@@ -19,7 +19,8 @@ struct Visitor {
   var token: String { cookies["maturity_csrf"] ?? "" }
 
   private var cookieHeader: HTTPFields {
-    cookies.isEmpty ? [:] : [.cookie: cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")]
+    cookies.isEmpty
+      ? [:] : [.cookie: cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")]
   }
 
   @discardableResult
@@ -28,7 +29,8 @@ struct Visitor {
   }
 
   @discardableResult
-  mutating func post(_ uri: String, _ form: [(String, String)], token: String? = nil, json: Bool = false) async throws
+  mutating func post(_ uri: String, _ form: [(String, String)], token: String? = nil, json: Bool = false)
+    async throws
     -> TestResponse
   {
     let fields = [("_csrf", token ?? self.token)] + form
@@ -36,7 +38,8 @@ struct Visitor {
     var headers = cookieHeader
     headers[.contentType] = "application/x-www-form-urlencoded"
     if json { headers[.accept] = "application/json" }
-    return try remember(try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)))
+    return try remember(
+      try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)))
   }
 
   private mutating func remember(_ response: TestResponse) -> TestResponse {
@@ -78,7 +81,8 @@ func withVisitor(
 }
 
 let authorityForm = [
-  ("name", "Villa <script>alert(1)</script>"), ("country", "es"), ("population", "4 000"), ("type", "municipality"),
+  ("name", "Villa <script>alert(1)</script>"), ("country", "es"), ("population", "4 000"),
+  ("type", "municipality"),
   ("date", "2025-10-01"), ("respondentName", "Ana"),
 ]
 
@@ -86,7 +90,8 @@ let authorityForm = [
   @Test func homeSetsATokenAndAPostWithoutItChangesNothing() async throws {
     try await withVisitor { visitor, store in
       #expect(visitor.token.count == 64)
-      let refused = try await visitor.post("/assessments", authorityForm, token: String(repeating: "0", count: 64))
+      let refused = try await visitor.post(
+        "/assessments", authorityForm, token: String(repeating: "0", count: 64))
       #expect(refused.status == .forbidden)
       #expect(refused.text.contains("This form has expired"))
       #expect(try store.assessments().isEmpty)
@@ -111,7 +116,8 @@ let authorityForm = [
 
   @Test func refusesBadDetailsWithTheFieldNamed() async throws {
     try await withVisitor { visitor, store in
-      let refused = try await visitor.post("/assessments", [("name", "Town"), ("country", "Spain"), ("date", "2025-02-30")])
+      let refused = try await visitor.post(
+        "/assessments", [("name", "Town"), ("country", "Spain"), ("date", "2025-02-30")])
       #expect(refused.status == .unprocessableContent)
       #expect(refused.text.contains("Country: “SPAIN” is not a two-letter country code"))
       #expect(refused.text.contains("Date of the assessment: “2025-02-30” is not a date"))
@@ -130,13 +136,17 @@ let authorityForm = [
           ("present", "eco-needs"), ("q.eco-needs", "bogus"), ("go", "next"),
         ])
       #expect(saved.status == .unprocessableContent)
-      #expect(saved.text.contains("&#39;bogus&#39; is not one of its options") || saved.text.contains("'bogus' is not one of its options"))
+      #expect(
+        saved.text.contains("&#39;bogus&#39; is not one of its options")
+          || saved.text.contains("'bogus' is not one of its options"))
       #expect(
         Set(try store.answers(of: 1)) == [
           WrittenAnswer(questionID: "eco-digital-staff", value: "3,5"),
-          WrittenAnswer(questionID: "eco-ai-strategy", value: "draft", unsure: true, comment: "by the council"),
+          WrittenAnswer(
+            questionID: "eco-ai-strategy", value: "draft", unsure: true, comment: "by the council"),
         ])
-      let next = try await visitor.post("/assessments/1/dimensions/ecosystem", [("present", "eco-needs"), ("q.eco-needs", "list")])
+      let next = try await visitor.post(
+        "/assessments/1/dimensions/ecosystem", [("present", "eco-needs"), ("q.eco-needs", "list")])
       #expect(next.location == "/assessments/1/dimensions/openness")
       // Resuming: the page shows what was saved.
       let page = try await visitor.get("/assessments/1/dimensions/ecosystem")
@@ -150,8 +160,15 @@ let authorityForm = [
       try await visitor.post("/assessments", authorityForm)
       let first = visitor
       let second = visitor
-      async let a = { var v = first; return try await v.post("/assessments/1/answers/opn-policy", [("q.opn-policy", "adopted")], json: true) }()
-      async let b = { var v = second; return try await v.post("/assessments/1/answers/eco-needs", [("q.eco-needs", "list")], json: true) }()
+      async let a = {
+        var v = first;
+        return try await v.post(
+          "/assessments/1/answers/opn-policy", [("q.opn-policy", "adopted")], json: true)
+      }()
+      async let b = {
+        var v = second;
+        return try await v.post("/assessments/1/answers/eco-needs", [("q.eco-needs", "list")], json: true)
+      }()
       let (savedA, savedB) = try await (a, b)
       #expect(savedA.status == .ok)
       #expect(savedB.status == .ok)
@@ -164,11 +181,14 @@ let authorityForm = [
     try await withVisitor { visitor, _ in
       try await visitor.post("/assessments", authorityForm)
       let before = try await visitor.get("/assessments/1/dimensions/ecosystem")
-      #expect(before.text.contains(#"id="question-eco-ai-areas" data-question="eco-ai-areas" disabled hidden"#))
-      let reply = try await visitor.post("/assessments/1/answers/eco-ai-use", [("q.eco-ai-use", "production")], json: true)
+      #expect(
+        before.text.contains(#"id="question-eco-ai-areas" data-question="eco-ai-areas" disabled hidden"#))
+      let reply = try await visitor.post(
+        "/assessments/1/answers/eco-ai-use", [("q.eco-ai-use", "production")], json: true)
       #expect(reply.status == .ok)
       #expect(reply.text.contains(#""eco-ai-areas": true"#))
-      let bad = try await visitor.post("/assessments/1/answers/eco-digital-staff", [("q.eco-digital-staff", "many")], json: true)
+      let bad = try await visitor.post(
+        "/assessments/1/answers/eco-digital-staff", [("q.eco-digital-staff", "many")], json: true)
       #expect(bad.status == .unprocessableContent)
       #expect(bad.text.contains(#""saved": false"#))
     }
@@ -192,11 +212,16 @@ let authorityForm = [
   @Test func downloadsReadBackAsTheSameResponse() async throws {
     try await withVisitor { visitor, store in
       try await visitor.post("/assessments", authorityForm)
-      try await visitor.post("/assessments/1/answers/opn-policy", [("q.opn-policy", "adopted"), ("e.opn-policy", "https://x.example")], json: true)
+      try await visitor.post(
+        "/assessments/1/answers/opn-policy",
+        [("q.opn-policy", "adopted"), ("e.opn-policy", "https://x.example")], json: true)
       let yaml = try await visitor.get("/assessments/1/download/response.yaml")
-      #expect(yaml.headers[.contentDisposition] == #"attachment; filename="villa-script-alert-1-script-2025-10-01.response.yaml""#)
+      #expect(
+        yaml.headers[.contentDisposition]
+          == #"attachment; filename="villa-script-alert-1-script-2025-10-01.response.yaml""#)
       let questionnaire = try QuestionnaireShelf(folder: repositoryRoot + "/Questionnaires").preferred
-      let fromYAML = try ResponseLoader.load(yaml: yaml.text, file: "d.yaml", questionnaire: questionnaire).response
+      let fromYAML = try ResponseLoader.load(yaml: yaml.text, file: "d.yaml", questionnaire: questionnaire)
+        .response
       #expect(fromYAML.answers.map(WrittenAnswer.init) == (try store.answers(of: 1)))
       #expect(fromYAML.respondent?.name == "Ana")
       let csv = try await visitor.get("/assessments/1/download/response.csv")
@@ -206,7 +231,10 @@ let authorityForm = [
       #expect(fromCSV.answers.map(WrittenAnswer.init) == fromYAML.answers.map(WrittenAnswer.init))
       #expect(fromCSV.authority == fromYAML.authority)
       #expect(fromCSV.respondent == fromYAML.respondent)
-      for file in ["report.html", "report.md", "report.json", "report.csv", "plan.html", "plan.md", "plan.json", "plan.csv"] {
+      for file in [
+        "report.html", "report.md", "report.json", "report.csv", "plan.html", "plan.md", "plan.json",
+        "plan.csv",
+      ] {
         #expect(try await visitor.get("/assessments/1/download/\(file)").status == .ok, "\(file)")
       }
       let json = try await visitor.get("/assessments/1/download/report.json")
@@ -226,14 +254,18 @@ let authorityForm = [
       }
       var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
       headers[.cookie] = "maturity_csrf=\(visitor.token)"
-      let bad = "authority_id,year,overall,ecosystem,openness,interoperability,sustainability,ethics\nA,2025,50,50,50,50,50,50\nB,2025,abc,50,50,50,50,50\n"
-      let refused = try await visitor.client.execute(uri: "/peers", method: .post, headers: headers, body: ByteBuffer(string: multipart(bad)))
+      let bad =
+        "authority_id,year,overall,ecosystem,openness,interoperability,sustainability,ethics\nA,2025,50,50,50,50,50,50\nB,2025,abc,50,50,50,50,50\n"
+      let refused = try await visitor.client.execute(
+        uri: "/peers", method: .post, headers: headers, body: ByteBuffer(string: multipart(bad)))
       #expect(refused.status == .unprocessableContent)
       #expect(String(buffer: refused.body).contains("network.csv:3"))
       #expect(!String(buffer: refused.body).contains("maturity-upload-"))
       #expect(try store.peerSets().isEmpty)
-      let good = try String(contentsOfFile: repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv", encoding: .utf8)
-      let kept = try await visitor.client.execute(uri: "/peers", method: .post, headers: headers, body: ByteBuffer(string: multipart(good)))
+      let good = try String(
+        contentsOfFile: repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv", encoding: .utf8)
+      let kept = try await visitor.client.execute(
+        uri: "/peers", method: .post, headers: headers, body: ByteBuffer(string: multipart(good)))
       #expect(kept.status == .seeOther)
       #expect(try store.peerSets().map(\.name) == ["network.csv"])
     }

@@ -8,7 +8,9 @@ public struct WrittenAnswer: Sendable, Equatable, Hashable, Codable {
   public var comment: String?
   public var evidence: String?
 
-  public init(questionID: String, value: String, unsure: Bool = false, comment: String? = nil, evidence: String? = nil) {
+  public init(
+    questionID: String, value: String, unsure: Bool = false, comment: String? = nil, evidence: String? = nil
+  ) {
     self.questionID = questionID
     self.value = value
     self.unsure = unsure
@@ -19,7 +21,8 @@ public struct WrittenAnswer: Sendable, Equatable, Hashable, Codable {
   /// The answer of a typed response, written back in the words of the formats.
   public init(_ answer: Answer) {
     self.init(
-      questionID: answer.questionID, value: answer.value.formatted, unsure: answer.unsure, comment: answer.comment,
+      questionID: answer.questionID, value: answer.value.formatted, unsure: answer.unsure,
+      comment: answer.comment,
       evidence: answer.evidence)
   }
 }
@@ -31,7 +34,8 @@ extension ResponseLoader {
     _ header: Response, answers: [WrittenAnswer], questionnaire: Questionnaire
   ) throws(Problems) -> (response: Response, warnings: [Problem]) {
     let document = ResponseDocument(
-      file: header.file, questionnaireID: header.questionnaireID, version: header.version, authority: header.authority,
+      file: header.file, questionnaireID: header.questionnaireID, version: header.version,
+      authority: header.authority,
       date: header.date, respondent: header.respondent,
       answers: answers.map {
         .init(
@@ -43,7 +47,9 @@ extension ResponseLoader {
   }
 
   /// The value `text` as an answer to `question`, or the problems that stop it.
-  public static func value(_ text: String, for question: Question, file: String) throws(Problems) -> AnswerValue {
+  public static func value(_ text: String, for question: Question, file: String) throws(Problems)
+    -> AnswerValue
+  {
     var log = ProblemLog(file: file)
     let value = ResponseInterpreter.typedValue(.scalar(text), for: question, line: nil, log: &log)
     try log.check()
