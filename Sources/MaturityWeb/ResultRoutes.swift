@@ -84,58 +84,14 @@ extension WebApp {
     router.get("/assessments/:id/download/:file") { request, context in
       let loaded = try loadAssessment(context)
       let texts = context.texts
-      let file = try context.parameters.require("file")
+      guard let file = Download(rawValue: try context.parameters.require("file")) else {
+        throw WebError.notFound
+      }
       let base = AuthorityForm.safeFileName(
         loaded.record.authorityID + (loaded.record.date.map { "-\($0)" } ?? ""))
-      switch file {
-      case "response.yaml":
-        return download(
-          Array(ResponseYAMLWriter.yaml(loaded.response, questionnaire: loaded.questionnaire).utf8),
-          name: "\(base).response.yaml",
-          type: "application/yaml; charset=utf-8")
-      case "response.csv":
-        return download(
-          ResponseTemplate.csv(loaded.questionnaire, texts: texts, response: loaded.response),
-          name: "\(base).response.csv",
-          type: "text/csv; charset=utf-8")
-      default: break
-      }
-      let results = try results(loaded, request: request, texts: texts)
-      switch file {
-      case "report.html":
-        return download(
-          Array(GapReportRenderer.html(results.report, texts: texts).utf8), name: "\(base)-report.html",
-          type: "text/html; charset=utf-8")
-      case "report.md":
-        return download(
-          Array(GapReportRenderer.markdown(results.report, texts: texts).utf8), name: "\(base)-report.md",
-          type: "text/markdown; charset=utf-8")
-      case "report.json":
-        return download(
-          Array(GapReportData.json(results.report, language: texts.language).utf8),
-          name: "\(base)-report.json", type: "application/json")
-      case "report.csv":
-        return download(
-          GapReportData.csv(results.report, language: texts.language), name: "\(base)-report.csv",
-          type: "text/csv; charset=utf-8")
-      case "plan.html":
-        return download(
-          Array(PlanRenderer.html(results.plan, texts: texts).utf8), name: "\(base)-plan.html",
-          type: "text/html; charset=utf-8")
-      case "plan.md":
-        return download(
-          Array(PlanRenderer.markdown(results.plan, texts: texts).utf8), name: "\(base)-plan.md",
-          type: "text/markdown; charset=utf-8")
-      case "plan.json":
-        return download(
-          Array(PlanRenderer.json(results.plan, texts: texts).utf8), name: "\(base)-plan.json",
-          type: "application/json")
-      case "plan.csv":
-        return download(
-          PlanRenderer.csv(results.plan, texts: texts), name: "\(base)-plan.csv",
-          type: "text/csv; charset=utf-8")
-      default: throw WebError.notFound
-      }
+      let results = file.needsResults ? try results(loaded, request: request, texts: texts) : nil
+      return download(
+        file.bytes(loaded, results, texts: texts), name: base + file.suffix, type: file.contentType)
     }
   }
 
