@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/maturity
 
-.PHONY: deps build demo test conformance format reports browser-check
+.PHONY: deps build demo test conformance format reports browser-check web-check
 
 deps:
 	@scripts/install-deps
@@ -29,3 +29,6 @@ reports: build
 
 browser-check:
 	scripts/check-reports-in-browser
+
+web-check: build
+	scripts/check-web-app
