@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The interface texts of one language, read from `Catalogue/<language>.json`.
 ///
@@ -49,7 +50,18 @@ public struct TextCatalogue: Sendable {
   /// Every key defined in this language's catalogue.
   public var keys: Set<String> { Set(texts.keys) }
 
+  /// The texts read so far, by language: each catalogue file is read once per process (a server
+  /// builds a catalogue per request).
+  private static let loaded = Mutex<[String: [String: String]]>([:])
+
   private static func load(_ language: Language) -> [String: String] {
+    if let texts = loaded.withLock({ $0[language.code] }) { return texts }
+    let texts = read(language)
+    loaded.withLock { $0[language.code] = texts }
+    return texts
+  }
+
+  private static func read(_ language: Language) -> [String: String] {
     guard
       let url = Bundle.module.url(
         forResource: language.code, withExtension: "json", subdirectory: "Catalogue"),
