@@ -67,9 +67,12 @@ public struct WebApp: Sendable {
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) })
   }
 
-  /// `path` if it is a path of this site, else `/` (never another site: no open redirect).
+  /// `path` if it is a path of this site, else `/` (never another site: no open redirect, even
+  /// through the tabs and backslashes browsers drop or turn into slashes).
   static func localPath(_ path: String?) -> String {
-    guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return "/" }
+    guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\"),
+      path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+    else { return "/" }
     return path
   }
 

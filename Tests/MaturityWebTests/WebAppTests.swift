@@ -288,7 +288,9 @@ let authorityForm = [
       let missing = try await visitor.get("/assessments/42/results")
       #expect(missing.status == .notFound)
       #expect(missing.text.contains("il n’y a pas d’évaluation numéro 42"))
-      #expect(try await visitor.get("/language?lang=es&back=https://evil.example").location == "/")
+      for back in ["https://evil.example", "//evil.example", "/%09/evil.example", "/%5Cevil.example"] {
+        #expect(try await visitor.get("/language?lang=es&back=\(back)").location == "/", "\(back)")
+      }
     }
   }
 
