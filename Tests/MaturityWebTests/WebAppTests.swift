@@ -309,4 +309,45 @@ let authorityForm = [
       #expect(try store.assessments().isEmpty)
     }
   }
+
+  @Test func noInputMakesTheServerFail() async throws {
+    try await withVisitor(peerFiles: [repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv"]) {
+      visitor, _ in
+      try await visitor.post("/assessments", authorityForm)
+      let junk: [[(String, String)]] = [
+        [], [("present", "eco-needs")], [("present", "nope"), ("q.nope", "x")],
+        [("present", "eco-digital-staff"), ("q.eco-digital-staff", "1e999")],
+        [("present", "eco-digital-staff"), ("q.eco-digital-staff", "-0x1p-1074")],
+        [("present", "eco-ai-areas"), ("q.eco-ai-areas", "||||"), ("x.eco-ai-areas", "na")],
+        [
+          ("name", String(repeating: "é", count: 5000)), ("population", "99999999999999999999999"),
+          ("date", "0000-00-00"),
+        ],
+        [("q.opn-policy", "\u{0}\u{FFFF}"), ("present", "opn-policy")],
+      ]
+      for form in junk {
+        for path in [
+          "/assessments", "/assessments/1/details", "/assessments/1/dimensions/ecosystem",
+          "/assessments/1/dimensions/nope", "/assessments/1/answers/opn-policy",
+          "/assessments/1/answers/nope",
+          "/assessments/999/delete", "/assessments/x/duplicate", "/peers", "/peers/7/delete",
+          "/authorities/%FF/delete",
+        ] {
+          let response = try await visitor.post(path, form)
+          #expect(response.status.code < 500, "POST \(path) \(form): \(response.status)")
+        }
+      }
+      for query in [
+        "peers=file:9", "peers=upload:-1", "peers=x", "peers=file:0&band=nope", "peers=file:0&year=abc",
+        "peers=file:0&similar=0", "peers=file:0&where=novalue", "peers=file:0&target=p101",
+        "peers=file:0&min-group=-5",
+        "peers=file:0&similar=99999999999999999999", "%%%", "peers=file:0&type=city",
+      ] {
+        for page in ["results", "plan", "download/report.json", "download/nope"] {
+          let response = try await visitor.get("/assessments/1/\(page)?\(query)")
+          #expect(response.status.code < 500, "GET \(page)?\(query): \(response.status)")
+        }
+      }
+    }
+  }
 }
