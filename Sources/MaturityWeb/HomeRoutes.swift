@@ -15,18 +15,25 @@ extension WebApp {
       for (authorityID, group) in Dictionary(grouping: records, by: \.authorityID).sorted(by: {
         $0.key < $1.key
       }) {
-        let rows = try group.map { record -> [String: Any] in
-          let loaded = try loadAssessment(record.id!)
-          let card = Scorer.score(loaded.response, with: loaded.questionnaire)
-          let progress = loaded.progress()
-          return [
+        let rows = group.map { record -> [String: Any] in
+          var row: [String: Any] = [
             "id": "\(record.id!)", "date": record.date.map { ScoreDisplay.date($0, texts) } ?? "—",
-            "questionnaire":
-              "\(loaded.questionnaire.title.text(texts.language)) \(record.questionnaireVersion)",
-            "score": ScoreDisplay.score(card.overall.score, texts),
-            "level": ScoreDisplay.level(card.overall.level, texts.language),
-            "answered": progress.map(\.answered).reduce(0, +), "total": progress.map(\.total).reduce(0, +),
+            "questionnaire": "\(record.questionnaireID) \(record.questionnaireVersion)", "score": "—",
           ]
+          // One assessment that cannot be read (its questionnaire is missing) must not hide the others.
+          do {
+            let loaded = try loadAssessment(record.id!)
+            let card = Scorer.score(loaded.response, with: loaded.questionnaire)
+            let progress = loaded.progress()
+            row["questionnaire"] =
+              "\(loaded.questionnaire.title.text(texts.language)) \(record.questionnaireVersion)"
+            row["score"] = ScoreDisplay.score(card.overall.score, texts)
+            row["level"] = ScoreDisplay.level(card.overall.level, texts.language)
+            row["answered"] = "\(progress.map(\.answered).reduce(0, +))/\(progress.map(\.total).reduce(0, +))"
+          } catch {
+            row["level"] = WebGuard.explain(error, texts: texts).1
+          }
+          return row
         }
         authorities.append([
           "authorityID": authorityID, "name": group[0].authorityName, "assessments": rows,
@@ -72,26 +79,27 @@ extension WebApp {
     }
 
     router.post("/assessments/:id/duplicate") { _, context in
-      let source = try loadAssessment(context)
-      let copy = try store.duplicate(source.id, date: AuthorityForm.today())
+      let copy = try store.duplicate(try assessmentID(context), date: AuthorityForm.today())
       return Response.redirect(to: "/assessments/\(copy.id!)/details", type: .normal)
     }
 
     router.get("/assessments/:id/delete") { request, context in
-      let loaded = try loadAssessment(context)
+      let record = try store.assessment(try assessmentID(context))
       let texts = context.texts
       return page(
         "confirm", title: texts("web.deleteAssessment"),
         [
           "question": texts(
             "web.confirmDeleteAssessment",
-            ["name": loaded.record.authorityName, "date": loaded.record.date ?? "—"]),
-          "action": "/assessments/\(loaded.id)/delete", "cancel": "/",
+            ["name": record.authorityName, "date": record.date ?? "—"]),
+          "action": "/assessments/\(record.id!)/delete", "cancel": "/",
         ], request: request, context: context)
     }
 
     router.post("/assessments/:id/delete") { _, context in
-      try store.delete(try loadAssessment(context).id)
+      let id = try assessmentID(context)
+      _ = try store.assessment(id)  // a missing one is a 404, not a silent success
+      try store.delete(id)
       return Response.redirect(to: "/", type: .normal)
     }
 

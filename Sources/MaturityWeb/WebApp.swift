@@ -110,8 +110,13 @@ public struct WebApp: Sendable {
 
   /// The assessment numbered by the `id` path parameter, with its questionnaire and response.
   func loadAssessment(_ context: WebContext) throws -> LoadedAssessment {
+    try loadAssessment(try assessmentID(context))
+  }
+
+  /// The `id` path parameter.
+  func assessmentID(_ context: WebContext) throws -> Int64 {
     guard let id = context.parameters.get("id", as: Int64.self) else { throw WebError.notFound }
-    return try loadAssessment(id)
+    return id
   }
 
   func loadAssessment(_ id: Int64) throws -> LoadedAssessment {

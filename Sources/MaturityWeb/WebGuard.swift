@@ -50,9 +50,8 @@ struct WebGuard: RouterMiddleware {
     if let code = request.cookies[languageCookie]?.value, let language = Language(code) { return language }
     let accepted = request.headers[.acceptLanguage] ?? ""
     for part in accepted.split(separator: ",") {
-      let code = part.split(separator: ";")[0].split(separator: "-")[0].trimmingCharacters(in: .whitespaces)
-        .lowercased()
-      if let language = Language(code) { return language }
+      let tag = part.split(separator: ";").first?.split(separator: "-").first ?? ""
+      if let language = Language(tag.trimmingCharacters(in: .whitespaces).lowercased()) { return language }
     }
     return .english
   }

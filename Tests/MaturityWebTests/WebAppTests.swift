@@ -280,6 +280,37 @@ let authorityForm = [
     }
   }
 
+  @Test func anAssessmentOfAMissingQuestionnaireDoesNotHideTheOthers() async throws {
+    try await withVisitor { visitor, store in
+      try await visitor.post("/assessments", authorityForm)
+      try store.create(
+        AssessmentRecord(
+          questionnaireID: "retired", questionnaireVersion: "1", authorityID: "OLD", authorityName: "Old town"
+        ))
+      let home = try await visitor.get("/")
+      #expect(home.status == .ok)
+      #expect(home.text.contains("the questionnaire retired 1 is not available here"))
+      #expect(home.text.contains("Villa &lt;script&gt;"))
+      #expect(try await visitor.get("/assessments/2/results").status == .unprocessableContent)
+      #expect(try await visitor.get("/assessments/2/delete").status == .ok)
+      try await visitor.post("/assessments/2/delete", [])
+      #expect(try store.assessments().map(\.authorityID) == ["villa-script-alert-1-script"])
+    }
+  }
+
+  @Test func theBrowsersLanguageIsUsedUntilOneIsChosen() async throws {
+    let (app, _) = try makeApp()
+    try await Application(router: app.router()).test(.router) { client in
+      for (header, title) in [
+        ("es-ES,es;q=0.9,en;q=0.8", "Sus evaluaciones"), ("de-DE, fr;q=0.5", "Vos évaluations"),
+        (";,-,;-,", "Your assessments"), ("", "Your assessments"),
+      ] {
+        let page = try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: header])
+        #expect(String(buffer: page.body).contains(title), "\(header)")
+      }
+    }
+  }
+
   @Test func theLanguageIsRememberedAndErrorsAreExplained() async throws {
     try await withVisitor { visitor, _ in
       let switched = try await visitor.get("/language?lang=fr&back=%2F")
