@@ -24,6 +24,7 @@ public enum CSVNumber {
   /// The value of `bytes`, without building a `String`.
   public static func parse(_ bytes: UnsafeRawBufferPointer) -> Double? {
     guard let range = span(of: bytes) else { return nil }
+    if let value = exactDecimal(bytes, range) { return value }
     let length = range.count
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
       for offset in 0..<length {
@@ -34,6 +35,39 @@ public enum CSVNumber {
       let value = strtod(buffer.baseAddress!, nil)
       return value.isFinite ? value : nil
     }
+  }
+
+  /// Exact powers of ten, 10⁰ … 10¹⁵.
+  private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
+  /// The value of a number of at most 15 digits without exponent, the usual case, without
+  /// `strtod`: the digits as an integer and the power of ten are both exact doubles, so one
+  /// division rounds correctly, giving exactly what `strtod` gives (Clinger's fast path).
+  /// Nil for other numbers. `range` is a span already checked by ``span(of:)``.
+  private static func exactDecimal(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Double? {
+    var index = range.lowerBound
+    let negative = bytes[index] == 0x2D
+    if negative || bytes[index] == 0x2B { index += 1 }
+    var digits: UInt64 = 0
+    var count = 0
+    var decimals = 0
+    var afterSeparator = false
+    while index < range.upperBound {
+      let byte = bytes[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        count += 1
+        if count > 15 { return nil }
+        digits = digits * 10 + UInt64(byte - 0x30)
+        if afterSeparator { decimals += 1 }
+      } else if byte == 0x2E || byte == 0x2C {
+        afterSeparator = true
+      } else {
+        return nil  // an exponent
+      }
+      index += 1
+    }
+    let value = Double(digits) / powersOfTen[decimals]
+    return negative ? -value : value
   }
 
   /// The range of the number inside surrounding spaces, when the bytes have the number form.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension CSVReader {
   /// Splits the file into up to `count` readers over consecutive byte ranges that start and end
   /// at record boundaries, for reading one file on several threads.
@@ -19,6 +25,10 @@ extension CSVReader {
     while boundaries.count < parts {
       let read = try input.read(into: chunk)
       if read == 0 { break }
+      if offset + read <= nextTarget, scanner.skipPlain(UnsafeRawBufferPointer(rebasing: chunk[0..<read])) {
+        offset += read
+        continue
+      }
       var index = 0
       while index < read {
         // Plain bytes change nothing but the state "inside an unquoted field": skip them fast.
@@ -77,6 +87,46 @@ struct BoundaryScanner {
   @inline(__always)
   static func isSpecial(_ byte: UInt8, delimiter: UInt8) -> Bool {
     byte == 0x22 || byte == 0x0A || byte == 0x0D || byte == delimiter
+  }
+
+  /// Passes over bytes in which no boundary is wanted, at memory speed when they hold no quote
+  /// and do not end in a CR (the usual case) and the scan is not inside a quoted field or after
+  /// a CR: then only their line breaks count (CR, LF, CRLF as one), and the last byte tells the
+  /// state. False, with nothing consumed, otherwise.
+  mutating func skipPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let base = bytes.baseAddress, state == .fieldStart || state == .unquoted, pendingAfterCR == nil, !previousWasCR,
+      bytes[bytes.count - 1] != 0x0D, memchr(base, 0x22, bytes.count) == nil
+    else { return false }
+    var pairs = 0
+    var position = base
+    let end = base + bytes.count
+    while let found = memchr(position, 0x0A, end - position) {
+      if found > base && found.load(fromByteOffset: -1, as: UInt8.self) == 0x0D { pairs += 1 }
+      position = UnsafeRawPointer(found) + 1
+    }
+    line += Self.count(0x0A, in: bytes) + Self.count(0x0D, in: bytes) - pairs
+    let last = bytes[bytes.count - 1]
+    state = last == 0x0A || last == delimiter ? .fieldStart : .unquoted
+    return true
+  }
+
+  /// How many bytes of `bytes` are `target` (eight at a time: a byte equal to it becomes a zero
+  /// byte, and a zero byte the only one whose high bit survives).
+  static func count(_ target: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
+    let pattern = UInt64(target) &* 0x0101_0101_0101_0101
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    var total = 0
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
+      total += (~(((word & low7) &+ low7) | word | low7)).nonzeroBitCount
+      index += 8
+    }
+    while index < bytes.count {
+      if bytes[index] == target { total += 1 }
+      index += 1
+    }
+    return total
   }
 
   /// Consumes the byte at `offset`; returns a boundary (offset where the next record starts and

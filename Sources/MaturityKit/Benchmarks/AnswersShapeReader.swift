@@ -130,7 +130,7 @@ struct AnswersShapeReader {
         if slot < 0 || !ScoringPlan.same(previousID, idBytes) || !ScoringPlan.same(previousYear, yearBytes) {
           let before = log.problems.count
           let fields = PeerRowFields(record: record, columns: columns, context: context, log: &log)
-          guard log.problems.count == before, let authority = fields.authority() else {
+          guard log.problems.count == before, let authority = fields.authority(columns) else {
             slot = -1
             return
           }

@@ -1,0 +1,139 @@
+import Foundation
+import InterfaceText
+
+/// The key of every peer row read — authority id, year and line — held as bytes side by side,
+/// without a `String` per row: all that duplicate and newest-year detection need.
+///
+/// Ids are compared as Swift compares strings: an id that is not ASCII is kept in its
+/// canonical composed form (NFC), so two spellings of one id are one authority.
+struct PeerRowKeys: Sendable {
+  private var idBytes: [UInt8] = []
+  /// Row `i`'s id is `idBytes[idEnds[i - 1] ..< idEnds[i]]` (from 0 for the first).
+  private var idEnds: [Int] = []
+  private(set) var years: [Int32] = []
+  private(set) var lines: [Int] = []
+
+  var count: Int { years.count }
+
+  /// Adds a row.
+  mutating func append(id: UnsafeBufferPointer<UInt8>, year: Int, line: Int) {
+    if id.allSatisfy({ $0 < 0x80 }) {
+      idBytes.append(contentsOf: id)
+    } else {
+      idBytes.append(contentsOf: String(decoding: id, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+    }
+    idEnds.append(idBytes.count)
+    years.append(Int32(year))
+    lines.append(line)
+  }
+
+  /// Adds a row with an id given as text.
+  mutating func append(id: String, year: Int, line: Int) {
+    var id = id
+    id.withUTF8 { append(id: $0, year: year, line: line) }
+  }
+
+  /// Adds the rows of `other` after these.
+  mutating func append(contentsOf other: PeerRowKeys) {
+    let offset = idBytes.count
+    idBytes += other.idBytes
+    idEnds += other.idEnds.map { $0 + offset }
+    years += other.years
+    lines += other.lines
+  }
+
+  /// The id of `row`, as text (for messages).
+  func id(_ row: Int) -> String {
+    idBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[span(row)]), as: UTF8.self) }
+  }
+
+  /// Whether `row`'s id is `id`.
+  func row(_ row: Int, hasID id: String) -> Bool {
+    var id = id
+    if !id.utf8.allSatisfy({ $0 < 0x80 }) { id = id.precomposedStringWithCanonicalMapping }
+    return id.withUTF8 { id in idBytes.withUnsafeBufferPointer { $0[span(row)].elementsEqual(id) } }
+  }
+
+  private func span(_ row: Int) -> Range<Int> { (row == 0 ? 0 : idEnds[row - 1])..<idEnds[row] }
+
+  /// What one pass over the keys finds.
+  struct Index {
+    /// Rows that repeat an earlier row's authority and year, in order, with that earlier row.
+    var duplicates: [(row: Int, first: Int)] = []
+    /// Each authority's newest row (duplicates never), in row order.
+    var newest: [Int] = []
+    /// Whether some authority has rows of several years.
+    var severalYears = false
+  }
+
+  /// Finds repeated (authority, year) pairs and each authority's newest row, leaving out the rows
+  /// of `excluded`. One pass over two open-addressing tables of row numbers, keyed by id and by
+  /// id and year; ids hashed and compared as bytes.
+  func index(excluding excluded: Set<Int> = []) -> Index {
+    var index = Index()
+    var capacity = 16
+    while capacity < 2 * count { capacity <<= 1 }
+    let mask = capacity - 1
+    var byID = [Int32](repeating: -1, count: capacity)
+    var byYear = [Int32](repeating: -1, count: capacity)
+    idBytes.withUnsafeBufferPointer { bytes in
+      func span(_ row: Int) -> Range<Int> { (row == 0 ? 0 : idEnds[row - 1])..<idEnds[row] }
+      func sameID(_ a: Int, _ b: Int) -> Bool {
+        let first = span(a)
+        let second = span(b)
+        return first.count == second.count
+          && (first.isEmpty || memcmp(bytes.baseAddress! + first.lowerBound, bytes.baseAddress! + second.lowerBound, first.count) == 0)
+      }
+      for row in 0..<count where !excluded.contains(row) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in bytes[span(row)] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let year = years[row]
+        // By id and year: a row found here is the first of a duplicate.
+        var slot = Int(truncatingIfNeeded: (hash ^ UInt64(UInt32(bitPattern: year)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        var isDuplicate = false
+        while byYear[slot] >= 0 {
+          let other = Int(byYear[slot])
+          if years[other] == year && sameID(other, row) {
+            index.duplicates.append((row, other))
+            isDuplicate = true
+            break
+          }
+          slot = (slot + 1) & mask
+        }
+        if isDuplicate { continue }
+        byYear[slot] = Int32(row)
+        // By id: the newest row so far.
+        slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while byID[slot] >= 0 {
+          let other = Int(byID[slot])
+          if sameID(other, row) {
+            index.severalYears = true
+            if year > years[other] { byID[slot] = Int32(row) }
+            break
+          }
+          slot = (slot + 1) & mask
+        }
+        if byID[slot] < 0 { byID[slot] = Int32(row) }
+      }
+    }
+    var isNewest = [Bool](repeating: false, count: count)
+    for row in byID where row >= 0 { isNewest[Int(row)] = true }
+    index.newest = isNewest.indices.filter { isNewest[$0] }
+    return index
+  }
+
+  /// The index of the rows of several files read one after the other (leaving out `excluded`);
+  /// refuses an authority-year found in more than one file, naming the first in sorted order
+  /// and how many there are.
+  func indexAcrossFiles(_ paths: [String], excluding excluded: Set<Int> = []) throws(Problems) -> Index {
+    let found = index(excluding: excluded)
+    let repeated = Set(found.duplicates.map { "\(id($0.row))\u{0}\(years[$0.row])" }).sorted()
+    guard let first = repeated.first else { return found }
+    let parts = first.split(separator: "\u{0}")
+    throw Problems([
+      Problem(
+        .error, SourceLocation(file: paths.joined(separator: ", ")), "peers.duplicateAcrossFiles",
+        ["authority": String(parts[0]), "year": String(parts.last ?? ""), "count": "\(repeated.count)"])
+    ])
+  }
+}
