@@ -57,11 +57,17 @@ public struct Comparison: Sendable {
   }
 
   private static func row(_ id: String, _ name: LocalizedText?, _ score: Double?, values: [Double], minimumGroup: Int) -> Row {
-    let statistics = values.count >= minimumGroup ? PeerStatistics(values) : nil
+    guard values.count >= minimumGroup else {
+      return Row(id: id, name: name, score: score, n: values.count, peers: nil, showsRange: values.count >= 2 * minimumGroup)
+    }
+    let sorted = ScoreSort.sorted(values)
+    let statistics = PeerStatistics(sorted: sorted)
     var row = Row(id: id, name: name, score: score, n: values.count, peers: statistics, showsRange: values.count >= 2 * minimumGroup)
     if let statistics, let score {
-      row.percentileRank = PeerStatistics.percentileRank(of: score, among: values)
-      row.peersAhead = values.filter { $0 > score }.count
+      let below = sorted.partitionPoint { $0 >= score }
+      let notAbove = sorted.partitionPoint { $0 > score }
+      row.percentileRank = PeerStatistics.percentileRank(below: below, equal: notAbove - below, of: sorted.count)
+      row.peersAhead = sorted.count - notAbove
       row.gapToMedian = statistics.median - score
       row.gapToP75 = statistics.p75 - score
       row.gapToP90 = statistics.p90 - score

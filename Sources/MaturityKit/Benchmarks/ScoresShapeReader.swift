@@ -130,7 +130,7 @@ struct PeerRowFields {
     self.population = population
     var type: AuthorityType?
     if let column = columns.type, !record.isBlank(column), let bytes = record.trimmedBytes(column) {
-      type = AuthorityType.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) }
+      type = Self.types.first { Self.text(bytes, is: $0.rawValue) }
       if type == nil {
         let text = String(decoding: bytes, as: UTF8.self)
         type = AuthorityType(rawValue: text) ?? AuthorityType(rawValue: text.lowercased())
@@ -141,6 +141,8 @@ struct PeerRowFields {
     }
     self.type = type
   }
+
+  private static let types = AuthorityType.allCases
 
   /// Whether `bytes` are the text `expected`, as strings compare: the same bytes, or (only
   /// possible beyond ASCII) another spelling of the same characters.
