@@ -154,3 +154,45 @@ struct PeerGroupReaderTests {
     #expect(keys.row(0, hasID: "\u{212A}-1"))
   }
 }
+
+/// Answers files are scored as each authority-year's rows end; rows apart, the file is read whole.
+@Suite("Scoring answers files as they are read")
+struct StreamingAnswersTests {
+  func read(_ text: String, threads: Int) throws -> (rows: [String], problems: [String]) {
+    let questionnaire = try QuestionnaireLoader.load(
+      path: DefaultQuestionnaireTests.root.appendingPathComponent("Questionnaires/ai-data-readiness/questionnaire.yaml").path
+    ).questionnaire
+    let path = try Fixtures.temporaryFile(text, name: "answers.csv")
+    let (peers, problems) = try PeerSetReader.read([path], questionnaire: questionnaire, options: PeerReadOptions(skipInvalid: true, threads: threads))
+    let rows = peers.authorities.indices.map { row in
+      "\(peers.authorities[row].id)/\(peers.authorities[row].year): " + (0..<peers.width).map { "\(peers.score(row, $0) ?? -1)" }.joined(separator: " ")
+    }
+    return (rows, problems.map { "\($0.location.line ?? 0) \($0.code)" })
+  }
+
+  @Test("rows together or apart, on one thread or several: the same scores and problems; in file order when together")
+  func togetherOrApart() throws {
+    let text = try String(contentsOfFile: DefaultQuestionnaireTests.root.appendingPathComponent("Examples/peers/synthetic-peers-answers.csv").path, encoding: .utf8)
+    var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+    let header = lines.removeFirst()
+    // A duplicate answer and a bad one, near the end.
+    lines.insert(lines[lines.count - 3], at: lines.count - 2)
+    lines[lines.count - 5] = lines[lines.count - 5].split(separator: ",").dropLast().joined(separator: ",") + ",nonsense"
+    let together = ([header] + lines).joined(separator: "\n") + "\n"
+    let reference = try read(together, threads: 1)
+    #expect(reference.rows.count >= 200)
+    #expect(reference.problems.count == 2)
+    for threads in [2, 3, 7] {
+      let read = try read(together, threads: threads)
+      #expect(read.rows == reference.rows, "\(threads) threads")
+      #expect(read.problems.sorted() == reference.problems.sorted())
+    }
+    // Every fifth row moved to the end: authority-years apart, read whole.
+    let apart = [header] + lines.enumerated().filter { $0.offset % 5 != 0 }.map(\.element) + lines.enumerated().filter { $0.offset % 5 == 0 }.map(\.element)
+    for threads in [1, 2] {
+      let read = try read(apart.joined(separator: "\n") + "\n", threads: threads)
+      #expect(read.rows.sorted() == reference.rows.sorted(), "\(threads) threads")
+      #expect(read.problems.map { $0.split(separator: " ")[1] }.sorted() == reference.problems.map { $0.split(separator: " ")[1] }.sorted())
+    }
+  }
+}

@@ -85,8 +85,8 @@ public struct PeerGroup: Sendable {
     self.bands = bands
   }
 
-  /// The group as a peer set of its own.
-  public var peers: PeerSet { base.selecting(rows) }
+  /// The group as a peer set of its own (the set itself when the group is all of it).
+  public var peers: PeerSet { rows.count == base.count ? base : base.selecting(rows) }
 
   /// The number of peers.
   public var count: Int { rows.count }

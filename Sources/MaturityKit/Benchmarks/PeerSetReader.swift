@@ -152,19 +152,48 @@ struct PeerFile {
     return (sinks, keys, rows)
   }
 
-  /// Reads an answers-shape file on every thread and scores every authority-year.
+  /// Reads an answers-shape file on every thread and scores every authority-year, streaming
+  /// when each authority-year's rows are together (the usual case), else whole.
   func readAnswers(log: inout ProblemLog) throws -> (peers: PeerSet, rows: Int) {
+    if let read = try readAnswers(streaming: true, log: &log) { return read }
+    return try readAnswers(streaming: false, log: &log)!
+  }
+
+  /// Nil when streaming finds an authority-year's rows apart (nothing logged then).
+  private func readAnswers(streaming: Bool, log: inout ProblemLog) throws -> (peers: PeerSet, rows: Int)? {
     let context = context
-    let parts = ParallelWork.map(try reader.segments(options.threads)) { AnswersShapeReader(context).read($1, skipFirst: $0 == 0) }
-    var merged = AnswersAccumulator(plan: context.plan!)
+    let parts = ParallelWork.map(try reader.segments(options.threads)) {
+      AnswersShapeReader(context).read($1, skipFirst: $0 == 0, streaming: streaming)
+    }
+    var own = ProblemLog(file: path)
+    var peers = PeerSet(dimensionIDs: context.questionnaire.dimensions.map(\.id))
+    // The open authority-years carried from segment to segment, and (streaming) every key so
+    // far, for finding an authority-year in two segments that do not meet at it.
+    var carried = AnswersAccumulator(plan: context.plan!)
+    var carriedKey: AuthorityYear?
+    var seen: Set<AuthorityYear> = []
     var rows = 0
     for part in parts {
-      let result = try part.get()
-      merged.merge(result.accumulator, log: &log)
-      log.append(contentsOf: result.problems)
-      rows += result.rows
+      let segment: AnswersShapeReader.Segment
+      do { segment = try part.get() } catch is AnswersShapeReader.RowsApart { return nil }
+      if streaming {
+        let headKeys = segment.head.slots.keys.filter { $0 != carriedKey }
+        let tailKeys = segment.tail.map { Array($0.slots.keys) } ?? []
+        for key in headKeys + Array(segment.middleKeys) + tailKeys where !seen.insert(key).inserted { return nil }
+        carriedKey = tailKeys.first ?? (segment.middle.count == 0 ? segment.head.slots.keys.first ?? carriedKey : nil)
+      }
+      carried.merge(segment.head, log: &own)
+      if segment.middle.count > 0 || segment.tail != nil {
+        carried.score(into: &peers)
+        peers.append(contentsOf: segment.middle)
+        if let tail = segment.tail { carried = tail }
+      }
+      own.append(contentsOf: segment.problems)
+      rows += segment.rows
     }
-    return (merged.scored(dimensionIDs: context.questionnaire.dimensions.map(\.id)), rows)
+    carried.score(into: &peers)
+    log.append(contentsOf: own.problems)
+    return (peers, rows)
   }
 
   /// The file's problems in line order (thrown when one is an error, unless invalid rows are
