@@ -1,6 +1,6 @@
-/// The scores of one authority's peer group, compactly: a row of `width` numbers per peer (the
-/// dimensions, then overall; NaN for "insufficient data"), and how the group was chosen. All a
-/// ``Comparison`` needs; no peer's identity.
+/// The scores of one authority's peer group, compactly: the known scores column by column (the
+/// dimensions, then overall), and how the group was chosen. All a ``Comparison`` needs; no
+/// peer's identity.
 public struct GroupScores: Sendable {
   public let filter: PeerFilter
   /// The band actually used (the authority's own with `--band auto`).
@@ -9,27 +9,32 @@ public struct GroupScores: Sendable {
   public let sources: [PeerSource]
   /// Scores per peer: dimensions, then overall.
   public let width: Int
-  private var scoreRows: [Double] = []
+  /// The number of peers.
+  public private(set) var count = 0
+  /// The known scores, column by column.
+  private var columns: [[Double]]
 
-  public init(filter: PeerFilter, band: Int?, bands: PopulationBands, sources: [PeerSource], width: Int) {
+  /// An empty group, with room for `capacity` peers.
+  public init(filter: PeerFilter, band: Int?, bands: PopulationBands, sources: [PeerSource], width: Int, capacity: Int = 0) {
     self.filter = filter
     self.band = band
     self.bands = bands
     self.sources = sources
     self.width = width
+    columns = (0..<width).map { _ in
+      var column: [Double] = []
+      column.reserveCapacity(capacity)
+      return column
+    }
   }
-
-  /// The number of peers.
-  public var count: Int { scoreRows.count / width }
 
   /// Adds a peer's scores (`width` values, NaN for none).
   public mutating func append(_ scores: some Collection<Double>) {
     precondition(scores.count == width)
-    scoreRows.append(contentsOf: scores)
+    for (column, score) in scores.enumerated() where !score.isNaN { columns[column].append(score) }
+    count += 1
   }
 
   /// The scores in `column` (a dimension index, or `width - 1` for overall), where known.
-  public func values(_ column: Int) -> [Double] {
-    stride(from: column, to: scoreRows.count, by: width).map { scoreRows[$0] }.filter { !$0.isNaN }
-  }
+  public func values(_ column: Int) -> [Double] { columns[column] }
 }

@@ -14,8 +14,9 @@ public enum PeerGroupReader {
   ) throws -> (group: GroupScores, warnings: [Problem]) {
     let width = questionnaire.dimensions.count + 1
     let test = PeerTest(filter, authority: authority, bands: bands)
+    let empty = PassedRows(test: test, authorityID: authority.id, width: width, keepsPopulations: filter.similar != nil)
     var keys = PeerRowKeys()
-    var passed = PassedRows(test: test, authorityID: authority.id, width: width)
+    var parts: [(passed: PassedRows, firstRow: Int)] = []
     var duplicates: Set<Int> = []
     var fileIndex: PeerRowKeys.Index?
     var sources: [PeerSource] = []
@@ -27,8 +28,8 @@ public enum PeerGroupReader {
       let offset = keys.count
       switch file.shape {
       case .scores:
-        let read = try file.readScores(into: passed.emptied(), log: &log)
-        for part in read.sinks { passed.append(contentsOf: part.sink, firstRow: offset + part.firstRow) }
+        let read = try file.readScores(into: empty, log: &log)
+        parts += read.sinks.map { ($0.sink, offset + $0.firstRow) }
         let index = ScoresShapeReader.duplicateRows(read.keys, log: &log)
         duplicates.formUnion(index.duplicates.map { offset + $0.row })
         keys.append(contentsOf: read.keys)
@@ -36,10 +37,12 @@ public enum PeerGroupReader {
         rows = read.rows
       case .answers:
         let (peers, read) = try file.readAnswers(log: &log)
+        var passed = empty
         for (row, peer) in peers.authorities.enumerated() {
           keys.append(id: peer.id, year: peer.year, line: 0)
-          passed.take(peer, scores: (0..<width).map { peers.score(row, $0) ?? .nan }, row: offset + row)
+          passed.take(peer, scores: (0..<width).map { peers.score(row, $0) ?? .nan }, row: row)
         }
+        parts.append((passed, offset))
         fileIndex = nil
         rows = read
       }
@@ -48,24 +51,28 @@ public enum PeerGroupReader {
       warnings += fileWarnings
     }
     let index = paths.count == 1 ? fileIndex ?? keys.index() : try keys.indexAcrossFiles(paths, excluding: duplicates)
-    var members: [Int] = []  // positions in `passed`
-    if let year = filter.year {
-      members = passed.rows.indices.filter { !duplicates.contains(passed.rows[$0]) && keys.years[passed.rows[$0]] == year }
-    } else {
-      var newest = index.newest.makeIterator()
-      var next = newest.next()
-      for (position, row) in passed.rows.enumerated() {
-        while let candidate = next, candidate < row { next = newest.next() }
-        if next == row { members.append(position) }
+    // The members: (part, position in it), in file order.
+    var members: [(part: Int, position: Int)] = []
+    var newest = index.newest.makeIterator()
+    var next = newest.next()
+    for (number, part) in parts.enumerated() {
+      for (position, row) in part.passed.rows.lazy.map({ $0 + part.firstRow }).enumerated() {
+        if let year = filter.year {
+          if keys.years[row] == year && !duplicates.contains(row) { members.append((number, position)) }
+        } else {
+          while let candidate = next, candidate < row { next = newest.next() }
+          if next == row { members.append((number, position)) }
+        }
       }
     }
     if let similar = filter.similar {
       members = NearestPeers.choose(similar, to: authority, scores: scores, among: members.count) {
-        (passed.populations[members[$0]], passed.scores(members[$0]).dropLast().map { $0.isNaN ? nil : $0 })
+        let (part, position) = members[$0]
+        return (parts[part].passed.populations[position], parts[part].passed.scores(position).dropLast().map { $0.isNaN ? nil : $0 })
       }.map { members[$0] }
     }
-    var group = GroupScores(filter: filter, band: test.band, bands: bands, sources: sources, width: width)
-    for member in members { group.append(passed.scores(member)) }
+    var group = GroupScores(filter: filter, band: test.band, bands: bands, sources: sources, width: width, capacity: members.count)
+    for (part, position) in members { group.append(parts[part].passed.scores(position)) }
     return (group, warnings)
   }
 }
@@ -76,18 +83,19 @@ struct PassedRows: ScoresRowSink {
   let test: PeerTest
   let authorityID: String
   let width: Int
+  /// Whether populations are kept (for `--similar`).
+  let keepsPopulations: Bool
+  /// Their numbers among the valid rows of the part they were read in.
   private(set) var rows: [Int] = []
   private(set) var populations: [Int?] = []
   private var scoreRows: [Double] = []
 
-  init(test: PeerTest, authorityID: String, width: Int) {
+  init(test: PeerTest, authorityID: String, width: Int, keepsPopulations: Bool) {
     self.test = test
     self.authorityID = authorityID
     self.width = width
+    self.keepsPopulations = keepsPopulations
   }
-
-  /// The same filter, no rows.
-  func emptied() -> PassedRows { PassedRows(test: test, authorityID: authorityID, width: width) }
 
   /// The scores of the `position`-th passed row.
   func scores(_ position: Int) -> ArraySlice<Double> { scoreRows[(position * width)..<((position + 1) * width)] }
@@ -107,16 +115,9 @@ struct PassedRows: ScoresRowSink {
     add(row, population: peer.population, scores: scores)
   }
 
-  /// Adds another segment's rows, numbered from `firstRow`.
-  mutating func append(contentsOf other: PassedRows, firstRow: Int) {
-    rows += other.rows.map { $0 + firstRow }
-    populations += other.populations
-    scoreRows += other.scoreRows
-  }
-
   private mutating func add(_ row: Int, population: Int?, scores: [Double]) {
     rows.append(row)
-    populations.append(population)
+    if keepsPopulations { populations.append(population) }
     scoreRows += scores
   }
 

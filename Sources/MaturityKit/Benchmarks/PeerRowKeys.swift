@@ -12,16 +12,24 @@ struct PeerRowKeys: Sendable {
   private var idEnds: [Int] = []
   private(set) var years: [Int32] = []
   private(set) var lines: [Int] = []
+  /// Each row's id hashed (FNV-1a), computed as rows are added (on the reading threads).
+  private var hashes: [UInt64] = []
 
   var count: Int { years.count }
 
+  init() {}
+
   /// Adds a row.
   mutating func append(id: UnsafeBufferPointer<UInt8>, year: Int, line: Int) {
+    let start = idBytes.count
     if id.allSatisfy({ $0 < 0x80 }) {
       idBytes.append(contentsOf: id)
     } else {
       idBytes.append(contentsOf: String(decoding: id, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
     }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for index in start..<idBytes.count { hash = (hash ^ UInt64(idBytes[index])) &* 0x100_0000_01b3 }
+    hashes.append(hash)
     idEnds.append(idBytes.count)
     years.append(Int32(year))
     lines.append(line)
@@ -35,11 +43,27 @@ struct PeerRowKeys: Sendable {
 
   /// Adds the rows of `other` after these.
   mutating func append(contentsOf other: PeerRowKeys) {
+    if count == 0 {
+      self = other
+      return
+    }
     let offset = idBytes.count
     idBytes += other.idBytes
     idEnds += other.idEnds.map { $0 + offset }
     years += other.years
     lines += other.lines
+    hashes += other.hashes
+  }
+
+  /// The rows of `parts`, one after the other, in storage made to measure.
+  init(concatenating parts: [PeerRowKeys]) {
+    idBytes.reserveCapacity(parts.reduce(0) { $0 + $1.idBytes.count })
+    let rows = parts.reduce(0) { $0 + $1.count }
+    idEnds.reserveCapacity(rows)
+    years.reserveCapacity(rows)
+    lines.reserveCapacity(rows)
+    hashes.reserveCapacity(rows)
+    for part in parts { append(contentsOf: part) }
   }
 
   /// The id of `row`, as text (for messages).
@@ -67,12 +91,24 @@ struct PeerRowKeys: Sendable {
   }
 
   /// Finds repeated (authority, year) pairs and each authority's newest row, leaving out the rows
-  /// of `excluded`. One pass over two open-addressing tables of row numbers, keyed by id and by
-  /// id and year; ids hashed and compared as bytes.
+  /// of `excluded`. The ids are split in two by hash, each half indexed on its own thread in one
+  /// pass over two open-addressing tables of row numbers, keyed by id and by id and year.
   func index(excluding excluded: Set<Int> = []) -> Index {
+    let halves = ParallelWork.map([UInt64(0), 1]) { _, half in self.index(half: half, excluding: excluded) }
+    var index = Index()
+    index.duplicates = (halves[0].duplicates + halves[1].duplicates).sorted { $0.row < $1.row }
+    var isNewest = [Bool](repeating: false, count: count)
+    for half in halves { for row in half.newest { isNewest[row] = true } }
+    index.newest = isNewest.indices.filter { isNewest[$0] }
+    index.severalYears = halves.contains { $0.severalYears }
+    return index
+  }
+
+  /// The index of the rows whose id hash has `half` as its top bit (newest rows in no order).
+  private func index(half: UInt64, excluding excluded: Set<Int>) -> Index {
     var index = Index()
     var capacity = 16
-    while capacity < 2 * count { capacity <<= 1 }
+    while capacity < count { capacity <<= 1 }
     let mask = capacity - 1
     var byID = [Int32](repeating: -1, count: capacity)
     var byYear = [Int32](repeating: -1, count: capacity)
@@ -84,9 +120,8 @@ struct PeerRowKeys: Sendable {
         return first.count == second.count
           && (first.isEmpty || memcmp(bytes.baseAddress! + first.lowerBound, bytes.baseAddress! + second.lowerBound, first.count) == 0)
       }
-      for row in 0..<count where !excluded.contains(row) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in bytes[span(row)] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      for row in 0..<count where hashes[row] >> 63 == half && (excluded.isEmpty || !excluded.contains(row)) {
+        let hash = hashes[row]
         let year = years[row]
         // By id and year: a row found here is the first of a duplicate.
         var slot = Int(truncatingIfNeeded: (hash ^ UInt64(UInt32(bitPattern: year)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
@@ -116,9 +151,7 @@ struct PeerRowKeys: Sendable {
         if byID[slot] < 0 { byID[slot] = Int32(row) }
       }
     }
-    var isNewest = [Bool](repeating: false, count: count)
-    for row in byID where row >= 0 { isNewest[Int(row)] = true }
-    index.newest = isNewest.indices.filter { isNewest[$0] }
+    index.newest = byID.filter { $0 >= 0 }.map(Int.init)
     return index
   }
 

@@ -140,16 +140,18 @@ struct PeerFile {
       ScoresShapeReader(context).read($1, skipFirst: $0 == 0, into: sink)
     }
     var sinks: [(sink: Sink, firstRow: Int)] = []
-    var keys = PeerRowKeys()
+    var segmentKeys: [PeerRowKeys] = []
     var rows = 0
+    var firstRow = 0
     for part in parts {
       let segment = try part.get()
-      sinks.append((segment.sink, keys.count))
-      keys.append(contentsOf: segment.keys)
+      sinks.append((segment.sink, firstRow))
+      firstRow += segment.keys.count
+      segmentKeys.append(segment.keys)
       log.append(contentsOf: segment.problems)
       rows += segment.rows
     }
-    return (sinks, keys, rows)
+    return (sinks, PeerRowKeys(concatenating: segmentKeys), rows)
   }
 
   /// Reads an answers-shape file on every thread and scores every authority-year, streaming

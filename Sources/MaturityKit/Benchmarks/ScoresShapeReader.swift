@@ -42,8 +42,8 @@ struct ScoresShapeReader {
         let fields = PeerRowFields(record: record, columns: columns, context: context, log: &log)
         for (position, column) in scoreColumns.enumerated() {
           scores[position] = .nan
-          if record.isBlank(column) { continue }
           guard let value = record.number(column) else {
+            if record.isBlank(column) { continue }
             log.error(record.line, "peers.badScore", ["column": columnNames[position], "value": record.value(column) ?? ""])
             continue
           }
