@@ -92,7 +92,8 @@ struct PeerRowKeys: Sendable {
 
   /// Finds repeated (authority, year) pairs and each authority's newest row, leaving out the rows
   /// of `excluded`. The ids are split in two by hash, each half indexed on its own thread in one
-  /// pass over two open-addressing tables of row numbers, keyed by id and by id and year.
+  /// pass over an open-addressing table of each id's newest row; an id's other years, rare, are
+  /// listed beside it.
   func index(excluding excluded: Set<Int> = []) -> Index {
     let halves = ParallelWork.map([UInt64(0), 1]) { _, half in self.index(half: half, excluding: excluded) }
     var index = Index()
@@ -111,7 +112,8 @@ struct PeerRowKeys: Sendable {
     while capacity < count { capacity <<= 1 }
     let mask = capacity - 1
     var byID = [Int32](repeating: -1, count: capacity)
-    var byYear = [Int32](repeating: -1, count: capacity)
+    // The rows of the other years of the id in a slot of `byID`.
+    var otherYears: [Int: [Int]] = [:]
     idBytes.withUnsafeBufferPointer { bytes in
       func span(_ row: Int) -> Range<Int> { (row == 0 ? 0 : idEnds[row - 1])..<idEnds[row] }
       func sameID(_ a: Int, _ b: Int) -> Bool {
@@ -121,34 +123,26 @@ struct PeerRowKeys: Sendable {
           && (first.isEmpty || memcmp(bytes.baseAddress! + first.lowerBound, bytes.baseAddress! + second.lowerBound, first.count) == 0)
       }
       for row in 0..<count where hashes[row] >> 63 == half && (excluded.isEmpty || !excluded.contains(row)) {
-        let hash = hashes[row]
         let year = years[row]
-        // By id and year: a row found here is the first of a duplicate.
-        var slot = Int(truncatingIfNeeded: (hash ^ UInt64(UInt32(bitPattern: year)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-        var isDuplicate = false
-        while byYear[slot] >= 0 {
-          let other = Int(byYear[slot])
-          if years[other] == year && sameID(other, row) {
-            index.duplicates.append((row, other))
-            isDuplicate = true
-            break
-          }
-          slot = (slot + 1) & mask
+        var slot = Int(truncatingIfNeeded: (hashes[row] &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while byID[slot] >= 0, !sameID(Int(byID[slot]), row) { slot = (slot + 1) & mask }
+        guard byID[slot] >= 0 else {
+          byID[slot] = Int32(row)
+          continue
         }
-        if isDuplicate { continue }
-        byYear[slot] = Int32(row)
-        // By id: the newest row so far.
-        slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-        while byID[slot] >= 0 {
-          let other = Int(byID[slot])
-          if sameID(other, row) {
-            index.severalYears = true
-            if year > years[other] { byID[slot] = Int32(row) }
-            break
-          }
-          slot = (slot + 1) & mask
+        // Another row of a known id: a duplicate of the row of the same year, else another year.
+        let newest = Int(byID[slot])
+        if let first = years[newest] == year ? newest : otherYears[slot]?.first(where: { years[$0] == year }) {
+          index.duplicates.append((row, first))
+          continue
         }
-        if byID[slot] < 0 { byID[slot] = Int32(row) }
+        index.severalYears = true
+        if year > years[newest] {
+          otherYears[slot, default: []].append(newest)
+          byID[slot] = Int32(row)
+        } else {
+          otherYears[slot, default: []].append(row)
+        }
       }
     }
     index.newest = byID.filter { $0 >= 0 }.map(Int.init)
