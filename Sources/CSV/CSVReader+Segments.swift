@@ -97,33 +97,35 @@ struct BoundaryScanner {
     guard let base = bytes.baseAddress, state == .fieldStart || state == .unquoted, pendingAfterCR == nil, !previousWasCR,
       bytes[bytes.count - 1] != 0x0D, memchr(base, 0x22, bytes.count) == nil
     else { return false }
-    var pairs = 0
-    var position = base
-    let end = base + bytes.count
-    while let found = memchr(position, 0x0A, end - position) {
-      if found > base && found.load(fromByteOffset: -1, as: UInt8.self) == 0x0D { pairs += 1 }
-      position = UnsafeRawPointer(found) + 1
-    }
-    line += Self.count(0x0A, in: bytes) + Self.count(0x0D, in: bytes) - pairs
+    line += Self.lineBreaks(in: bytes)
     let last = bytes[bytes.count - 1]
     state = last == 0x0A || last == delimiter ? .fieldStart : .unquoted
     return true
   }
 
-  /// How many bytes of `bytes` are `target` (eight at a time: a byte equal to it becomes a zero
-  /// byte, and a zero byte the only one whose high bit survives).
-  static func count(_ target: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
-    let pattern = UInt64(target) &* 0x0101_0101_0101_0101
+  /// The line breaks in `bytes` as the parser counts them — CR, LF, and CRLF as one — eight
+  /// bytes at a time: CRs and LFs, less the CRs followed by an LF.
+  static func lineBreaks(in bytes: UnsafeRawBufferPointer) -> Int {
     let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    /// The high bit of each byte of `word` equal to `byte` (it alone becomes a zero byte, and a
+    /// zero byte is the only one whose high bit survives).
+    func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+      let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+      return ~(((x & low7) &+ low7) | x | low7)
+    }
     var total = 0
     var index = 0
-    while index + 8 <= bytes.count {
-      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
-      total += (~(((word & low7) &+ low7) | word | low7)).nonzeroBitCount
+    while index + 9 <= bytes.count {
+      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let next = bytes.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self)
+      let returns = matches(word, 0x0D)
+      total += (returns | matches(word, 0x0A)).nonzeroBitCount - (returns & matches(next, 0x0A)).nonzeroBitCount
       index += 8
     }
+    let tail = index
     while index < bytes.count {
-      if bytes[index] == target { total += 1 }
+      let byte = bytes[index]
+      if byte == 0x0D || (byte == 0x0A && !(index > tail && bytes[index - 1] == 0x0D)) { total += 1 }
       index += 1
     }
     return total

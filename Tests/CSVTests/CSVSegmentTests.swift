@@ -102,6 +102,19 @@ struct CSVSegmentSkipTests {
     #expect(combined == sequential)
   }
 
+  @Test("line breaks counted eight bytes at a time: CR, LF and CRLF as one, wherever they fall")
+  func lineBreakCount() {
+    var generator = SystemRandomNumberGenerator()
+    for length in 0..<200 {
+      let bytes = (0..<length).map { _ in [UInt8(0x0D), 0x0A, 0x61][Int.random(in: 0..<3, using: &generator)] }
+      var expected = 0
+      for (index, byte) in bytes.enumerated() where byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+        expected += 1
+      }
+      #expect(bytes.withUnsafeBytes { BoundaryScanner.lineBreaks(in: $0) } == expected, "\(bytes)")
+    }
+  }
+
   @Test("numbers of up to 15 digits, read without strtod, are exactly strtod's")
   func exactDecimals() {
     var generator = SystemRandomNumberGenerator()
