@@ -151,7 +151,6 @@ struct PeerGroupReaderTests {
     #expect(index.duplicates.map { "\($0.row)/\($0.first)" } == ["1/0"])
     #expect(index.newest == [0, 3])
     #expect(index.severalYears)
-    #expect(keys.row(0, hasID: "\u{212A}-1"))
   }
 }
 

@@ -71,13 +71,7 @@ struct PeerRowKeys: Sendable {
     idBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[span(row)]), as: UTF8.self) }
   }
 
-  /// Whether `row`'s id is `id`.
-  func row(_ row: Int, hasID id: String) -> Bool {
-    var id = id
-    if !id.utf8.allSatisfy({ $0 < 0x80 }) { id = id.precomposedStringWithCanonicalMapping }
-    return id.withUTF8 { id in idBytes.withUnsafeBufferPointer { $0[span(row)].elementsEqual(id) } }
-  }
-
+  /// Where the id of `row` lies in `idBytes`.
   private func span(_ row: Int) -> Range<Int> { (row == 0 ? 0 : idEnds[row - 1])..<idEnds[row] }
 
   /// What one pass over the keys finds.
@@ -115,7 +109,6 @@ struct PeerRowKeys: Sendable {
     // The rows of the other years of the id in a slot of `byID`.
     var otherYears: [Int: [Int]] = [:]
     idBytes.withUnsafeBufferPointer { bytes in
-      func span(_ row: Int) -> Range<Int> { (row == 0 ? 0 : idEnds[row - 1])..<idEnds[row] }
       func sameID(_ a: Int, _ b: Int) -> Bool {
         let first = span(a)
         let second = span(b)
