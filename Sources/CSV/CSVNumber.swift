@@ -23,6 +23,7 @@ public enum CSVNumber {
 
   /// The value of `bytes`, without building a `String`.
   public static func parse(_ bytes: UnsafeRawBufferPointer) -> Double? {
+    if let value = exactDecimal(bytes) { return value }
     guard let range = span(of: bytes) else { return nil }
     let length = range.count
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
@@ -34,6 +35,42 @@ public enum CSVNumber {
       let value = strtod(buffer.baseAddress!, nil)
       return value.isFinite ? value : nil
     }
+  }
+
+  /// Exact powers of ten, 10⁰ … 10¹⁵.
+  private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
+  /// The value of a number of at most 15 digits without exponent, the usual case, in one pass
+  /// and without `strtod`: the digits as an integer and the power of ten are both exact
+  /// doubles, so one division rounds correctly, giving exactly what `strtod` gives (Clinger's
+  /// fast path). Nil for anything else, numbers or not.
+  private static func exactDecimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
+    var start = 0
+    var end = bytes.count
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    guard start < end else { return nil }
+    let negative = bytes[start] == 0x2D
+    if negative || bytes[start] == 0x2B { start += 1 }
+    var digits: UInt64 = 0
+    var count = 0
+    var decimals = 0
+    var separators = 0
+    for index in start..<end {
+      let byte = bytes[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        digits = digits &* 10 &+ UInt64(byte &- 0x30)
+        count += 1
+        decimals += separators
+      } else if byte == 0x2E || byte == 0x2C {
+        separators += 1
+      } else {
+        return nil
+      }
+    }
+    guard count > 0, count <= 15, separators <= 1 else { return nil }
+    let value = Double(digits) / powersOfTen[decimals]
+    return negative ? -value : value
   }
 
   /// The range of the number inside surrounding spaces, when the bytes have the number form.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension CSVReader {
   /// Splits the file into up to `count` readers over consecutive byte ranges that start and end
   /// at record boundaries, for reading one file on several threads.
@@ -19,6 +25,10 @@ extension CSVReader {
     while boundaries.count < parts {
       let read = try input.read(into: chunk)
       if read == 0 { break }
+      if offset + read <= nextTarget, scanner.skipPlain(UnsafeRawBufferPointer(rebasing: chunk[0..<read])) {
+        offset += read
+        continue
+      }
       var index = 0
       while index < read {
         // Plain bytes change nothing but the state "inside an unquoted field": skip them fast.
@@ -77,6 +87,48 @@ struct BoundaryScanner {
   @inline(__always)
   static func isSpecial(_ byte: UInt8, delimiter: UInt8) -> Bool {
     byte == 0x22 || byte == 0x0A || byte == 0x0D || byte == delimiter
+  }
+
+  /// Passes over bytes in which no boundary is wanted, at memory speed when they hold no quote
+  /// and do not end in a CR (the usual case) and the scan is not inside a quoted field or after
+  /// a CR: then only their line breaks count (CR, LF, CRLF as one), and the last byte tells the
+  /// state. False, with nothing consumed, otherwise.
+  mutating func skipPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let base = bytes.baseAddress, state == .fieldStart || state == .unquoted, pendingAfterCR == nil, !previousWasCR,
+      bytes[bytes.count - 1] != 0x0D, memchr(base, 0x22, bytes.count) == nil
+    else { return false }
+    line += Self.lineBreaks(in: bytes)
+    let last = bytes[bytes.count - 1]
+    state = last == 0x0A || last == delimiter ? .fieldStart : .unquoted
+    return true
+  }
+
+  /// The line breaks in `bytes` as the parser counts them — CR, LF, and CRLF as one — eight
+  /// bytes at a time: CRs and LFs, less the CRs followed by an LF.
+  static func lineBreaks(in bytes: UnsafeRawBufferPointer) -> Int {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    /// The high bit of each byte of `word` equal to `byte` (it alone becomes a zero byte, and a
+    /// zero byte is the only one whose high bit survives).
+    func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+      let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+      return ~(((x & low7) &+ low7) | x | low7)
+    }
+    var total = 0
+    var index = 0
+    while index + 9 <= bytes.count {
+      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let next = bytes.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self)
+      let returns = matches(word, 0x0D)
+      total += (returns | matches(word, 0x0A)).nonzeroBitCount - (returns & matches(next, 0x0A)).nonzeroBitCount
+      index += 8
+    }
+    let tail = index
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x0D || (byte == 0x0A && !(index > tail && bytes[index - 1] == 0x0D)) { total += 1 }
+      index += 1
+    }
+    return total
   }
 
   /// Consumes the byte at `offset`; returns a boundary (offset where the next record starts and

@@ -41,10 +41,15 @@ public struct CSVRecord {
   /// The value of field `index` (formula guard removed) without leading and trailing spaces and
   /// tabs, trimmed on the bytes before any string is made. Nil when the field is missing.
   public func trimmedValue(_ index: Int) -> String? {
+    trimmedBytes(index).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The bytes of ``trimmedValue(_:)``, without making a string. Valid only while the record is.
+  public func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
     guard var field = bytes(index) else { return nil }
     while let first = field.first, first == 0x20 || first == 0x09 { field = UnsafeBufferPointer(rebasing: field.dropFirst()) }
     while let last = field.last, last == 0x20 || last == 0x09 { field = UnsafeBufferPointer(rebasing: field.dropLast()) }
-    return String(decoding: FormulaGuard.unguardedBytes(field), as: UTF8.self)
+    return FormulaGuard.unguardedBytes(field)
   }
 
   /// Field `index` as a number (`.` or `,` as decimal separator, surrounding spaces allowed),

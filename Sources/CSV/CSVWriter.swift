@@ -40,19 +40,21 @@ public struct CSVWriter: Sendable {
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
   private mutating func append(_ field: String) {
-    let utf8 = field.utf8
-    let needsQuotes =
-      utf8.contains { $0 == delimiter.rawValue || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-      || utf8.first == 0x20 || utf8.last == 0x20
-    guard needsQuotes else {
-      bytes.append(contentsOf: utf8)
-      return
+    var field = field
+    let delimiter = delimiter.rawValue
+    field.withUTF8 { utf8 in  // contiguous bytes, for small strings too
+      let needsQuotes =
+        utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20 || utf8.last == 0x20
+      guard needsQuotes else {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      bytes.append(0x22)
+      for byte in utf8 {
+        if byte == 0x22 { bytes.append(0x22) }
+        bytes.append(byte)
+      }
+      bytes.append(0x22)
     }
-    bytes.append(0x22)
-    for byte in utf8 {
-      if byte == 0x22 { bytes.append(0x22) }
-      bytes.append(byte)
-    }
-    bytes.append(0x22)
   }
 }

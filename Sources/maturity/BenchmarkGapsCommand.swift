@@ -33,8 +33,12 @@ struct BenchmarkGapsCommand: ParsableCommand, LocalizedCommand {
     let group = try peerOptions.group(input.files, questionnaire, texts)
     let gaps = GroupGaps(group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
     input.reportUngrouped(gaps.ungrouped, texts)
-    var writer = CSVWriter()
-    DistributionRenderers.gapsCSV(gaps, into: &writer)
-    try output.write(writer.bytes)
+    try output.stream { sink in
+      var writer = CSVWriter()
+      try DistributionRenderers.gapsCSV(gaps, into: &writer) { writer in
+        if writer.bytes.count >= 1 << 16 { try sink.write(writer.take()) }
+      }
+      try sink.write(writer.take())
+    }
   }
 }

@@ -40,8 +40,7 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let (questionnaire, response) = try input.load(texts)
     let card = Scorer.score(response, with: questionnaire)
-    let peers = try peerOptions.read(peerOptions.files, questionnaire, texts)
-    let comparison = try peerOptions.comparison(card, peers, questionnaire)
+    let comparison = try peerOptions.comparison(card, questionnaire, texts)
     switch format {
     case .text: try output.write(ComparisonTable.text(comparison, texts: texts))
     case .json: try output.write(ComparisonJSON.render(comparison, language: texts.language))

@@ -49,7 +49,7 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
     let card = Scorer.score(response, with: questionnaire)
     var comparison: Comparison?
     if !peerOptions.files.isEmpty {
-      comparison = try peerOptions.comparison(card, try peerOptions.read(peerOptions.files, questionnaire, texts), questionnaire)
+      comparison = try peerOptions.comparison(card, questionnaire, texts)
     }
     var previousCard: Scorecard?
     if let previous {

@@ -80,3 +80,53 @@ struct CSVSegmentTests {
     }
   }
 }
+
+@Suite("Finding segment boundaries fast")
+struct CSVSegmentSkipTests {
+  @Test("a long plain stretch (LF, CRLF, lone CR, no quotes) is skipped with the lines counted", arguments: [2, 3, 5])
+  func plainStretch(parts: Int) throws {
+    var text = "id,text,value\r\n"
+    for index in 0..<60_000 {
+      text += ["\(index),plain,\(index)\n", "\(index),crlf,\(index)\r\n", "\(index),cr,\(index)\r"][index % 3]
+      if index % 1000 == 999 { text += "\n" }
+    }
+    text += "1,\"quoted\nbreak\",2\r\n3,last,4\n"
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID()).csv").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let reader = try CSVReader(path: path)
+    var sequential: [String] = []
+    try reader.forEach { sequential.append("\($0.line) \($0.strings())") }
+    var combined: [String] = []
+    for segment in try reader.segments(parts) { try segment.forEach { combined.append("\($0.line) \($0.strings())") } }
+    #expect(combined == sequential)
+  }
+
+  @Test("line breaks counted eight bytes at a time: CR, LF and CRLF as one, wherever they fall")
+  func lineBreakCount() {
+    var generator = SystemRandomNumberGenerator()
+    for length in 0..<200 {
+      let bytes = (0..<length).map { _ in [UInt8(0x0D), 0x0A, 0x61][Int.random(in: 0..<3, using: &generator)] }
+      var expected = 0
+      for (index, byte) in bytes.enumerated() where byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+        expected += 1
+      }
+      #expect(bytes.withUnsafeBytes { BoundaryScanner.lineBreaks(in: $0) } == expected, "\(bytes)")
+    }
+  }
+
+  @Test("numbers of up to 15 digits, read without strtod, are exactly strtod's")
+  func exactDecimals() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let digits = Int.random(in: 1...17, using: &generator)
+      var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+      let point = Int.random(in: 0...digits, using: &generator)
+      if point < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+      if Bool.random(using: &generator) { text = "-" + text }
+      let expected = Double(text)!
+      #expect(CSVNumber.parse(text)?.bitPattern == expected.bitPattern, "\(text)")
+      #expect(CSVNumber.parse(text.replacingOccurrences(of: ".", with: ","))?.bitPattern == expected.bitPattern, "\(text)")
+    }
+  }
+}

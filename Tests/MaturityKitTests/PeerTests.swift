@@ -195,11 +195,11 @@ struct ComparisonTests {
     let set = peers((1...4).map { ("P\($0)", 3000, Double($0 * 10)) })
     let group = PeerGroup(from: set, filter: PeerFilter(), bands: bands)
     #expect(throws: ComparisonError.groupTooSmall(found: 4, minimum: 5, filters: [])) {
-      try Comparison(try card(), group: group, minimumGroup: 5)
+      try Comparison(try card(), group: group.scores, minimumGroup: 5)
     }
     let empty = PeerGroup(from: set, filter: PeerFilter(country: "FR"), bands: bands)
     #expect(throws: ComparisonError.groupTooSmall(found: 0, minimum: 5, filters: ["country=FR"])) {
-      try Comparison(try card(), group: empty, minimumGroup: 5)
+      try Comparison(try card(), group: empty.scores, minimumGroup: 5)
     }
   }
 
@@ -210,9 +210,9 @@ struct ComparisonTests {
     rows.append((card.authority.id, 3000, 99))
     let group = PeerGroup(from: peers(rows), filter: PeerFilter(), bands: bands, authority: card.authority)
     #expect(group.peers.count == 6)
-    let comparison = try Comparison(card, group: group, minimumGroup: 5)
+    let comparison = try Comparison(card, group: group.scores, minimumGroup: 5)
     #expect(!comparison.dimensions[0].showsRange)
-    let wide = try Comparison(card, group: group, minimumGroup: 3)
+    let wide = try Comparison(card, group: group.scores, minimumGroup: 3)
     #expect(wide.dimensions[0].showsRange)
     let json = ComparisonJSON.render(comparison, language: .english)
     #expect(!json.contains("P1") && json.contains("\"min\": null"))
@@ -222,7 +222,7 @@ struct ComparisonTests {
   func ranks() throws {
     let card = try card()
     let group = PeerGroup(from: peers((1...10).map { ("P\($0)", 3000, Double($0 * 10)) }), filter: PeerFilter(), bands: bands)
-    let comparison = try Comparison(card, group: group, minimumGroup: 5)
+    let comparison = try Comparison(card, group: group.scores, minimumGroup: 5)
     let governance = comparison.dimensions[0]
     let score = try #require(card.dimensions[0].score)
     let values = (1...10).map { Double($0 * 10) }
@@ -235,7 +235,7 @@ struct ComparisonTests {
   @Test("a dimension with fewer than k scored peers shows no statistics")
   func fewScoredPeers() throws {
     let rows = (1...6).map { ("P\($0)", 3000, $0 <= 3 ? Double($0) : nil) }
-    let comparison = try Comparison(try card(), group: PeerGroup(from: peers(rows), filter: PeerFilter(), bands: bands), minimumGroup: 5)
+    let comparison = try Comparison(try card(), group: PeerGroup(from: peers(rows), filter: PeerFilter(), bands: bands).scores, minimumGroup: 5)
     #expect(comparison.dimensions[0].n == 3)
     #expect(comparison.dimensions[0].peers == nil)
     #expect(comparison.dimensions[1].peers?.median == 50)

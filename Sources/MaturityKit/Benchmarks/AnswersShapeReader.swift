@@ -61,9 +61,9 @@ struct AnswersAccumulator: Sendable {
     }
   }
 
-  /// Every authority-year scored, in the order first seen.
-  func scored(dimensionIDs: [String]) -> PeerSet {
-    var peers = PeerSet(dimensionIDs: dimensionIDs)
+  /// Scores every authority-year into `peers`, in the order first seen, and empties the
+  /// accumulator (keeping its storage for the next ones).
+  mutating func score(into peers: inout PeerSet) {
     let count = plan.questionCount
     var codes = [ScoringPlan.Code](repeating: .missing, count: count)
     var relevant = [Bool](repeating: false, count: count)
@@ -81,7 +81,11 @@ struct AnswersAccumulator: Sendable {
       }
       peers.append(authorities[slot], scores: output)
     }
-    return peers
+    slots.removeAll(keepingCapacity: true)
+    authorities.removeAll(keepingCapacity: true)
+    firstLines.removeAll(keepingCapacity: true)
+    kinds.removeAll(keepingCapacity: true)
+    bits.removeAll(keepingCapacity: true)
   }
 }
 
@@ -90,18 +94,33 @@ struct AnswersAccumulator: Sendable {
 /// Rows are encoded without making strings, except once per authority: consecutive rows of the
 /// same authority reuse its slot, and question ids are first compared with the next question
 /// of the questionnaire, the order files are usually in.
+///
+/// Streaming, an authority-year is scored as soon as its rows end, and only its scores are
+/// kept; the segment's first and last are left open, as the segments around may hold the rest
+/// of their rows. When an authority-year's rows turn out not to be together, streaming gives
+/// up (``RowsApart``) and the file is read whole: every authority-year's answers held to the end.
 struct AnswersShapeReader {
   struct Segment: Sendable {
-    var accumulator: AnswersAccumulator
-    var problems: [Problem]
-    var rows: Int
+    /// The first authority-year, open (read whole: every authority-year).
+    var head: AnswersAccumulator
+    /// The authority-years scored as their rows ended, in order.
+    var middle: PeerSet
+    /// Their keys.
+    var middleKeys: Set<AuthorityYear> = []
+    /// The last authority-year, open, when it is not the first.
+    var tail: AnswersAccumulator?
+    var problems: [Problem] = []
+    var rows = 0
   }
+
+  /// Streaming found rows of one authority-year apart from each other.
+  struct RowsApart: Error {}
 
   let context: PeerReadContext
 
   init(_ context: PeerReadContext) { self.context = context }
 
-  func read(_ reader: CSVReader, skipFirst: Bool) -> Result<Segment, Error> {
+  func read(_ reader: CSVReader, skipFirst: Bool, streaming: Bool) -> Result<Segment, Error> {
     let plan = context.plan!
     let columns = context.columns
     let idColumn = columns.authorityID!
@@ -109,6 +128,9 @@ struct AnswersShapeReader {
     let questionColumn = columns.questionID!
     let answerColumn = columns.answer!
     var accumulator = AnswersAccumulator(plan: plan)
+    var segment = Segment(head: AnswersAccumulator(plan: plan), middle: PeerSet(dimensionIDs: context.questionnaire.dimensions.map(\.id)))
+    var headKey: AuthorityYear?
+    var openKey: AuthorityYear?
     var log = ProblemLog(file: context.file)
     var rows = 0
     var skip = skipFirst
@@ -130,11 +152,25 @@ struct AnswersShapeReader {
         if slot < 0 || !ScoringPlan.same(previousID, idBytes) || !ScoringPlan.same(previousYear, yearBytes) {
           let before = log.problems.count
           let fields = PeerRowFields(record: record, columns: columns, context: context, log: &log)
-          guard log.problems.count == before, let authority = fields.authority() else {
+          guard log.problems.count == before, let authority = fields.authority(columns) else {
             slot = -1
             return
           }
-          slot = accumulator.slot(AuthorityYear(id: authority.id, year: authority.year), authority: authority, line: record.line)
+          let key = AuthorityYear(id: authority.id, year: authority.year)
+          if streaming, let open = openKey, open != key {
+            // The open authority-year's rows have ended.
+            if headKey == nil {
+              headKey = open
+              segment.head = accumulator
+              accumulator = AnswersAccumulator(plan: plan)
+            } else {
+              segment.middleKeys.insert(open)
+              accumulator.score(into: &segment.middle)
+            }
+            if key == headKey || segment.middleKeys.contains(key) { throw RowsApart() }
+          }
+          openKey = key
+          slot = accumulator.slot(key, authority: authority, line: record.line)
           previousID = Array(idBytes)
           previousYear = Array(yearBytes)
           nextQuestion = 0
@@ -184,6 +220,13 @@ struct AnswersShapeReader {
     } catch {
       return .failure(error)
     }
-    return .success(Segment(accumulator: accumulator, problems: log.problems, rows: rows))
+    if headKey == nil {
+      segment.head = accumulator
+    } else if !accumulator.authorities.isEmpty {
+      segment.tail = accumulator
+    }
+    segment.problems = log.problems
+    segment.rows = rows
+    return .success(segment)
   }
 }

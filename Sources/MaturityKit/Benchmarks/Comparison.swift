@@ -35,7 +35,7 @@ public struct Comparison: Sendable {
   public var dimensions: [Row]
 
   /// Compares `card` with `group`; refuses a group smaller than `minimumGroup`.
-  public init(_ card: Scorecard, group: PeerGroup, minimumGroup: Int) throws(ComparisonError) {
+  public init(_ card: Scorecard, group: GroupScores, minimumGroup: Int) throws(ComparisonError) {
     let filters = group.filter.described(bands: group.bands, resolvedBand: group.band)
     guard group.count >= minimumGroup else {
       throw ComparisonError.groupTooSmall(found: group.count, minimum: minimumGroup, filters: filters.map { "\($0.0)=\($0.1)" })
@@ -46,23 +46,33 @@ public struct Comparison: Sendable {
     self.filters = filters
     groupSize = group.count
     self.minimumGroup = minimumGroup
-    sources = group.base.sources
-    func row(_ id: String, _ name: LocalizedText?, _ score: Double?, column: Int) -> Row {
-      let values = group.values(column)
-      let statistics = values.count >= minimumGroup ? PeerStatistics(values) : nil
-      var row = Row(
-        id: id, name: name, score: score, n: values.count, peers: statistics, showsRange: values.count >= 2 * minimumGroup)
-      if let statistics, let score {
-        row.percentileRank = PeerStatistics.percentileRank(of: score, among: values)
-        row.peersAhead = values.filter { $0 > score }.count
-        row.gapToMedian = statistics.median - score
-        row.gapToP75 = statistics.p75 - score
-        row.gapToP90 = statistics.p90 - score
-      }
-      return row
+    sources = group.sources
+    // One column per thread: each sorts its scores once.
+    let columns = card.dimensions.map { ($0.id, $0.name, $0.score) } + [("overall", nil, card.overall.score)]
+    let rows = ParallelWork.map(columns) { column, part in
+      Self.row(part.0, part.1, part.2, values: group.values(column), minimumGroup: minimumGroup)
     }
-    dimensions = card.dimensions.enumerated().map { row($1.id, $1.name, $1.score, column: $0) }
-    overall = row("overall", nil, card.overall.score, column: card.dimensions.count)
+    dimensions = Array(rows.dropLast())
+    overall = rows[rows.count - 1]
+  }
+
+  private static func row(_ id: String, _ name: LocalizedText?, _ score: Double?, values: [Double], minimumGroup: Int) -> Row {
+    guard values.count >= minimumGroup else {
+      return Row(id: id, name: name, score: score, n: values.count, peers: nil, showsRange: values.count >= 2 * minimumGroup)
+    }
+    let sorted = ScoreSort.sorted(values)
+    let statistics = PeerStatistics(sorted: sorted)
+    var row = Row(id: id, name: name, score: score, n: values.count, peers: statistics, showsRange: values.count >= 2 * minimumGroup)
+    if let statistics, let score {
+      let below = sorted.partitionPoint { $0 >= score }
+      let notAbove = sorted.partitionPoint { $0 > score }
+      row.percentileRank = PeerStatistics.percentileRank(below: below, equal: notAbove - below, of: sorted.count)
+      row.peersAhead = sorted.count - notAbove
+      row.gapToMedian = statistics.median - score
+      row.gapToP75 = statistics.p75 - score
+      row.gapToP90 = statistics.p90 - score
+    }
+    return row
   }
 }
 

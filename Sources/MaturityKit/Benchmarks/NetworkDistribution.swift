@@ -91,6 +91,9 @@ public struct NetworkDistribution: Sendable {
 }
 
 /// Every authority's gap to the median of its group's other members, per dimension and overall.
+///
+/// Held compactly — the peer set, each authority's group and a row of medians — and the rows
+/// made one at a time as they are read, so a large network's gaps cost a few numbers each.
 public struct GroupGaps: Sendable {
   public struct Row: Sendable {
     public var authority: PeerAuthority
@@ -102,46 +105,56 @@ public struct GroupGaps: Sendable {
   }
 
   public let dimensionIDs: [String]
-  public let rows: [Row]
   /// Authorities left out because they lack the grouping's value.
   public let ungrouped: Int
+  private let peers: PeerSet
+  /// The peer rows with a group, in order, and each one's group.
+  private let grouped: [(row: Int, group: String)]
+  /// `peers.width` medians per peer row, NaN for none.
+  private let medians: [Double]
 
   /// Medians leave the authority itself out; a group of fewer than `minimumGroup` other members has none.
   public init(_ peers: PeerSet, grouping: PeerGrouping, bands: PopulationBands, minimumGroup: Int) {
     dimensionIDs = peers.dimensionIDs
     let (rowsByKey, _, ungrouped) = grouping.split(peers, bands)
     self.ungrouped = ungrouped
-    var medians = [[Double?]](repeating: [Double?](repeating: nil, count: peers.width), count: peers.count)
+    self.peers = peers
+    var medians = [Double](repeating: .nan, count: peers.count * peers.width)
     for (_, members) in rowsByKey {
       for column in 0..<peers.width {
-        let sorted = members.compactMap { peers.score($0, column) }.sorted()
+        let sorted = ScoreSort.sorted(members.compactMap { peers.score($0, column) })
         for row in members {
+          let slot = row * peers.width + column
           guard let own = peers.score(row, column) else {
-            medians[row][column] = sorted.count >= minimumGroup ? PeerStatistics.percentile(sorted, 0.5) : nil
+            if sorted.count >= minimumGroup { medians[slot] = PeerStatistics.percentile(sorted, 0.5) }
             continue
           }
           guard sorted.count - 1 >= minimumGroup else { continue }
-          medians[row][column] = Self.medianWithout(own, in: sorted)
+          medians[slot] = Self.medianWithout(own, in: sorted)
         }
       }
     }
-    rows = peers.authorities.indices.compactMap { row in
-      guard let key = grouping.key(peers.authorities[row], bands) else { return nil }
-      let scores = (0..<peers.width).map { peers.score(row, $0) }
-      let gaps = zip(scores, medians[row]).map { score, median in score.flatMap { s in median.map { $0 - s } } }
-      return Row(authority: peers.authorities[row], group: key, scores: scores, medians: medians[row], gaps: gaps)
+    self.medians = medians
+    grouped = peers.authorities.indices.compactMap { row in grouping.key(peers.authorities[row], bands).map { (row, $0) } }
+  }
+
+  /// Every authority with a group, in the peer set's order.
+  public var rows: some RandomAccessCollection<Row> { grouped.indices.lazy.map(row) }
+
+  private func row(_ index: Int) -> Row {
+    let (row, group) = grouped[index]
+    let scores = (0..<peers.width).map { peers.score(row, $0) }
+    let medians = (0..<peers.width).map { column -> Double? in
+      let median = self.medians[row * peers.width + column]
+      return median.isNaN ? nil : median
     }
+    let gaps = zip(scores, medians).map { score, median in score.flatMap { s in median.map { $0 - s } } }
+    return Row(authority: peers.authorities[row], group: group, scores: scores, medians: medians, gaps: gaps)
   }
 
   /// The median of `sorted` with one occurrence of `value` removed, in O(log n).
   static func medianWithout(_ value: Double, in sorted: [Double]) -> Double {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sorted[middle] < value { low = middle + 1 } else { high = middle }
-    }
-    let removed = low
+    let removed = sorted.partitionPoint { $0 >= value }
     let count = sorted.count - 1
     func element(_ rank: Int) -> Double { sorted[rank < removed ? rank : rank + 1] }
     let h = Double(count - 1) * 0.5

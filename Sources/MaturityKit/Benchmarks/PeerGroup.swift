@@ -66,53 +66,86 @@ public struct PeerGroup: Sendable {
     from set: PeerSet, filter: PeerFilter, bands: PopulationBands, authority: Authority? = nil,
     scores: [Double?] = []
   ) {
-    var band: Int?
+    let test = PeerTest(filter, authority: authority, bands: bands)
+    let candidates = set.oneYearPerAuthority(filter.year)
+    var rows = candidates.authorities.indices.filter { row in
+      let peer = candidates.authorities[row]
+      if let authority, peer.id == authority.id { return false }
+      return test.admits(country: peer.country, type: peer.type, population: peer.population) { peer.attributes[$0] }
+    }
+    if let similar = filter.similar, let authority {
+      rows = NearestPeers.choose(similar, to: authority, scores: scores, among: rows.count) { index in
+        (candidates.authorities[rows[index]].population, (0..<candidates.dimensionIDs.count).map { candidates.score(rows[index], $0) })
+      }.map { rows[$0] }
+    }
+    self.base = candidates
+    self.rows = rows
+    self.filter = filter
+    self.band = test.band
+    self.bands = bands
+  }
+
+  /// The group as a peer set of its own (the set itself when the group is all of it).
+  public var peers: PeerSet { rows.count == base.count ? base : base.selecting(rows) }
+
+  /// The number of peers.
+  public var count: Int { rows.count }
+
+  /// The group's scores, all a comparison needs.
+  public var scores: GroupScores {
+    var scores = GroupScores(filter: filter, band: band, bands: bands, sources: base.sources, width: base.width)
+    for row in rows { scores.append((0..<base.width).map { base.score(row, $0) ?? .nan }) }
+    return scores
+  }
+}
+
+/// What a filter asks of each peer, made ready to test many: the band resolved, the texts
+/// folded once. A peer's id and year are checked by whoever holds them.
+struct PeerTest: Sendable {
+  let country: String?
+  let type: AuthorityType?
+  /// The band used (the authority's own with `--band auto`).
+  let band: Int?
+  let bands: PopulationBands
+  /// (attribute, value in lower case).
+  let attributes: [(String, String)]
+
+  init(_ filter: PeerFilter, authority: Authority?, bands: PopulationBands) {
     switch filter.band {
     case .auto: band = authority?.population.map(bands.index(of:))
     case .index(let index): band = index
     case nil: band = nil
     }
-    let candidates = set.oneYearPerAuthority(filter.year)
-    var rows = candidates.authorities.indices.filter { row in
-      let peer = candidates.authorities[row]
-      if let authority, peer.id == authority.id { return false }
-      if let country = filter.country, peer.country?.uppercased() != country.uppercased() { return false }
-      if let type = filter.type, peer.type != type { return false }
-      if let band, peer.population.map(bands.index(of:)) != band { return false }
-      for (name, value) in filter.attributes where peer.attributes[name]?.lowercased() != value.lowercased() {
-        return false
-      }
-      return true
-    }
-    if let similar = filter.similar, let authority {
-      rows = Self.nearest(similar, to: authority, scores: scores, rows: rows, in: candidates)
-    }
-    self.base = candidates
-    self.rows = rows
-    self.filter = filter
-    self.band = band
+    country = filter.country?.uppercased()
+    type = filter.type
     self.bands = bands
+    attributes = filter.attributes.map { ($0.0, $0.1.lowercased()) }
   }
 
-  /// The group as a peer set of its own.
-  public var peers: PeerSet { base.selecting(rows) }
+  /// Whether a peer of this country, type and population, whose attribute columns `attribute`
+  /// gives by name, passes the filter.
+  func admits(country: @autoclosure () -> String?, type: AuthorityType?, population: Int?, attribute: (String) -> String?) -> Bool {
+    if let wanted = self.country, country()?.uppercased() != wanted { return false }
+    if let wanted = self.type, type != wanted { return false }
+    if let band, population.map(bands.index(of:)) != band { return false }
+    for (name, value) in attributes where attribute(name)?.lowercased() != value { return false }
+    return true
+  }
+}
 
-  /// The number of peers.
-  public var count: Int { rows.count }
-
-  /// The scores of the group in `column` (a dimension index, or the overall score's), where known.
-  public func values(_ column: Int) -> [Double] { rows.compactMap { base.score($0, column) } }
-
-  /// The `count` rows nearest the authority: Euclidean distance over log10-population and the
-  /// dimension scores on 0–1, each standardised by its spread among the candidates; a dimension
-  /// either side lacks is left out of that pair's distance.
-  static func nearest(_ count: Int, to authority: Authority, scores: [Double?], rows: [Int], in set: PeerSet) -> [Int] {
-    let dimensions = set.dimensionIDs.count
-    func features(_ row: Int) -> [Double?] {
-      [set.authorities[row].population.map { log10(Double(max($0, 1))) }] + (0..<dimensions).map { set.score(row, $0) }
-    }
-    let own: [Double?] = [authority.population.map { log10(Double(max($0, 1))) }] + (0..<dimensions).map { $0 < scores.count ? scores[$0] : nil }
-    let all = rows.map(features)
+/// `--similar`: the peers nearest an authority.
+enum NearestPeers {
+  /// The `count` candidates (numbered from 0 to `candidates`, given by `features` as
+  /// population and dimension scores) nearest the authority, in their order: Euclidean distance
+  /// over log10-population and the dimension scores on 0–1, each standardised by its spread
+  /// among the candidates; a dimension either side lacks is left out of that pair's distance.
+  static func choose(
+    _ count: Int, to authority: Authority, scores: [Double?], among candidates: Int, features: (Int) -> (Int?, [Double?])
+  ) -> [Int] {
+    func vector(_ population: Int?, _ scores: [Double?]) -> [Double?] { [population.map { log10(Double(max($0, 1))) }] + scores }
+    let all = (0..<candidates).map { let (population, scores) = features($0); return vector(population, scores) }
+    let dimensions = all.first.map { $0.count - 1 } ?? 0
+    let own = vector(authority.population, (0..<dimensions).map { $0 < scores.count ? scores[$0] : nil })
     let spreads: [Double] = (0...dimensions).map { feature in
       let values = all.compactMap { $0[feature] }
       guard values.count > 1 else { return 1 }
@@ -120,7 +153,7 @@ public struct PeerGroup: Sendable {
       let deviation = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
       return deviation > 0 ? deviation : 1
     }
-    let distances = zip(rows, all).map { row, features -> (Int, Double) in
+    let distances = all.enumerated().map { candidate, features -> (Int, Double) in
       var sum = 0.0
       var used = 0
       for feature in 0...dimensions {
@@ -129,7 +162,7 @@ public struct PeerGroup: Sendable {
         sum += difference * difference
         used += 1
       }
-      return (row, used > 0 ? (sum / Double(used)).squareRoot() : .infinity)
+      return (candidate, used > 0 ? (sum / Double(used)).squareRoot() : .infinity)
     }
     return distances.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(count).map(\.0).sorted()
   }

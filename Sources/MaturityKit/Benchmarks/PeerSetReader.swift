@@ -36,13 +36,57 @@ public enum PeerSetReader {
       warnings += file.warnings
       peers.append(contentsOf: file.peers)
     }
-    try checkDuplicatesAcrossFiles(peers, paths: paths)
+    if paths.count > 1 {
+      var keys = PeerRowKeys()
+      for authority in peers.authorities { keys.append(id: authority.id, year: authority.year, line: 0) }
+      _ = try keys.indexAcrossFiles(paths)
+    }
     return (peers, warnings)
   }
 
   static func readFile(_ path: String, questionnaire: Questionnaire, options: PeerReadOptions) throws -> (
     peers: PeerSet, warnings: [Problem]
   ) {
+    let file = try PeerFile(path, questionnaire: questionnaire, options: options)
+    var log = ProblemLog(file: path)
+    var peers: PeerSet
+    var rows: Int
+    switch file.shape {
+    case .scores:
+      peers = PeerSet(dimensionIDs: questionnaire.dimensions.map(\.id))
+      let read = try file.readScores(into: peers, log: &log)
+      for part in read.sinks { peers.append(contentsOf: part.sink) }
+      rows = read.rows
+      let index = ScoresShapeReader.duplicateRows(read.keys, log: &log)
+      if index.duplicates.isEmpty {
+        peers.newestRows = index.severalYears ? index.newest : nil
+      } else {
+        let duplicates = Set(index.duplicates.map(\.row))
+        peers = peers.selecting(peers.authorities.indices.filter { !duplicates.contains($0) })
+      }
+      peers.hasSeveralYears = index.severalYears
+    case .answers:
+      (peers, rows) = try file.readAnswers(log: &log)
+    }
+    let (source, warnings) = try file.finish(log, rows: rows)
+    peers.sources = [source]
+    return (peers, warnings)
+  }
+
+  struct StopReading: Error {}
+}
+
+/// A peer file opened: its reader, header, columns and shape; reads its rows on every thread.
+struct PeerFile {
+  let path: String
+  let reader: CSVReader
+  let header: CSVHeader
+  let shape: PeerSource.Shape
+  let context: PeerReadContext
+  let options: PeerReadOptions
+
+  /// Opens `path` and reads its header; refuses a file of neither shape or without its key columns.
+  init(_ path: String, questionnaire: Questionnaire, options: PeerReadOptions) throws {
     let reader = try CSVReader(path: path, options: options.csv)
     var header: CSVHeader?
     var headerLine = 1
@@ -50,9 +94,9 @@ public enum PeerSetReader {
       try reader.forEach { record in
         header = try CSVHeader(record, file: path)
         headerLine = record.line
-        throw StopReading()
+        throw PeerSetReader.StopReading()
       }
-    } catch is StopReading {}
+    } catch is PeerSetReader.StopReading {}
     guard let header else { throw Problems([Problem(.error, SourceLocation(file: path, line: 1), "file.empty")]) }
     let columns = PeerColumns(header: header, questionnaire: questionnaire)
     let shape: PeerSource.Shape
@@ -75,72 +119,98 @@ public enum PeerSetReader {
         Problem(.error, SourceLocation(file: path, line: headerLine), "peers.missingColumns", ["columns": missing.joined(separator: ", ")])
       ])
     }
-    let segments = try reader.segments(options.threads)
-    let context = PeerReadContext(
+    self.path = path
+    self.reader = reader
+    self.header = header
+    self.shape = shape
+    self.options = options
+    context = PeerReadContext(
       file: path, questionnaire: questionnaire, columns: columns, plan: shape == .answers ? ScoringPlan(questionnaire) : nil,
       keepsNames: options.keepsNames)
-    var log = ProblemLog(file: path)
-    var peers = PeerSet(dimensionIDs: questionnaire.dimensions.map(\.id))
-    var rows = 0
-    switch shape {
-    case .scores:
-      let parts = ParallelWork.map(segments) { ScoresShapeReader(context).read($1, skipFirst: $0 == 0) }
-      var lines: [Int] = []
-      for part in parts {
-        let result = try part.get()
-        peers.append(contentsOf: result.peers)
-        lines += result.lines
-        log.append(contentsOf: result.problems)
-        rows += result.rows
-      }
-      let (duplicates, severalYears, newest) = ScoresShapeReader.duplicateRows(peers, lines: lines, log: &log)
-      if duplicates.isEmpty {
-        peers.newestRows = severalYears ? newest.values.sorted() : nil
-      } else {
-        peers = peers.selecting(peers.authorities.indices.filter { !duplicates.contains($0) })
-      }
-      peers.hasSeveralYears = severalYears
-    case .answers:
-      let parts = ParallelWork.map(segments) { AnswersShapeReader(context).read($1, skipFirst: $0 == 0) }
-      var merged = AnswersAccumulator(plan: context.plan!)
-      for part in parts {
-        let result = try part.get()
-        merged.merge(result.accumulator, log: &log)
-        log.append(contentsOf: result.problems)
-        rows += result.rows
-      }
-      peers = merged.scored(dimensionIDs: questionnaire.dimensions.map(\.id))
+  }
+
+  /// Reads a scores-shape file on every thread, each segment into a copy of `sink`; returns
+  /// the segments' sinks in order, the keys of all valid rows and the number of rows.
+  /// Each sink comes with the number of its first row among all valid rows.
+  func readScores<Sink: ScoresRowSink>(into sink: Sink, log: inout ProblemLog) throws -> (
+    sinks: [(sink: Sink, firstRow: Int)], keys: PeerRowKeys, rows: Int
+  ) {
+    let context = context
+    let parts = ParallelWork.map(try reader.segments(options.threads)) {
+      ScoresShapeReader(context).read($1, skipFirst: $0 == 0, into: sink)
     }
+    var sinks: [(sink: Sink, firstRow: Int)] = []
+    var segmentKeys: [PeerRowKeys] = []
+    var rows = 0
+    var firstRow = 0
+    for part in parts {
+      let segment = try part.get()
+      sinks.append((segment.sink, firstRow))
+      firstRow += segment.keys.count
+      segmentKeys.append(segment.keys)
+      log.append(contentsOf: segment.problems)
+      rows += segment.rows
+    }
+    return (sinks, PeerRowKeys(concatenating: segmentKeys), rows)
+  }
+
+  /// Reads an answers-shape file on every thread and scores every authority-year, streaming
+  /// when each authority-year's rows are together (the usual case), else whole.
+  func readAnswers(log: inout ProblemLog) throws -> (peers: PeerSet, rows: Int) {
+    if let read = try readAnswers(streaming: true, log: &log) { return read }
+    return try readAnswers(streaming: false, log: &log)!
+  }
+
+  /// Nil when streaming finds an authority-year's rows apart (nothing logged then).
+  private func readAnswers(streaming: Bool, log: inout ProblemLog) throws -> (peers: PeerSet, rows: Int)? {
+    let context = context
+    let parts = ParallelWork.map(try reader.segments(options.threads)) {
+      AnswersShapeReader(context).read($1, skipFirst: $0 == 0, streaming: streaming)
+    }
+    var own = ProblemLog(file: path)
+    var peers = PeerSet(dimensionIDs: context.questionnaire.dimensions.map(\.id))
+    // The open authority-years carried from segment to segment, and (streaming) every key so
+    // far, for finding an authority-year in two segments that do not meet at it.
+    var carried = AnswersAccumulator(plan: context.plan!)
+    var carriedKey: AuthorityYear?
+    var seen: Set<AuthorityYear> = []
+    var rows = 0
+    for part in parts {
+      let segment: AnswersShapeReader.Segment
+      do { segment = try part.get() } catch is AnswersShapeReader.RowsApart { return nil }
+      if streaming {
+        let headKeys = segment.head.slots.keys.filter { $0 != carriedKey }
+        let tailKeys = segment.tail.map { Array($0.slots.keys) } ?? []
+        for key in headKeys + Array(segment.middleKeys) + tailKeys where !seen.insert(key).inserted { return nil }
+        carriedKey = tailKeys.first ?? (segment.middle.count == 0 ? segment.head.slots.keys.first ?? carriedKey : nil)
+      }
+      carried.merge(segment.head, log: &own)
+      if segment.middle.count > 0 || segment.tail != nil {
+        carried.score(into: &peers)
+        peers.append(contentsOf: segment.middle)
+        if let tail = segment.tail { carried = tail }
+      }
+      own.append(contentsOf: segment.problems)
+      rows += segment.rows
+    }
+    carried.score(into: &peers)
+    log.append(contentsOf: own.problems)
+    return (peers, rows)
+  }
+
+  /// The file's problems in line order (thrown when one is an error, unless invalid rows are
+  /// skipped) and its description.
+  func finish(_ log: ProblemLog, rows: Int) throws -> (source: PeerSource, warnings: [Problem]) {
     let problems = log.problems.sorted(by: ProblemLog.fileOrder)
     if !options.skipInvalid && problems.contains(where: { $0.severity == .error }) { throw Problems(problems) }
     let leftOut = Set(problems.filter { $0.severity == .error }.compactMap(\.location.line)).count
-    peers.sources = [
-      PeerSource(
-        fileName: URL(fileURLWithPath: path).lastPathComponent, shape: shape, delimiter: reader.delimiter,
-        encoding: reader.encoding, rows: rows, rowsLeftOut: leftOut, columns: header.names,
-        attributes: columns.attributeNames)
-    ]
+    let source = PeerSource(
+      fileName: URL(fileURLWithPath: path).lastPathComponent, shape: shape, delimiter: reader.delimiter,
+      encoding: reader.encoding, rows: rows, rowsLeftOut: leftOut, columns: header.names,
+      attributes: context.columns.attributeNames)
     let encodingWarnings = reader.warnings.map { _ in Problem(.warning, SourceLocation(file: path), "peers.readAsWindows1252") }
-    return (peers, encodingWarnings + problems)
+    return (source, encodingWarnings + problems)
   }
-
-  private static func checkDuplicatesAcrossFiles(_ peers: PeerSet, paths: [String]) throws {
-    guard paths.count > 1 else { return }
-    var seen: [String: Int] = [:]
-    for authority in peers.authorities {
-      seen["\(authority.id)\u{0}\(authority.year)", default: 0] += 1
-    }
-    let repeated = seen.filter { $0.value > 1 }.keys.sorted()
-    guard let first = repeated.first else { return }
-    let parts = first.split(separator: "\u{0}")
-    throw Problems([
-      Problem(
-        .error, SourceLocation(file: paths.joined(separator: ", ")), "peers.duplicateAcrossFiles",
-        ["authority": String(parts[0]), "year": String(parts.last ?? ""), "count": "\(repeated.count)"])
-    ])
-  }
-
-  struct StopReading: Error {}
 }
 
 /// The columns of a peer file, by role.

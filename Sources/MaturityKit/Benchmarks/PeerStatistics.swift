@@ -19,8 +19,12 @@ public struct PeerStatistics: Sendable, Equatable {
 
   /// The statistics of `values`, or nil when there are none.
   public init?(_ values: [Double]) {
-    guard !values.isEmpty else { return nil }
-    let sorted = values.sorted()
+    self.init(sorted: ScoreSort.sorted(values))
+  }
+
+  /// The statistics of values already sorted, or nil when there are none.
+  init?(sorted: [Double]) {
+    guard !sorted.isEmpty else { return nil }
     n = sorted.count
     // Two-pass mean and variance, for accuracy on large sets.
     let mean = sorted.reduce(0, +) / Double(n)
@@ -49,8 +53,11 @@ public struct PeerStatistics: Sendable, Equatable {
   /// 100 × (peers below + ½ · peers equal) / n: the mid-rank percentile rank of `score`.
   public static func percentileRank(of score: Double, among values: [Double]) -> Double? {
     guard !values.isEmpty else { return nil }
-    let below = values.filter { $0 < score }.count
-    let equal = values.filter { $0 == score }.count
-    return 100 * (Double(below) + 0.5 * Double(equal)) / Double(values.count)
+    return percentileRank(below: values.filter { $0 < score }.count, equal: values.filter { $0 == score }.count, of: values.count)
+  }
+
+  /// The percentile rank of a score with `below` values below it and `equal` equal to it, of `count`.
+  static func percentileRank(below: Int, equal: Int, of count: Int) -> Double {
+    100 * (Double(below) + 0.5 * Double(equal)) / Double(count)
   }
 }

@@ -85,7 +85,9 @@ public enum DistributionRenderers {
   }
 
   /// Every authority's gap to its group's median, one row per authority.
-  public static func gapsCSV(_ gaps: GroupGaps, into writer: inout CSVWriter) {
+  /// `flush` is handed the writer after each row, to write out what it holds (a large
+  /// network's gaps need not be held whole).
+  public static func gapsCSV(_ gaps: GroupGaps, into writer: inout CSVWriter, flush: (inout CSVWriter) throws -> Void = { _ in }) rethrows {
     let columns = gaps.dimensionIDs + ["overall"]
     writer.write(["authority_id", "year", "group"] + columns.flatMap { ["\($0)_score", "\($0)_median", "\($0)_gap"] })
     func number(_ value: Double?) -> String { value.map(JSONValue.format) ?? "" }
@@ -95,6 +97,7 @@ public enum DistributionRenderers {
         fields += [number(row.scores[column]), number(row.medians[column]), number(row.gaps[column])]
       }
       writer.write(fields)
+      try flush(&writer)
     }
   }
 }

@@ -189,30 +189,31 @@ extension ScoringPlan {
       withUnsafeTemporaryAllocation(of: Int.self, capacity: dimensionCount * 2) { counts in
         sums.initialize(repeating: 0)
         counts.initialize(repeating: 0)
+        // Fields are read in place: a copy of a compiled question would retain its arrays and
+        // strings, for every question of every authority-year, on every reading thread at once.
         for index in 0..<questions.count {
-          let question = questions[index]
-          let isRelevant = question.relevant?.holds(codes, UnsafeBufferPointer(relevant)) ?? true
+          let isRelevant = questions[index].relevant?.holds(codes, UnsafeBufferPointer(relevant)) ?? true
           relevant[index] = isRelevant
-          guard isRelevant, question.scored else { continue }
+          guard isRelevant, questions[index].scored else { continue }
           let code = codes[index]
           let credit: Double
           switch code.kind {
           case .missing:
-            counts[question.dimension * 2] += 1
+            counts[questions[index].dimension * 2] += 1
             continue
           case .notApplicable:
-            switch question.notApplicable {
+            switch questions[index].notApplicable {
             case .full: credit = 1
             case .zero: credit = 0
             case .exclude, nil: continue
             }
           case .unknown: credit = 0
-          case .value: credit = self.credit(question, code)
+          case .value: credit = self.credit(index, code)
           }
-          sums[question.dimension * 2] += question.weight * credit
-          sums[question.dimension * 2 + 1] += question.weight
-          counts[question.dimension * 2] += 1
-          counts[question.dimension * 2 + 1] += 1
+          sums[questions[index].dimension * 2] += questions[index].weight * credit
+          sums[questions[index].dimension * 2 + 1] += questions[index].weight
+          counts[questions[index].dimension * 2] += 1
+          counts[questions[index].dimension * 2 + 1] += 1
         }
         var weighted = 0.0
         var totalWeight = 0.0
@@ -242,22 +243,22 @@ extension ScoringPlan {
     }
   }
 
-  private func credit(_ question: CompiledQuestion, _ code: Code) -> Double {
-    switch question.type {
-    case .scale, .single: return question.optionCredits[Int(code.bits)]
-    case .yesno: return code.bits == 1 ? question.yesCredit : question.noCredit
+  private func credit(_ index: Int, _ code: Code) -> Double {
+    switch questions[index].type {
+    case .scale, .single: return questions[index].optionCredits[Int(code.bits)]
+    case .yesno: return code.bits == 1 ? questions[index].yesCredit : questions[index].noCredit
     case .multi:
       var sum = 0.0
       var bits = code.bits
       while bits != 0 {
         let option = bits.trailingZeroBitCount
-        sum += question.optionCredits[option]
+        sum += questions[index].optionCredits[option]
         bits &= bits - 1
       }
       return min(1, sum)
     case .number, .percent:
       let number = Double(bitPattern: code.bits)
-      return question.bands.first { $0.contains(number) }?.credit ?? 0
+      return questions[index].bands.first { $0.contains(number) }?.credit ?? 0
     case .text: return 0
     }
   }
@@ -288,19 +289,18 @@ extension ScoringPlan {
   public func encode(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int, unsure: Bool = false) -> Result<
     Code, EncodingFailure
   > {
-    let question = questions[index]
     let text = Self.trimmed(bytes)
     if Self.equalsIgnoringCase(text, "na") {
-      guard question.notApplicable != nil else { return .failure(.notApplicableNotAllowed) }
+      guard questions[index].notApplicable != nil else { return .failure(.notApplicableNotAllowed) }
       return .success(Code(kind: .notApplicable, unsure: unsure, bits: 0))
     }
     if Self.equalsIgnoringCase(text, "unknown") {
-      guard question.allowUnknown else { return .failure(.unknownNotAllowed) }
+      guard questions[index].allowUnknown else { return .failure(.unknownNotAllowed) }
       return .success(Code(kind: .unknown, unsure: unsure, bits: 0))
     }
-    switch question.type {
+    switch questions[index].type {
     case .scale, .single:
-      guard let option = question.optionIDs.firstIndex(where: { Self.same($0, text) }) else {
+      guard let option = questions[index].optionIDs.firstIndex(where: { Self.same($0, text) }) else {
         return .failure(.unknownOption(String(decoding: text, as: UTF8.self)))
       }
       return .success(Code(kind: .value, unsure: unsure, bits: UInt64(option)))
@@ -317,7 +317,7 @@ extension ScoringPlan {
         let part = Self.trimmed(UnsafeBufferPointer(rebasing: text[start..<end]))
         start = end + 1
         if part.isEmpty { continue }
-        guard let option = question.optionIDs.firstIndex(where: { Self.same($0, part) }) else {
+        guard let option = questions[index].optionIDs.firstIndex(where: { Self.same($0, part) }) else {
           return .failure(.unknownOption(String(decoding: part, as: UTF8.self)))
         }
         bits |= 1 << UInt64(option)
@@ -325,7 +325,7 @@ extension ScoringPlan {
       return .success(Code(kind: .value, unsure: unsure, bits: bits))
     case .number, .percent:
       guard let number = CSVNumber.parse(UnsafeRawBufferPointer(text)) else { return .failure(.notNumber) }
-      if question.type == .percent && !(0...100).contains(number) { return .failure(.percentRange) }
+      if questions[index].type == .percent && !(0...100).contains(number) { return .failure(.percentRange) }
       return .success(Code(kind: .value, unsure: unsure, bits: number.bitPattern))
     case .text:
       return .success(Code(kind: .value, unsure: unsure, bits: Self.textHash(text)))

@@ -9,12 +9,17 @@ struct OutputOption: ParsableArguments {
 
   /// Writes the whole result.
   func write(_ bytes: some Collection<UInt8>) throws {
-    let sink = try OutputSink(path: output)
-    try sink.write(bytes)
-    try sink.finish()
+    try stream { try $0.write(bytes) }
   }
 
   func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+  /// Writes a result in pieces, as `body` hands them to the sink.
+  func stream(_ body: (OutputSink) throws -> Void) throws {
+    let sink = try OutputSink(path: output)
+    try body(sink)
+    try sink.finish()
+  }
 
   /// Whether output goes to a terminal that shows colour (and `NO_COLOR` is not set).
   var usesColor: Bool {

@@ -96,11 +96,16 @@ struct PeerOptions: ParsableArguments {
     var options = readOptions
     options.keepsNames = keepingNames
     let (peers, warnings) = try PeerSetReader.read(paths, questionnaire: questionnaire, options: options)
+    report(warnings, peers.sources, texts)
+    return peers
+  }
+
+  /// Problems and left-out counts, to standard error.
+  private func report(_ warnings: [Problem], _ sources: [PeerSource], _ texts: TextCatalogue) {
     Diagnostics.report(warnings, texts)
-    for source in peers.sources where source.rowsLeftOut > 0 {
+    for source in sources where source.rowsLeftOut > 0 {
       Diagnostics.warn(texts("peers.leftOut", ["file": source.fileName, "rows": "\(source.rowsLeftOut)", "total": "\(source.rows)"]))
     }
-    return peers
   }
 
   /// The peer group of a whole set (no compared authority), read from `paths`.
@@ -119,6 +124,17 @@ struct PeerOptions: ParsableArguments {
     let bands = populationBands(questionnaire)
     let group = PeerGroup(
       from: peers, filter: try filter(bands), bands: bands, authority: card.authority, scores: card.dimensions.map(\.score))
+    return try Comparison(card, group: group.scores, minimumGroup: minGroup)
+  }
+
+  /// The authority of `card` against its peers in the `--peers` files (k applied), reading only
+  /// the peer group from them; problems and left-out counts go to standard error.
+  func comparison(_ card: Scorecard, _ questionnaire: Questionnaire, _ texts: TextCatalogue) throws -> Comparison {
+    let bands = populationBands(questionnaire)
+    let (group, warnings) = try PeerGroupReader.read(
+      files, questionnaire: questionnaire, options: readOptions, filter: try filter(bands), bands: bands, authority: card.authority,
+      scores: card.dimensions.map(\.score))
+    report(warnings, group.sources, texts)
     return try Comparison(card, group: group, minimumGroup: minGroup)
   }
 }

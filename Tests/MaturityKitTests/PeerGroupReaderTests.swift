@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+@testable import MaturityKit
+
+/// The streaming reader of one authority's peer group must give exactly what reading the whole
+/// peer set and choosing the group from it gives.
+@Suite("Reading a peer group straight from files")
+struct PeerGroupReaderTests {
+  let bands = PopulationBands(bounds: [5000, 20000])
+
+  /// A scores file of the test questionnaire: countries, types, populations in every band, blank
+  /// scores, second years, an attribute column, and a row of the compared authority itself.
+  func scoresFile(_ ids: ClosedRange<Int> = 1...60, name: String = "peers.csv") throws -> String {
+    var text = "authority_id,name,country,population,type,year,questionnaire,version,governance,data,overall,network\n"
+    for index in ids {
+      let country = ["ES", "fr", "IT"][index % 3]
+      let type = ["municipality", "Region", "other"][index % 5 % 3]
+      let population = [900, 4000, 7500, 18000, 60000, 2500, 12000][index % 7]
+      let governance = index % 11 == 0 ? "" : "\(Double(index * 37 % 100) + 0.25)"
+      let row = { (year: Int, shift: Int) in
+        "P-\(index),Peer \(index),\(country),\(population),\(type),\(year),test-assessment,1.0,\(governance),\((index * 53 + shift) % 100),\((index * 29 + shift) % 100).5,red \(index % 2 == 0 ? "a" : "b")\n"
+      }
+      if index % 4 == 0 { text += row(2024, 7) }
+      text += row(2025, 0)
+      if index % 9 == 0 { text += row(2023, 3) }
+    }
+    text += "T-1,The compared one,ES,4000,municipality,2025,test-assessment,1.0,99,99,99,red a\n"
+    return try Fixtures.temporaryFile(text, name: name)
+  }
+
+  func card() throws -> Scorecard {
+    try Fixtures.score("  strategy: adopted\n  paper-forms: \"no\"\n  owner: cdo\n  practices: [catalogue]\n  datasets: 3\n  uses-ai: \"yes\"\n  ai-share: 10\n")
+  }
+
+  /// The comparison both ways, or the problems each way threw.
+  func bothWays(_ paths: [String], _ filter: PeerFilter, skipInvalid: Bool = false, threads: Int = 2, minimumGroup: Int = 2) throws -> (
+    whole: Result<Comparison, Failure>, streamed: Result<Comparison, Failure>, wholeWarnings: [Problem], streamedWarnings: [Problem]
+  ) {
+    let questionnaire = try Fixtures.testQuestionnaire()
+    let card = try card()
+    let options = PeerReadOptions(skipInvalid: skipInvalid, threads: threads)
+    let scores = card.dimensions.map(\.score)
+    var wholeWarnings: [Problem] = []
+    var streamedWarnings: [Problem] = []
+    let whole = Failure.result {
+        let (peers, warnings) = try PeerSetReader.read(paths, questionnaire: questionnaire, options: options)
+        wholeWarnings = warnings
+        let group = PeerGroup(from: peers, filter: filter, bands: bands, authority: card.authority, scores: scores)
+        return try Comparison(card, group: group.scores, minimumGroup: minimumGroup)
+    }
+    let streamed = Failure.result {
+        let (group, warnings) = try PeerGroupReader.read(
+          paths, questionnaire: questionnaire, options: options, filter: filter, bands: bands, authority: card.authority, scores: scores)
+        streamedWarnings = warnings
+        return try Comparison(card, group: group, minimumGroup: minimumGroup)
+    }
+    return (whole, streamed, wholeWarnings, streamedWarnings)
+  }
+
+  /// Any error, described.
+  struct Failure: Error, Equatable {
+    var description: String
+
+    static func result(_ body: () throws -> Comparison) -> Result<Comparison, Failure> {
+      do { return .success(try body()) } catch { return .failure(Failure(description: String(describing: error))) }
+    }
+  }
+
+  func expectSame(_ paths: [String], _ filter: PeerFilter, skipInvalid: Bool = false, threads: Int = 2, minimumGroup: Int = 2) throws {
+    let (whole, streamed, wholeWarnings, streamedWarnings) = try bothWays(
+      paths, filter, skipInvalid: skipInvalid, threads: threads, minimumGroup: minimumGroup)
+    #expect(wholeWarnings == streamedWarnings)
+    switch (whole, streamed) {
+    case (.success(let a), .success(let b)):
+      #expect(a.groupSize == b.groupSize, "\(filter)")
+      #expect(a.dimensions == b.dimensions && a.overall == b.overall, "\(filter)")
+      #expect(a.sources == b.sources)
+      #expect(a.filters.map { "\($0.0)=\($0.1)" } == b.filters.map { "\($0.0)=\($0.1)" })
+    case (.failure(let a), .failure(let b)):
+      #expect(a == b)
+    default:
+      Issue.record("one way succeeded, the other did not: \(whole) / \(streamed)")
+    }
+  }
+
+  static let filters: [PeerFilter] = [
+    PeerFilter(), PeerFilter(band: .index(0)), PeerFilter(band: .index(1)), PeerFilter(country: "es"), PeerFilter(country: "FR"),
+    PeerFilter(type: .region), PeerFilter(year: 2024), PeerFilter(year: 2023), PeerFilter(attributes: [("network", "RED A")]),
+    PeerFilter(attributes: [("nothing", "x")]), PeerFilter(country: "IT", band: .index(1), attributes: [("network", "red b")]),
+    PeerFilter(similar: 7), PeerFilter(band: .index(0), similar: 3),
+  ]
+
+  @Test("the same comparison with every filter, on one thread and on several", arguments: filters)
+  func sameWithFilters(filter: PeerFilter) throws {
+    let path = try scoresFile()
+    for threads in [1, 3] { try expectSame([path], filter, threads: threads) }
+  }
+
+  @Test("the same comparison across two files; an authority-year in both is refused the same way")
+  func severalFiles() throws {
+    let first = try scoresFile(1...30, name: "first.csv")
+    let second = try scoresFile(31...60, name: "second.csv")
+    for filter in [PeerFilter(), PeerFilter(year: 2025), PeerFilter(band: .index(0))] {
+      try expectSame([first, second], filter)
+    }
+    let overlapping = try scoresFile(25...40, name: "overlapping.csv")
+    let result = try bothWays([first, overlapping], PeerFilter())
+    guard case .failure(let problems) = result.streamed else {
+      Issue.record("an authority-year in two files was accepted")
+      return
+    }
+    #expect(problems.description.contains("appears in more than one peer file"))
+    try expectSame([first, overlapping], PeerFilter())
+  }
+
+  @Test("bad rows and duplicates: refused with the same problems, or skipped the same way")
+  func badRows() throws {
+    let bad = Fixtures.path("peers/bad-scores.csv")
+    try expectSame([bad], PeerFilter())
+    try expectSame([bad], PeerFilter(), skipInvalid: true, minimumGroup: 1)
+    try expectSame([bad], PeerFilter(country: "ES"), skipInvalid: true, threads: 3, minimumGroup: 1)
+    let answers = Fixtures.path("peers/bad-answers.csv")
+    try expectSame([answers], PeerFilter())
+    try expectSame([answers], PeerFilter(), skipInvalid: true, minimumGroup: 1)
+  }
+
+  @Test("an Excel file: semicolons, decimal commas, BOM; and an answers file")
+  func otherDialectsAndShapes() throws {
+    let excel = Fixtures.path("peers/scores-excel-fr.csv")
+    for filter in [PeerFilter(), PeerFilter(year: 2024), PeerFilter(attributes: [("network", "red a")])] {
+      try expectSame([excel], filter, minimumGroup: 1)
+    }
+    let answers = try Fixtures.temporaryFile(
+      "authority_id,country,population,type,year,question_id,answer\n"
+        + (1...8).map { "A-\($0),ES,\($0 * 1000),municipality,2025,strategy,\($0 % 2 == 0 ? "adopted" : "draft")\nA-\($0),ES,\($0 * 1000),municipality,2025,datasets,\($0)\n" }
+        .joined(),
+      name: "answers.csv")
+    try expectSame([answers], PeerFilter())
+    try expectSame([answers, excel], PeerFilter(band: .index(0)), minimumGroup: 1)
+  }
+
+  @Test("ids are one authority when Swift's strings say so: two spellings of one id are a duplicate")
+  func canonicalIDs() throws {
+    var keys = PeerRowKeys()
+    keys.append(id: "K-1", year: 2025, line: 2)
+    keys.append(id: "\u{212A}-1", year: 2025, line: 3)  // KELVIN SIGN, canonically "K"
+    keys.append(id: "K-1", year: 2024, line: 4)
+    keys.append(id: "L-1", year: 2024, line: 5)
+    let index = keys.index()
+    #expect(index.duplicates.map { "\($0.row)/\($0.first)" } == ["1/0"])
+    #expect(index.newest == [0, 3])
+    #expect(index.severalYears)
+  }
+}
+
+/// Answers files are scored as each authority-year's rows end; rows apart, the file is read whole.
+@Suite("Scoring answers files as they are read")
+struct StreamingAnswersTests {
+  func read(_ text: String, threads: Int) throws -> (rows: [String], problems: [String]) {
+    let questionnaire = try QuestionnaireLoader.load(
+      path: DefaultQuestionnaireTests.root.appendingPathComponent("Questionnaires/ai-data-readiness/questionnaire.yaml").path
+    ).questionnaire
+    let path = try Fixtures.temporaryFile(text, name: "answers.csv")
+    let (peers, problems) = try PeerSetReader.read([path], questionnaire: questionnaire, options: PeerReadOptions(skipInvalid: true, threads: threads))
+    let rows = peers.authorities.indices.map { row in
+      "\(peers.authorities[row].id)/\(peers.authorities[row].year): " + (0..<peers.width).map { "\(peers.score(row, $0) ?? -1)" }.joined(separator: " ")
+    }
+    return (rows, problems.map { "\($0.location.line ?? 0) \($0.code)" })
+  }
+
+  @Test("rows together or apart, on one thread or several: the same scores and problems; in file order when together")
+  func togetherOrApart() throws {
+    let text = try String(contentsOfFile: DefaultQuestionnaireTests.root.appendingPathComponent("Examples/peers/synthetic-peers-answers.csv").path, encoding: .utf8)
+    var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+    let header = lines.removeFirst()
+    // A duplicate answer and a bad one, near the end.
+    lines.insert(lines[lines.count - 3], at: lines.count - 2)
+    lines[lines.count - 5] = lines[lines.count - 5].split(separator: ",").dropLast().joined(separator: ",") + ",nonsense"
+    let together = ([header] + lines).joined(separator: "\n") + "\n"
+    let reference = try read(together, threads: 1)
+    #expect(reference.rows.count >= 200)
+    #expect(reference.problems.count == 2)
+    for threads in [2, 3, 7] {
+      let read = try read(together, threads: threads)
+      #expect(read.rows == reference.rows, "\(threads) threads")
+      #expect(read.problems.sorted() == reference.problems.sorted())
+    }
+    // Every fifth row moved to the end: authority-years apart, read whole.
+    let apart = [header] + lines.enumerated().filter { $0.offset % 5 != 0 }.map(\.element) + lines.enumerated().filter { $0.offset % 5 == 0 }.map(\.element)
+    for threads in [1, 2] {
+      let read = try read(apart.joined(separator: "\n") + "\n", threads: threads)
+      #expect(read.rows.sorted() == reference.rows.sorted(), "\(threads) threads")
+      #expect(read.problems.map { $0.split(separator: " ")[1] }.sorted() == reference.problems.map { $0.split(separator: " ")[1] }.sorted())
+    }
+  }
+}
