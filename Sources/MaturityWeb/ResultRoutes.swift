@@ -118,7 +118,7 @@ extension WebApp {
         let group = PeerGroup(
           from: peerSet, filter: try query.filter(bands), bands: bands, authority: card.authority,
           scores: card.dimensions.map(\.score))
-        results.comparison = try Comparison(card, group: group, minimumGroup: query.minimumGroup)
+        results.comparison = try Comparison(card, group: group.scores, minimumGroup: query.minimumGroup)
       } catch let error as any UserFacingError {
         results.comparisonProblem = error.report(texts)
       }
