@@ -59,6 +59,7 @@ let package = Package(
       dependencies: [
         "MaturityKit", "MaturityStore", "MaturityWeb", "CSV", "InterfaceText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOCore", package: "swift-nio"),
       ]
     ),
     .executableTarget(

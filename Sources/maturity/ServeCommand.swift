@@ -5,6 +5,7 @@ import InterfaceText
 import MaturityKit
 import MaturityStore
 import MaturityWeb
+import NIOCore
 
 /// `maturity serve`: the local web app.
 struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
@@ -87,12 +88,30 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
       let shown = host.contains(":") ? "[\(host)]" : host
       Diagnostics.warn(texts("serve.listening", ["url": "http://\(shown):\(port)/", "file": store.path]))
     }
-    try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    do {
+      try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    } catch let error as IOError where error.errnoCode == EADDRINUSE {
+      throw ServeError.portInUse(host: host, port: port)
+    }
   }
 
   private func questionnaireFolder() -> String {
     if let questionnaires { return questionnaires }
     return QuestionnaireLocator().folders.first { FileManager.default.fileExists(atPath: $0) }
       ?? "Questionnaires"
+  }
+}
+
+/// Why the web app could not start.
+enum ServeError: UserFacingError {
+  /// Another program already listens on the port.
+  case portInUse(host: String, port: Int)
+
+  var location: SourceLocation? { nil }
+
+  func message(_ texts: TextCatalogue) -> String {
+    switch self {
+    case .portInUse(let host, let port): texts("serve.portInUse", ["host": host, "port": "\(port)"])
+    }
   }
 }

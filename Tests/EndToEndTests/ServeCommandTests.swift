@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 @Suite struct ServeCommandTests {
@@ -52,5 +53,29 @@ import Testing
       "serve", "--db", database, "--export-all", folder.appendingPathComponent("out").path,
     ])
     #expect(exported.stderr.contains("0 assessments written"))
+  }
+
+  @Test func aPortInUseIsExplained() throws {
+    // Occupy a free port on loopback, as another program would.
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+        bind(socket, generic, length) == 0 && listen(socket, 1) == 0
+          && getsockname(socket, generic, &length) == 0
+      }
+    }
+    try #require(bound)
+    let port = Int(UInt16(bigEndian: address.sin_port))
+    let folder = try MaturityBinary.temporaryDirectory()
+    let result = try MaturityBinary.run([
+      "serve", "--db", folder.appendingPathComponent("a.sqlite").path, "--port", "\(port)",
+    ])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("127.0.0.1:\(port) is already in use by another program"))
   }
 }
