@@ -24,23 +24,32 @@ public enum StoreTransfer {
     return "\(safe)-\(record.date ?? "undated")-\(record.id ?? 0).response.yaml"
   }
 
-  /// Writes every assessment (of `authorityID`, or all) as a response file into `folder`;
-  /// returns the files written. Each file is written whole or not at all.
-  public static func export(
-    _ store: AssessmentStore, to folder: String, authorityID: String? = nil,
-    questionnaires: QuestionnaireLookup
-  ) throws -> [String] {
+  /// Every assessment (of `authorityID`, or all) as a response file: its name and YAML text.
+  public static func responseFiles(
+    _ store: AssessmentStore, authorityID: String? = nil, questionnaires: QuestionnaireLookup
+  ) throws -> [(name: String, yaml: String)] {
     let records = try authorityID.map { try store.assessments(ofAuthority: $0) } ?? store.assessments()
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     return try records.map { record in
       let questionnaire = try questionnaires(record.questionnaireID, record.questionnaireVersion)
-      let path = folder + "/" + fileName(record)
-      let file = try AtomicFile(path: path)
       let yaml = ResponseYAMLWriter.yaml(
         try response(record, store, questionnaire: questionnaire), questionnaire: questionnaire)
+      return (fileName(record), yaml)
+    }
+  }
+
+  /// Writes every assessment as a response file into `folder`; returns the files written. Each
+  /// file is written whole or not at all.
+  public static func export(_ store: AssessmentStore, to folder: String, questionnaires: QuestionnaireLookup)
+    throws
+    -> [String]
+  {
+    let files = try responseFiles(store, questionnaires: questionnaires)
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    return try files.map { name, yaml in
+      let file = try AtomicFile(path: folder + "/" + name)
       try file.write(Array(yaml.utf8))
       try file.commit()
-      return path
+      return file.path
     }
   }
 

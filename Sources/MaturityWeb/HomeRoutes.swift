@@ -105,17 +105,12 @@ extension WebApp {
 
     router.get("/authorities/:authority/export") { _, context in
       let authorityID = try Self.authorityParameter(context)
-      let records = try store.assessments(ofAuthority: authorityID)
-      guard !records.isEmpty else { throw WebError.notFound }
-      let files = try records.map { record -> (String, [UInt8]) in
-        let loaded = try loadAssessment(record.id!)
-        return (
-          StoreTransfer.fileName(record),
-          Array(ResponseYAMLWriter.yaml(loaded.response, questionnaire: loaded.questionnaire).utf8)
-        )
-      }
+      let files = try StoreTransfer.responseFiles(
+        store, authorityID: authorityID, questionnaires: shelf.lookup)
+      guard !files.isEmpty else { throw WebError.notFound }
       return download(
-        StoredZip.archive(files), name: "\(AuthorityForm.safeFileName(authorityID))-all-data.zip",
+        StoredZip.archive(files.map { ($0.name, Array($0.yaml.utf8)) }),
+        name: "\(AuthorityForm.safeFileName(authorityID))-all-data.zip",
         type: "application/zip")
     }
 
