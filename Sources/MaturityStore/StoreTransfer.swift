@@ -20,7 +20,7 @@ public enum StoreTransfer {
 
   /// A file name for an assessment's response: `<authority>-<date>-<number>.response.yaml`.
   public static func fileName(_ record: AssessmentRecord) -> String {
-    let safe = String(record.authorityID.map { $0.isLetter || $0.isNumber || "-_".contains($0) ? $0 : "_" })
+    let safe = FileNames.safe(record.authorityID)
     return "\(safe)-\(record.date ?? "undated")-\(record.id ?? 0).response.yaml"
   }
 

@@ -112,9 +112,4 @@ enum AuthorityForm {
       in: TimeZone(identifier: "UTC")!, from: Date())
     return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
   }
-
-  /// `text` with every character unsafe in a file name replaced by `_`.
-  static func safeFileName(_ text: String) -> String {
-    String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "_" })
-  }
 }

@@ -110,7 +110,7 @@ extension WebApp {
       guard !files.isEmpty else { throw WebError.notFound }
       return download(
         StoredZip.archive(files.map { ($0.name, Array($0.yaml.utf8)) }),
-        name: "\(AuthorityForm.safeFileName(authorityID))-all-data.zip",
+        name: "\(FileNames.safe(authorityID, ascii: true))-all-data.zip",
         type: "application/zip")
     }
 

@@ -61,7 +61,7 @@ final class PeerCatalogue: Sendable {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-upload-\(UUID())")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let safeName = String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+    let safeName = FileNames.safe(name)
     let path = folder.appendingPathComponent(safeName.isEmpty ? "peers.csv" : safeName).path
     try content.write(to: URL(fileURLWithPath: path))
     do {

@@ -87,8 +87,8 @@ extension WebApp {
       guard let file = Download(rawValue: try context.parameters.require("file")) else {
         throw WebError.notFound
       }
-      let base = AuthorityForm.safeFileName(
-        loaded.record.authorityID + (loaded.record.date.map { "-\($0)" } ?? ""))
+      let base = FileNames.safe(
+        loaded.record.authorityID + (loaded.record.date.map { "-\($0)" } ?? ""), ascii: true)
       let results = file.needsResults ? try results(loaded, request: request, texts: texts) : nil
       return download(
         file.bytes(loaded, results, texts: texts), name: base + file.suffix, type: file.contentType)

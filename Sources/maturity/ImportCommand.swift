@@ -81,7 +81,7 @@ struct ImportCommand: ParsableCommand, LocalizedCommand {
     Diagnostics.report(result.warnings, texts)
     let folder = output ?? "."
     let files = result.responses.map { response in
-      (folder + "/" + ReportPaths.safeName(response.authority.id) + ".response.yaml", ResponseYAMLWriter.yaml(response, questionnaire: questionnaire))
+      (folder + "/" + FileNames.safe(response.authority.id) + ".response.yaml", ResponseYAMLWriter.yaml(response, questionnaire: questionnaire))
     }
     for (path, _) in files { print(texts(dryRun ? "import.wouldWrite" : "import.writes", ["file": path])) }
     guard !dryRun else { return }

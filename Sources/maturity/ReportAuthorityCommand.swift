@@ -84,11 +84,6 @@ extension ResponseInput {
 enum ReportPaths {
   /// `Reports/<authority-id>-<date>.<ext>`, with characters unsafe in file names replaced.
   static func defaultPath(authority: String, date: String?, extension fileExtension: String) -> String {
-    "Reports/\(safeName(authority + (date.map { "-\($0)" } ?? ""))).\(fileExtension)"
-  }
-
-  /// `text` with every character unsafe in a file name replaced by `_`.
-  static func safeName(_ text: String) -> String {
-    String(text.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+    "Reports/\(FileNames.safe(authority + (date.map { "-\($0)" } ?? ""))).\(fileExtension)"
   }
 }
