@@ -35,7 +35,7 @@ public struct CSVReader: Sendable {
 
   /// Prepares to read `source`, detecting what `options` leaves open.
   ///
-  /// Detecting the encoding reads the whole file once, checking that it is UTF-8.
+  /// Detecting the encoding reads the whole file once (on every core), checking that it is UTF-8.
   public init(_ source: CSVSource, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) {
     var input = try ChunkedInput(source: source, range: nil)
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: ChunkedInput.chunkSize, alignment: 8)
@@ -54,14 +54,7 @@ public struct CSVReader: Sendable {
       self.checksUTF8 = encoding == .utf8
       self.warnings = []
     } else {
-      var validator = UTF8Validator()
-      var valid = validator.consume(head)
-      while valid {
-        let count = try input.read(into: chunk)
-        if count == 0 { break }
-        valid = validator.consume(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
-      }
-      valid = valid && validator.isComplete
+      let valid = try EncodingDetection.isUTF8(source)
       self.encoding = valid ? .utf8 : .windows1252
       self.checksUTF8 = false
       self.warnings = valid ? [] : [.readAsWindows1252(file: source.name)]
@@ -125,7 +118,8 @@ public struct CSVReader: Sendable {
         Windows1252.transcode(bytes, into: &transcoded)
         expected = transcoded.count
         parsed = transcoded.withUnsafeBytes {
-          csv_parse(&parser, $0.baseAddress, $0.count, ParseState.fieldCallback, ParseState.recordCallback, state)
+          csv_parse(
+            &parser, $0.baseAddress, $0.count, ParseState.fieldCallback, ParseState.recordCallback, state)
         }
       } else {
         expected = bytes.count

@@ -21,7 +21,9 @@ struct CSVSegmentTests {
     return path
   }
 
-  @Test("segments read in order give exactly the records and lines of a sequential read", arguments: [1, 2, 3, 7, 50])
+  @Test(
+    "segments read in order give exactly the records and lines of a sequential read",
+    arguments: [1, 2, 3, 7, 50])
   func segmentsMatchSequentialRead(parts: Int) throws {
     let path = try sampleFile(records: 500)
     defer { try? FileManager.default.removeItem(atPath: path) }
@@ -83,11 +85,14 @@ struct CSVSegmentTests {
 
 @Suite("Finding segment boundaries fast")
 struct CSVSegmentSkipTests {
-  @Test("a long plain stretch (LF, CRLF, lone CR, no quotes) is skipped with the lines counted", arguments: [2, 3, 5])
+  @Test(
+    "a long plain stretch (LF, CRLF, lone CR, no quotes) is skipped with the lines counted",
+    arguments: [2, 3, 5])
   func plainStretch(parts: Int) throws {
     var text = "id,text,value\r\n"
     for index in 0..<60_000 {
-      text += ["\(index),plain,\(index)\n", "\(index),crlf,\(index)\r\n", "\(index),cr,\(index)\r"][index % 3]
+      text +=
+        ["\(index),plain,\(index)\n", "\(index),crlf,\(index)\r\n", "\(index),cr,\(index)\r"][index % 3]
       if index % 1000 == 999 { text += "\n" }
     }
     text += "1,\"quoted\nbreak\",2\r\n3,last,4\n"
@@ -98,17 +103,41 @@ struct CSVSegmentSkipTests {
     var sequential: [String] = []
     try reader.forEach { sequential.append("\($0.line) \($0.strings())") }
     var combined: [String] = []
-    for segment in try reader.segments(parts) { try segment.forEach { combined.append("\($0.line) \($0.strings())") } }
+    for segment in try reader.segments(parts) {
+      try segment.forEach { combined.append("\($0.line) \($0.strings())") }
+    }
     #expect(combined == sequential)
+  }
+
+  @Test("the encoding of a large file is told on several threads, wherever a cut falls in a character")
+  func encodingOnSeveralThreads() throws {
+    func isUTF8(_ bytes: [UInt8], parts: Int) throws -> Bool {
+      try EncodingDetection.isUTF8(.bytes(bytes, name: "test.csv"), parts: parts, threshold: 0)
+    }
+    let text = Array("a,é;€\n😀x".utf8)
+    for length in 40..<80 {
+      let valid = (0..<length).map { text[$0 % text.count] }
+      for parts in 1...5 {
+        let whole = UTF8Validator.isValid(valid.withUnsafeBytes { $0 })
+        #expect(try isUTF8(valid, parts: parts) == whole, "length \(length), \(parts) parts")
+        for spoiled in [
+          valid + [0xFF], [0x80] + valid, Array(valid[..<(length / 2)]) + [0xBF] + valid[(length / 2)...],
+        ] {
+          #expect(try !isUTF8(spoiled, parts: parts), "length \(length), \(parts) parts")
+        }
+      }
+    }
   }
 
   @Test("line breaks counted eight bytes at a time: CR, LF and CRLF as one, wherever they fall")
   func lineBreakCount() {
     var generator = SystemRandomNumberGenerator()
     for length in 0..<200 {
-      let bytes = (0..<length).map { _ in [UInt8(0x0D), 0x0A, 0x61][Int.random(in: 0..<3, using: &generator)] }
+      let bytes = (0..<length).map { _ in [UInt8(0x0D), 0x0A, 0x61][Int.random(in: 0..<3, using: &generator)]
+      }
       var expected = 0
-      for (index, byte) in bytes.enumerated() where byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+      for (index, byte) in bytes.enumerated()
+      where byte == 0x0D || (byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
         expected += 1
       }
       #expect(bytes.withUnsafeBytes { BoundaryScanner.lineBreaks(in: $0) } == expected, "\(bytes)")
@@ -126,7 +155,9 @@ struct CSVSegmentSkipTests {
       if Bool.random(using: &generator) { text = "-" + text }
       let expected = Double(text)!
       #expect(CSVNumber.parse(text)?.bitPattern == expected.bitPattern, "\(text)")
-      #expect(CSVNumber.parse(text.replacingOccurrences(of: ".", with: ","))?.bitPattern == expected.bitPattern, "\(text)")
+      #expect(
+        CSVNumber.parse(text.replacingOccurrences(of: ".", with: ","))?.bitPattern == expected.bitPattern,
+        "\(text)")
     }
   }
 }

@@ -1,3 +1,4 @@
+import CSV
 import InterfaceText
 
 /// An authority's scores set against its peer group, per dimension and overall.
@@ -38,7 +39,8 @@ public struct Comparison: Sendable {
   public init(_ card: Scorecard, group: GroupScores, minimumGroup: Int) throws(ComparisonError) {
     let filters = group.filter.described(bands: group.bands, resolvedBand: group.band)
     guard group.count >= minimumGroup else {
-      throw ComparisonError.groupTooSmall(found: group.count, minimum: minimumGroup, filters: filters.map { "\($0.0)=\($0.1)" })
+      throw ComparisonError.groupTooSmall(
+        found: group.count, minimum: minimumGroup, filters: filters.map { "\($0.0)=\($0.1)" })
     }
     authority = card.authority
     questionnaireID = card.questionnaireID
@@ -56,17 +58,24 @@ public struct Comparison: Sendable {
     overall = rows[rows.count - 1]
   }
 
-  private static func row(_ id: String, _ name: LocalizedText?, _ score: Double?, values: [Double], minimumGroup: Int) -> Row {
+  private static func row(
+    _ id: String, _ name: LocalizedText?, _ score: Double?, values: [Double], minimumGroup: Int
+  ) -> Row {
     guard values.count >= minimumGroup else {
-      return Row(id: id, name: name, score: score, n: values.count, peers: nil, showsRange: values.count >= 2 * minimumGroup)
+      return Row(
+        id: id, name: name, score: score, n: values.count, peers: nil,
+        showsRange: values.count >= 2 * minimumGroup)
     }
     let sorted = ScoreSort.sorted(values)
     let statistics = PeerStatistics(sorted: sorted)
-    var row = Row(id: id, name: name, score: score, n: values.count, peers: statistics, showsRange: values.count >= 2 * minimumGroup)
+    var row = Row(
+      id: id, name: name, score: score, n: values.count, peers: statistics,
+      showsRange: values.count >= 2 * minimumGroup)
     if let statistics, let score {
       let below = sorted.partitionPoint { $0 >= score }
       let notAbove = sorted.partitionPoint { $0 > score }
-      row.percentileRank = PeerStatistics.percentileRank(below: below, equal: notAbove - below, of: sorted.count)
+      row.percentileRank = PeerStatistics.percentileRank(
+        below: below, equal: notAbove - below, of: sorted.count)
       row.peersAhead = sorted.count - notAbove
       row.gapToMedian = statistics.median - score
       row.gapToP75 = statistics.p75 - score

@@ -1,3 +1,5 @@
+import CSV
+
 /// The scores of one authority's peer group, compactly: the known scores column by column (the
 /// dimensions, then overall), and how the group was chosen. All a ``Comparison`` needs; no
 /// peer's identity.
@@ -10,29 +12,31 @@ public struct GroupScores: Sendable {
   /// Scores per peer: dimensions, then overall.
   public let width: Int
   /// The number of peers.
-  public private(set) var count = 0
+  public let count: Int
   /// The known scores, column by column.
   private var columns: [[Double]]
 
-  /// An empty group, with room for `capacity` peers.
-  public init(filter: PeerFilter, band: Int?, bands: PopulationBands, sources: [PeerSource], width: Int, capacity: Int = 0) {
+  /// The group of `count` peers whose score in `column` (a dimension index, or `width - 1` for
+  /// overall) is `score(peer, column)`, NaN for none; the columns are gathered on every thread.
+  public init(
+    filter: PeerFilter, band: Int?, bands: PopulationBands, sources: [PeerSource], width: Int, count: Int,
+    score: @escaping @Sendable (_ peer: Int, _ column: Int) -> Double
+  ) {
     self.filter = filter
     self.band = band
     self.bands = bands
     self.sources = sources
     self.width = width
-    columns = (0..<width).map { _ in
-      var column: [Double] = []
-      column.reserveCapacity(capacity)
-      return column
+    self.count = count
+    columns = ParallelWork.map(Array(0..<width)) { _, column in
+      var known: [Double] = []
+      known.reserveCapacity(count)
+      for peer in 0..<count {
+        let value = score(peer, column)
+        if !value.isNaN { known.append(value) }
+      }
+      return known
     }
-  }
-
-  /// Adds a peer's scores (`width` values, NaN for none).
-  public mutating func append(_ scores: some Collection<Double>) {
-    precondition(scores.count == width)
-    for (column, score) in scores.enumerated() where !score.isNaN { columns[column].append(score) }
-    count += 1
   }
 
   /// The scores in `column` (a dimension index, or `width - 1` for overall), where known.

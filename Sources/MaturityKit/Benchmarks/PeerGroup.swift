@@ -33,7 +33,8 @@ public struct PeerFilter: Sendable, Equatable {
 
   public static func == (lhs: PeerFilter, rhs: PeerFilter) -> Bool {
     lhs.country == rhs.country && lhs.type == rhs.type && lhs.band == rhs.band && lhs.year == rhs.year
-      && lhs.attributes.map { "\($0.0)=\($0.1)" } == rhs.attributes.map { "\($0.0)=\($0.1)" } && lhs.similar == rhs.similar
+      && lhs.attributes.map { "\($0.0)=\($0.1)" } == rhs.attributes.map { "\($0.0)=\($0.1)" }
+      && lhs.similar == rhs.similar
   }
 
   /// The filters in words, for outputs: `country=ES`, `band=<5k`, …
@@ -71,11 +72,16 @@ public struct PeerGroup: Sendable {
     var rows = candidates.authorities.indices.filter { row in
       let peer = candidates.authorities[row]
       if let authority, peer.id == authority.id { return false }
-      return test.admits(country: peer.country, type: peer.type, population: peer.population) { peer.attributes[$0] }
+      return test.admits(country: peer.country, type: peer.type, population: peer.population) {
+        peer.attributes[$0]
+      }
     }
     if let similar = filter.similar, let authority {
       rows = NearestPeers.choose(similar, to: authority, scores: scores, among: rows.count) { index in
-        (candidates.authorities[rows[index]].population, (0..<candidates.dimensionIDs.count).map { candidates.score(rows[index], $0) })
+        (
+          candidates.authorities[rows[index]].population,
+          (0..<candidates.dimensionIDs.count).map { candidates.score(rows[index], $0) }
+        )
       }.map { rows[$0] }
     }
     self.base = candidates
@@ -93,9 +99,12 @@ public struct PeerGroup: Sendable {
 
   /// The group's scores, all a comparison needs.
   public var scores: GroupScores {
-    var scores = GroupScores(filter: filter, band: band, bands: bands, sources: base.sources, width: base.width)
-    for row in rows { scores.append((0..<base.width).map { base.score(row, $0) ?? .nan }) }
-    return scores
+    let (base, rows) = (base, rows)
+    return GroupScores(
+      filter: filter, band: band, bands: bands, sources: base.sources, width: base.width, count: rows.count
+    ) {
+      base.score(rows[$0], $1) ?? .nan
+    }
   }
 }
 
@@ -124,7 +133,10 @@ struct PeerTest: Sendable {
 
   /// Whether a peer of this country, type and population, whose attribute columns `attribute`
   /// gives by name, passes the filter.
-  func admits(country: @autoclosure () -> String?, type: AuthorityType?, population: Int?, attribute: (String) -> String?) -> Bool {
+  func admits(
+    country: @autoclosure () -> String?, type: AuthorityType?, population: Int?,
+    attribute: (String) -> String?
+  ) -> Bool {
     if let wanted = self.country, country()?.uppercased() != wanted { return false }
     if let wanted = self.type, type != wanted { return false }
     if let band, population.map(bands.index(of:)) != band { return false }
@@ -140,17 +152,23 @@ enum NearestPeers {
   /// over log10-population and the dimension scores on 0–1, each standardised by its spread
   /// among the candidates; a dimension either side lacks is left out of that pair's distance.
   static func choose(
-    _ count: Int, to authority: Authority, scores: [Double?], among candidates: Int, features: (Int) -> (Int?, [Double?])
+    _ count: Int, to authority: Authority, scores: [Double?], among candidates: Int,
+    features: (Int) -> (Int?, [Double?])
   ) -> [Int] {
-    func vector(_ population: Int?, _ scores: [Double?]) -> [Double?] { [population.map { log10(Double(max($0, 1))) }] + scores }
-    let all = (0..<candidates).map { let (population, scores) = features($0); return vector(population, scores) }
+    func vector(_ population: Int?, _ scores: [Double?]) -> [Double?] {
+      [population.map { log10(Double(max($0, 1))) }] + scores
+    }
+    let all = (0..<candidates).map {
+      let (population, scores) = features($0); return vector(population, scores)
+    }
     let dimensions = all.first.map { $0.count - 1 } ?? 0
     let own = vector(authority.population, (0..<dimensions).map { $0 < scores.count ? scores[$0] : nil })
     let spreads: [Double] = (0...dimensions).map { feature in
       let values = all.compactMap { $0[feature] }
       guard values.count > 1 else { return 1 }
       let mean = values.reduce(0, +) / Double(values.count)
-      let deviation = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
+      let deviation = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1))
+        .squareRoot()
       return deviation > 0 ? deviation : 1
     }
     let distances = all.enumerated().map { candidate, features -> (Int, Double) in

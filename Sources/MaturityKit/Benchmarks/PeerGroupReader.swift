@@ -9,12 +9,14 @@ public enum PeerGroupReader {
   /// The group of `authority` (whose scores are `scores`, for `--similar`) in `paths`, chosen
   /// by `filter`; and the files' problems when bad rows are skipped.
   public static func read(
-    _ paths: [String], questionnaire: Questionnaire, options: PeerReadOptions, filter: PeerFilter, bands: PopulationBands,
+    _ paths: [String], questionnaire: Questionnaire, options: PeerReadOptions, filter: PeerFilter,
+    bands: PopulationBands,
     authority: Authority, scores: [Double?]
   ) throws -> (group: GroupScores, warnings: [Problem]) {
     let width = questionnaire.dimensions.count + 1
     let test = PeerTest(filter, authority: authority, bands: bands)
-    let empty = PassedRows(test: test, authorityID: authority.id, width: width, keepsPopulations: filter.similar != nil)
+    let empty = PassedRows(
+      test: test, authorityID: authority.id, width: width, keepsPopulations: filter.similar != nil)
     var keys = PeerRowKeys()
     var parts: [(passed: PassedRows, firstRow: Int)] = []
     var duplicates: Set<Int> = []
@@ -50,7 +52,8 @@ public enum PeerGroupReader {
       sources.append(source)
       warnings += fileWarnings
     }
-    let index = paths.count == 1 ? fileIndex ?? keys.index() : try keys.indexAcrossFiles(paths, excluding: duplicates)
+    let index =
+      paths.count == 1 ? fileIndex ?? keys.index() : try keys.indexAcrossFiles(paths, excluding: duplicates)
     // The members: (part, position in it), in file order.
     var members: [(part: Int, position: Int)] = []
     var newest = index.newest.makeIterator()
@@ -68,11 +71,19 @@ public enum PeerGroupReader {
     if let similar = filter.similar {
       members = NearestPeers.choose(similar, to: authority, scores: scores, among: members.count) {
         let (part, position) = members[$0]
-        return (parts[part].passed.populations[position], parts[part].passed.scores(position).dropLast().map { $0.isNaN ? nil : $0 })
+        return (
+          parts[part].passed.populations[position],
+          parts[part].passed.scores(position).dropLast().map { $0.isNaN ? nil : $0 }
+        )
       }.map { members[$0] }
     }
-    var group = GroupScores(filter: filter, band: test.band, bands: bands, sources: sources, width: width, capacity: members.count)
-    for (part, position) in members { group.append(parts[part].passed.scores(position)) }
+    let scoreRows = parts.map(\.passed.scoreRows)
+    let chosen = members
+    let group = GroupScores(
+      filter: filter, band: test.band, bands: bands, sources: sources, width: width, count: chosen.count
+    ) {
+      scoreRows[chosen[$0].part][chosen[$0].position * width + $1]
+    }
     return (group, warnings)
   }
 }
@@ -88,7 +99,8 @@ struct PassedRows: ScoresRowSink {
   /// Their numbers among the valid rows of the part they were read in.
   private(set) var rows: [Int] = []
   private(set) var populations: [Int?] = []
-  private var scoreRows: [Double] = []
+  /// The scores of the passed rows, row after row.
+  private(set) var scoreRows: [Double] = []
 
   init(test: PeerTest, authorityID: String, width: Int, keepsPopulations: Bool) {
     self.test = test
@@ -98,11 +110,15 @@ struct PassedRows: ScoresRowSink {
   }
 
   /// The scores of the `position`-th passed row.
-  func scores(_ position: Int) -> ArraySlice<Double> { scoreRows[(position * width)..<((position + 1) * width)] }
+  func scores(_ position: Int) -> ArraySlice<Double> {
+    scoreRows[(position * width)..<((position + 1) * width)]
+  }
 
   mutating func take(_ fields: PeerRowFields, columns: PeerColumns, scores: [Double], row: Int) {
     guard !isAuthority(fields.id),
-      test.admits(country: fields.country, type: fields.type, population: fields.population, attribute: { fields.attribute($0, columns) })
+      test.admits(
+        country: fields.country, type: fields.type, population: fields.population,
+        attribute: { fields.attribute($0, columns) })
     else { return }
     add(row, population: fields.population, scores: scores)
   }
@@ -110,7 +126,9 @@ struct PassedRows: ScoresRowSink {
   /// Takes a peer of an answers-shape file.
   mutating func take(_ peer: PeerAuthority, scores: [Double], row: Int) {
     guard peer.id != authorityID,
-      test.admits(country: peer.country, type: peer.type, population: peer.population, attribute: { peer.attributes[$0] })
+      test.admits(
+        country: peer.country, type: peer.type, population: peer.population,
+        attribute: { peer.attributes[$0] })
     else { return }
     add(row, population: peer.population, scores: scores)
   }
@@ -122,5 +140,7 @@ struct PassedRows: ScoresRowSink {
   }
 
   /// Whether `id` is the compared authority's.
-  private func isAuthority(_ id: UnsafeBufferPointer<UInt8>) -> Bool { PeerRowFields.text(id, is: authorityID) }
+  private func isAuthority(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+    PeerRowFields.text(id, is: authorityID)
+  }
 }

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import InterfaceText
 
@@ -25,7 +26,8 @@ struct PeerRowKeys: Sendable {
     if id.allSatisfy({ $0 < 0x80 }) {
       idBytes.append(contentsOf: id)
     } else {
-      idBytes.append(contentsOf: String(decoding: id, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+      idBytes.append(
+        contentsOf: String(decoding: id, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
     }
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for index in start..<idBytes.count { hash = (hash ^ UInt64(idBytes[index])) &* 0x100_0000_01b3 }
@@ -68,7 +70,9 @@ struct PeerRowKeys: Sendable {
 
   /// The id of `row`, as text (for messages).
   func id(_ row: Int) -> String {
-    idBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[span(row)]), as: UTF8.self) }
+    idBytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[span(row)]), as: UTF8.self)
+    }
   }
 
   /// Where the id of `row` lies in `idBytes`.
@@ -113,7 +117,9 @@ struct PeerRowKeys: Sendable {
         let first = span(a)
         let second = span(b)
         return first.count == second.count
-          && (first.isEmpty || memcmp(bytes.baseAddress! + first.lowerBound, bytes.baseAddress! + second.lowerBound, first.count) == 0)
+          && (first.isEmpty
+            || memcmp(
+              bytes.baseAddress! + first.lowerBound, bytes.baseAddress! + second.lowerBound, first.count) == 0)
       }
       for row in 0..<count where hashes[row] >> 63 == half && (excluded.isEmpty || !excluded.contains(row)) {
         let year = years[row]
@@ -125,7 +131,8 @@ struct PeerRowKeys: Sendable {
         }
         // Another row of a known id: a duplicate of the row of the same year, else another year.
         let newest = Int(byID[slot])
-        if let first = years[newest] == year ? newest : otherYears[slot]?.first(where: { years[$0] == year }) {
+        if let first = years[newest] == year ? newest : otherYears[slot]?.first(where: { years[$0] == year })
+        {
           index.duplicates.append((row, first))
           continue
         }

@@ -8,7 +8,6 @@ public enum MappingSuggester {
     func normalise(_ text: String) -> String {
       text.lowercased().filter { $0.isLetter || $0.isNumber }
     }
-    let questions = Dictionary(questionnaire.questions.map { (normalise($0.id), $0) }, uniquingKeysWith: { a, _ in a })
     var used: Set<String> = []
     var lines = [
       "# Mapping suggested by maturity import --suggest-mapping: check every line, then finish the lists at the end.",
