@@ -30,7 +30,15 @@ fi
 # Measure a copy, so that a rebuild in the same scratch path during the run cannot swap the
 # binary between rounds. (Commands run from the repository root, where questionnaires are found.)
 cp .build-release/release/maturity "$BENCH_DIR/maturity"
+rm -rf "$BENCH_DIR"/*.resources
+cp -R .build-release/release/*.resources "$BENCH_DIR/"  # the texts and questionnaires the binary loads
 B=$BENCH_DIR/maturity
+# compare keeps each scores file's table in a cache (see docs/performance.md): measured with the
+# table kept (a second comparison against an unchanged file), without it (--no-cache: the CSV
+# parsed), and as a first comparison that parses the CSV and writes the table.
+CACHE=$BENCH_DIR/cache
+COLD_CACHE=$BENCH_DIR/cache-first
+COMPARE="compare Examples/responses/small-municipality.response.yaml --peers $SCORES --band auto"
 echo "== maturity built from $(git rev-parse --short HEAD)$(git diff --quiet -- Sources Package.swift || echo ' + uncommitted changes'), binary of $(date -u -r .build-release/release/maturity +%H:%MZ)"
 
 # The seeded, deterministic inputs (generated once).
@@ -57,6 +65,15 @@ fi
 # Side by side. The machine is shared and noisy, so the commands are interleaved: ROUNDS rounds,
 # each one hyperfine run of every command (after one warm-up of each), and the summary takes the
 # median of each command's ROUNDS times across the rounds' JSON exports.
+echo "== compare: the same output parsed, with the table written, and with the table kept"
+rm -rf "$CACHE" "$COLD_CACHE"
+$B $COMPARE --format json --no-cache > "$BENCH_DIR/compare-parsed.json"
+env XDG_CACHE_HOME="$CACHE" $B $COMPARE --format json > "$BENCH_DIR/compare-first.json"
+env XDG_CACHE_HOME="$CACHE" $B $COMPARE --format json > "$BENCH_DIR/compare-kept.json"
+cmp "$BENCH_DIR/compare-parsed.json" "$BENCH_DIR/compare-first.json" && cmp "$BENCH_DIR/compare-parsed.json" "$BENCH_DIR/compare-kept.json" \
+  && echo "identical" || echo "!! compare outputs differ"
+ls -l "$CACHE"/digital-maturity/peer-tables
+
 echo "== timing: $ROUNDS interleaved rounds"
 rm -f "$BENCH_DIR"/hyperfine-round-*.json
 # Before each round, wait (up to 2 minutes) for a second in which the CPUs are at least 90 % idle.
@@ -77,7 +94,10 @@ for round in $(seq 1 "$ROUNDS"); do
     -n "stats, 100k answers (ours)" "$B benchmark stats $ANSWERS --by band --format csv --output $BENCH_DIR/stats-ours.csv" \
     -n "stats, 100k answers (DuckDB)" "$DUCK stats $ANSWERS --output $BENCH_DIR/stats-duckdb.csv" \
     -n "python3 + import duckdb, yaml (part of the DuckDB rows)" "python3 -c 'import duckdb, yaml'" \
-    -n "compare, 1M scores (ours)" "$B compare Examples/responses/small-municipality.response.yaml --peers $SCORES --band auto"
+    -n "compare, 1M scores, CSV parsed (--no-cache)" "$B $COMPARE --no-cache" \
+    -n "compare, 1M scores, table kept" "env XDG_CACHE_HOME=$CACHE $B $COMPARE"
+  hyperfine -N -r 1 --style basic --prepare "rm -rf $COLD_CACHE" --export-json "$BENCH_DIR/hyperfine-round-$round-first.json" \
+    -n "compare, 1M scores, first run (parses, keeps the table)" "env XDG_CACHE_HOME=$COLD_CACHE $B $COMPARE"
   uptime
 done
 
@@ -96,7 +116,10 @@ peak "gaps, 100k answers (ours)" $B benchmark gaps "$ANSWERS" --by band --output
 peak "gaps, 100k answers (DuckDB)" $DUCK gaps "$ANSWERS" --output "$BENCH_DIR/gaps-duckdb.csv"
 peak "stats, 100k answers (ours)" $B benchmark stats "$ANSWERS" --by band --format csv --output "$BENCH_DIR/stats-ours.csv"
 peak "stats, 100k answers (DuckDB)" $DUCK stats "$ANSWERS" --output "$BENCH_DIR/stats-duckdb.csv"
-peak "compare, 1M scores (ours)" $B compare Examples/responses/small-municipality.response.yaml --peers "$SCORES" --band auto
+peak "compare, 1M scores, CSV parsed (--no-cache)" $B $COMPARE --no-cache
+peak "compare, 1M scores, table kept" env XDG_CACHE_HOME="$CACHE" $B $COMPARE
+rm -rf "$COLD_CACHE"
+peak "compare, 1M scores, first run (parses, keeps the table)" env XDG_CACHE_HOME="$COLD_CACHE" $B $COMPARE
 
 echo "== summary"
 python3 Benchmarks/duckdb/summarize.py --rss "$RSS" "$BENCH_DIR"/hyperfine-round-*.json

@@ -34,6 +34,9 @@ struct MaturityBinary {
     var env = ProcessInfo.processInfo.environment
     env["MATURITY_LANG"] = nil
     env["LANG"] = "C.UTF-8"
+    // Peer tables kept by comparisons go to the tests' own cache, not the user's.
+    env["XDG_CACHE_HOME"] =
+      FileManager.default.temporaryDirectory.appendingPathComponent("maturity-tests-cache").path
     env.merge(environment) { $1 }
     process.environment = env
     let output = Pipe()

@@ -21,8 +21,12 @@ struct PeerCommandTests {
 
   @Test("compare against the scores and the answers files gives the same group and medians")
   func compareBothShapes() throws {
-    let fromScores = try MaturityBinary.run(["compare", response, "--peers", scores, "--band", "auto", "--format", "json"])
-    let fromAnswers = try MaturityBinary.run(["compare", response, "--peers", answers, "--band", "auto", "--format", "json"])
+    let fromScores = try MaturityBinary.run([
+      "compare", response, "--peers", scores, "--band", "auto", "--format", "json",
+    ])
+    let fromAnswers = try MaturityBinary.run([
+      "compare", response, "--peers", answers, "--band", "auto", "--format", "json",
+    ])
     #expect(fromScores.status == 0, "\(fromScores.stderr)")
     #expect(fromAnswers.status == 0, "\(fromAnswers.stderr)")
     #expect(try schemaValid("comparison.schema.json", fromScores.stdout))
@@ -33,18 +37,43 @@ struct PeerCommandTests {
     #expect(text.stdout.contains("compared with 137 peers (band=<5k)"))
   }
 
-  @Test("compare in every format and language", arguments: ["text", "json", "csv", "markdown"], ["en", "fr", "es"])
+  @Test("compare keeps a table of the peer file and gives the same output from it; --no-cache keeps nothing")
+  func keptTable() throws {
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-cache-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let environment = ["XDG_CACHE_HOME": cache.path]
+    let arguments = ["compare", response, "--peers", scores, "--band", "auto", "--format", "json"]
+    let uncached = try MaturityBinary.run(arguments + ["--no-cache"], environment: environment)
+    #expect(!FileManager.default.fileExists(atPath: cache.path))
+    let first = try MaturityBinary.run(arguments, environment: environment)
+    let tables = try FileManager.default.contentsOfDirectory(
+      atPath: cache.appendingPathComponent("digital-maturity/peer-tables").path)
+    #expect(tables.count == 1 && tables[0].hasSuffix(".peertable"))
+    let second = try MaturityBinary.run(arguments, environment: environment)
+    #expect(uncached.status == 0 && first.status == 0 && second.status == 0, "\(second.stderr)")
+    #expect(first.stdout == uncached.stdout && second.stdout == uncached.stdout)
+  }
+
+  @Test(
+    "compare in every format and language", arguments: ["text", "json", "csv", "markdown"],
+    ["en", "fr", "es"])
   func formats(format: String, language: String) throws {
-    let result = try MaturityBinary.run(["compare", response, "--peers", scores, "--format", format, "--lang", language])
+    let result = try MaturityBinary.run([
+      "compare", response, "--peers", scores, "--format", format, "--lang", language,
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(!result.stdout.isEmpty)
   }
 
   @Test("a group under k is refused with its size; no --peers is a usage error")
   func refusals() throws {
-    let small = try MaturityBinary.run(["compare", response, "--peers", scores, "--country", "ES", "--band", "50k-100k"])
+    let small = try MaturityBinary.run([
+      "compare", response, "--peers", scores, "--country", "ES", "--band", "50k-100k",
+    ])
     #expect(small.status == 1)
-    #expect(small.stderr.contains("has 0 authorities") || small.stderr.contains("has 1 authorities") || small.stderr.contains("fewer than the 5"))
+    #expect(
+      small.stderr.contains("has 0 authorities") || small.stderr.contains("has 1 authorities")
+        || small.stderr.contains("fewer than the 5"))
     #expect(try MaturityBinary.run(["compare", response]).status == 64)
     #expect(try MaturityBinary.run(["compare", response, "--peers", scores, "--band", "nope"]).status == 64)
   }
@@ -56,21 +85,32 @@ struct PeerCommandTests {
     let build = try MaturityBinary.run(["benchmark", "build", "Examples/responses", "--output", built])
     #expect(build.status == 0, "\(build.stderr)")
     let content = try String(contentsOfFile: built, encoding: .utf8)
-    #expect(content.hasPrefix("authority_id,name,country,population,type,year,questionnaire,version,ecosystem"))
+    #expect(
+      content.hasPrefix("authority_id,name,country,population,type,year,questionnaire,version,ecosystem"))
     #expect(content.split(whereSeparator: \.isNewline).count == 5)  // header, three authorities, one of them twice (2023 and 2025)
-    for file in try FileManager.default.contentsOfDirectory(atPath: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses").path) {
-      let yaml = try String(contentsOf: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses/\(file)"), encoding: .utf8)
+    for file in try FileManager.default.contentsOfDirectory(
+      atPath: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses").path)
+    {
+      let yaml = try String(
+        contentsOf: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses/\(file)"),
+        encoding: .utf8)
       if let line = yaml.split(separator: "\n").first(where: { $0.hasPrefix("respondent:") }),
-        let name = line.split(separator: "name:").last?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"{")))
+        let name = line.split(separator: "name:").last?.split(separator: ",").first?.trimmingCharacters(
+          in: .whitespaces.union(CharacterSet(charactersIn: "\"{")))
       {
         #expect(!content.contains(name), "respondent \(name) leaked")
       }
     }
     let answersFile = folder.appendingPathComponent("network-answers.csv").path
-    #expect(try MaturityBinary.run(["benchmark", "build", "Examples/responses", "--shape", "answers", "--output", answersFile]).status == 0)
+    #expect(
+      try MaturityBinary.run([
+        "benchmark", "build", "Examples/responses", "--shape", "answers", "--output", answersFile,
+      ]).status == 0)
     let check = try MaturityBinary.run(["benchmark", "check", built, answersFile])
     #expect(check.status == 0, "\(check.stderr)")
-    #expect(check.stdout.contains("scores shape") && check.stdout.contains("answers shape") && check.stdout.contains("3 authorities"))
+    #expect(
+      check.stdout.contains("scores shape") && check.stdout.contains("answers shape")
+        && check.stdout.contains("3 authorities"))
     let stats = try MaturityBinary.run(["benchmark", "stats", scores, "--by", "type", "--format", "json"])
     #expect(stats.status == 0)
     #expect(try schemaValid("distribution.schema.json", stats.stdout))
@@ -83,12 +123,15 @@ struct PeerCommandTests {
   func checkBadFile() throws {
     let folder = try MaturityBinary.temporaryDirectory()
     let bad = folder.appendingPathComponent("bad.csv")
-    try Data("authority_id,year,question_id,answer\nA,2025,eco-ai-strategy,bogus\nA,2025,eco-needs,\"unclosed\n".utf8).write(to: bad)
+    try Data(
+      "authority_id,year,question_id,answer\nA,2025,eco-ai-strategy,bogus\nA,2025,eco-needs,\"unclosed\n".utf8
+    ).write(to: bad)
     let check = try MaturityBinary.run(["benchmark", "check", bad.path])
     #expect(check.status == 1)
     #expect(check.stderr.contains("\(bad.path):3:"))
     let scoresBad = folder.appendingPathComponent("scores.csv")
-    var text = try String(contentsOfFile: MaturityBinary.packageRoot.appendingPathComponent(scores).path, encoding: .utf8)
+    var text = try String(
+      contentsOfFile: MaturityBinary.packageRoot.appendingPathComponent(scores).path, encoding: .utf8)
     text += "SYN-XX-999999,Broken,ES,100,municipality,2025,ai-data-readiness,2025.1,abc,1,1,1,1,1\r\n"
     try Data(text.utf8).write(to: scoresBad)
     let refused = try MaturityBinary.run(["compare", response, "--peers", scoresBad.path])
@@ -104,7 +147,9 @@ struct PeerCommandTests {
     let result = try MaturityBinary.run(["benchmark", "gaps", answers])
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\r\n")
-    #expect(lines.first?.hasPrefix("authority_id,year,group,ecosystem_score,ecosystem_median,ecosystem_gap") == true)
+    #expect(
+      lines.first?.hasPrefix("authority_id,year,group,ecosystem_score,ecosystem_median,ecosystem_gap") == true
+    )
     #expect(lines.count == 201)
   }
 }
@@ -115,8 +160,11 @@ struct UngroupedTests {
   func ungrouped() throws {
     let folder = try MaturityBinary.temporaryDirectory()
     let path = folder.appendingPathComponent("peers.csv").path
-    var lines = try String(contentsOf: MaturityBinary.packageRoot.appendingPathComponent("Examples/peers/synthetic-peers-scores.csv"), encoding: .utf8)
-      .components(separatedBy: "\r\n")
+    var lines = try String(
+      contentsOf: MaturityBinary.packageRoot.appendingPathComponent(
+        "Examples/peers/synthetic-peers-scores.csv"), encoding: .utf8
+    )
+    .components(separatedBy: "\r\n")
     var fields = lines[1].components(separatedBy: ",")
     fields[3] = ""
     lines[1] = fields.joined(separator: ",")

@@ -49,7 +49,7 @@ public struct Comparison: Sendable {
     groupSize = group.count
     self.minimumGroup = minimumGroup
     sources = group.sources
-    // One column per thread: each sorts its scores once.
+    // One column per thread.
     let columns = card.dimensions.map { ($0.id, $0.name, $0.score) } + [("overall", nil, card.overall.score)]
     let rows = ParallelWork.map(columns) { column, part in
       Self.row(part.0, part.1, part.2, values: group.values(column), minimumGroup: minimumGroup)
@@ -66,17 +66,14 @@ public struct Comparison: Sendable {
         id: id, name: name, score: score, n: values.count, peers: nil,
         showsRange: values.count >= 2 * minimumGroup)
     }
-    let sorted = ScoreSort.sorted(values)
-    let statistics = PeerStatistics(sorted: sorted)
+    let statistics = PeerStatistics(values)
     var row = Row(
       id: id, name: name, score: score, n: values.count, peers: statistics,
       showsRange: values.count >= 2 * minimumGroup)
     if let statistics, let score {
-      let below = sorted.partitionPoint { $0 >= score }
-      let notAbove = sorted.partitionPoint { $0 > score }
-      row.percentileRank = PeerStatistics.percentileRank(
-        below: below, equal: notAbove - below, of: sorted.count)
-      row.peersAhead = sorted.count - notAbove
+      let (below, equal) = PeerStatistics.counts(around: score, among: values)
+      row.percentileRank = PeerStatistics.percentileRank(below: below, equal: equal, of: values.count)
+      row.peersAhead = values.count - below - equal
       row.gapToMedian = statistics.median - score
       row.gapToP75 = statistics.p75 - score
       row.gapToP90 = statistics.p90 - score

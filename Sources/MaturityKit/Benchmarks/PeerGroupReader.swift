@@ -1,146 +1,60 @@
 import Foundation
 
-/// Reads one authority's peer group straight from peer files, keeping only what a comparison
-/// needs: every row is checked and keyed (for duplicates and newest years, exactly as
-/// ``PeerSetReader`` does), but only the rows that pass the filter keep their scores, and no
-/// peer becomes a ``PeerAuthority``. Scores-shape files are read on every thread; answers-shape
-/// files are scored first.
+/// Reads one authority's peer group from peer files, keeping only what a comparison needs:
+/// each file becomes a ``PeerTable`` (read on every thread, or loaded from the
+/// ``PeerTableCache`` when the file has not changed), with no ``PeerAuthority`` per row;
+/// duplicates and newest years are found exactly as ``PeerSetReader`` finds them.
 public enum PeerGroupReader {
   /// The group of `authority` (whose scores are `scores`, for `--similar`) in `paths`, chosen
   /// by `filter`; and the files' problems when bad rows are skipped.
   public static func read(
     _ paths: [String], questionnaire: Questionnaire, options: PeerReadOptions, filter: PeerFilter,
-    bands: PopulationBands,
-    authority: Authority, scores: [Double?]
+    bands: PopulationBands, authority: Authority, scores: [Double?]
   ) throws -> (group: GroupScores, warnings: [Problem]) {
     let width = questionnaire.dimensions.count + 1
     let test = PeerTest(filter, authority: authority, bands: bands)
-    let empty = PassedRows(
-      test: test, authorityID: authority.id, width: width, keepsPopulations: filter.similar != nil)
-    var keys = PeerRowKeys()
-    var parts: [(passed: PassedRows, firstRow: Int)] = []
-    var duplicates: Set<Int> = []
-    var fileIndex: PeerRowKeys.Index?
-    var sources: [PeerSource] = []
-    var warnings: [Problem] = []
-    for path in paths {
-      let file = try PeerFile(path, questionnaire: questionnaire, options: options)
-      var log = ProblemLog(file: path)
-      let rows: Int
-      let offset = keys.count
-      switch file.shape {
-      case .scores:
-        let read = try file.readScores(into: empty, log: &log)
-        parts += read.sinks.map { ($0.sink, offset + $0.firstRow) }
-        let index = ScoresShapeReader.duplicateRows(read.keys, log: &log)
-        duplicates.formUnion(index.duplicates.map { offset + $0.row })
-        keys.append(contentsOf: read.keys)
-        fileIndex = index
-        rows = read.rows
-      case .answers:
-        let (peers, read) = try file.readAnswers(log: &log)
-        var passed = empty
-        for (row, peer) in peers.authorities.enumerated() {
-          keys.append(id: peer.id, year: peer.year, line: 0)
-          passed.take(peer, scores: (0..<width).map { peers.score(row, $0) ?? .nan }, row: row)
-        }
-        parts.append((passed, offset))
-        fileIndex = nil
-        rows = read
-      }
-      let (source, fileWarnings) = try file.finish(log, rows: rows)
-      sources.append(source)
-      warnings += fileWarnings
+    let cache = options.cacheDirectory.map(PeerTableCache.init(directory:))
+    let tables = try paths.map { path in
+      try cache?.table(path, questionnaire: questionnaire, options: options)
+        ?? PeerTable.read(path, questionnaire: questionnaire, options: options)
     }
-    let index =
-      paths.count == 1 ? fileIndex ?? keys.index() : try keys.indexAcrossFiles(paths, excluding: duplicates)
-    // The members: (part, position in it), in file order.
-    var members: [(part: Int, position: Int)] = []
-    var newest = index.newest.makeIterator()
-    var next = newest.next()
-    for (number, part) in parts.enumerated() {
-      for (position, row) in part.passed.rows.lazy.map({ $0 + part.firstRow }).enumerated() {
+    // Row numbers across the files, one after the other.
+    let firstRows = tables.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+    let duplicates = Set(
+      tables.indices.flatMap { file in tables[file].duplicates.map { firstRows[file] + $0 } })
+    let newest =
+      tables.count == 1
+      ? tables[0].newest
+      : try PeerRowKeys(concatenating: tables.map(\.keys)).indexAcrossFiles(paths, excluding: duplicates)
+        .newest
+    // The members: (file, row in it), in file order.
+    var members: [(file: Int, row: Int)] = []
+    var newestRows = newest.makeIterator()
+    var next = newestRows.next()
+    for (file, table) in tables.enumerated() {
+      for row in table.rows(admittedBy: test, authorityID: authority.id) {
+        let number = firstRows[file] + row
         if let year = filter.year {
-          if keys.years[row] == year && !duplicates.contains(row) { members.append((number, position)) }
+          if table.keys.years[row] == year && !duplicates.contains(number) { members.append((file, row)) }
         } else {
-          while let candidate = next, candidate < row { next = newest.next() }
-          if next == row { members.append((number, position)) }
+          while let candidate = next, candidate < number { next = newestRows.next() }
+          if next == number { members.append((file, row)) }
         }
       }
     }
     if let similar = filter.similar {
       members = NearestPeers.choose(similar, to: authority, scores: scores, among: members.count) {
-        let (part, position) = members[$0]
-        return (
-          parts[part].passed.populations[position],
-          parts[part].passed.scores(position).dropLast().map { $0.isNaN ? nil : $0 }
-        )
+        let (file, row) = members[$0]
+        return (tables[file].population(row), tables[file].scores(row).dropLast().map { $0.isNaN ? nil : $0 })
       }.map { members[$0] }
     }
-    let scoreRows = parts.map(\.passed.scoreRows)
     let chosen = members
     let group = GroupScores(
-      filter: filter, band: test.band, bands: bands, sources: sources, width: width, count: chosen.count
+      filter: filter, band: test.band, bands: bands, sources: tables.map(\.source), width: width,
+      count: chosen.count
     ) {
-      scoreRows[chosen[$0].part][chosen[$0].position * width + $1]
+      tables[chosen[$0].file].scores[chosen[$0].row * width + $1]
     }
-    return (group, warnings)
-  }
-}
-
-/// The rows that pass a peer filter (the compared authority never does): their numbers among
-/// all valid rows, populations and scores.
-struct PassedRows: ScoresRowSink {
-  let test: PeerTest
-  let authorityID: String
-  let width: Int
-  /// Whether populations are kept (for `--similar`).
-  let keepsPopulations: Bool
-  /// Their numbers among the valid rows of the part they were read in.
-  private(set) var rows: [Int] = []
-  private(set) var populations: [Int?] = []
-  /// The scores of the passed rows, row after row.
-  private(set) var scoreRows: [Double] = []
-
-  init(test: PeerTest, authorityID: String, width: Int, keepsPopulations: Bool) {
-    self.test = test
-    self.authorityID = authorityID
-    self.width = width
-    self.keepsPopulations = keepsPopulations
-  }
-
-  /// The scores of the `position`-th passed row.
-  func scores(_ position: Int) -> ArraySlice<Double> {
-    scoreRows[(position * width)..<((position + 1) * width)]
-  }
-
-  mutating func take(_ fields: PeerRowFields, columns: PeerColumns, scores: [Double], row: Int) {
-    guard !isAuthority(fields.id),
-      test.admits(
-        country: fields.country, type: fields.type, population: fields.population,
-        attribute: { fields.attribute($0, columns) })
-    else { return }
-    add(row, population: fields.population, scores: scores)
-  }
-
-  /// Takes a peer of an answers-shape file.
-  mutating func take(_ peer: PeerAuthority, scores: [Double], row: Int) {
-    guard peer.id != authorityID,
-      test.admits(
-        country: peer.country, type: peer.type, population: peer.population,
-        attribute: { peer.attributes[$0] })
-    else { return }
-    add(row, population: peer.population, scores: scores)
-  }
-
-  private mutating func add(_ row: Int, population: Int?, scores: [Double]) {
-    rows.append(row)
-    if keepsPopulations { populations.append(population) }
-    scoreRows += scores
-  }
-
-  /// Whether `id` is the compared authority's.
-  private func isAuthority(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
-    PeerRowFields.text(id, is: authorityID)
+    return (group, tables.flatMap(\.warnings))
   }
 }

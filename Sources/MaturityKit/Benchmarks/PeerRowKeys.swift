@@ -8,17 +8,29 @@ import InterfaceText
 /// Ids are compared as Swift compares strings: an id that is not ASCII is kept in its
 /// canonical composed form (NFC), so two spellings of one id are one authority.
 struct PeerRowKeys: Sendable {
-  private var idBytes: [UInt8] = []
+  private(set) var idBytes: [UInt8] = []
   /// Row `i`'s id is `idBytes[idEnds[i - 1] ..< idEnds[i]]` (from 0 for the first).
-  private var idEnds: [Int] = []
+  private(set) var idEnds: [Int] = []
   private(set) var years: [Int32] = []
   private(set) var lines: [Int] = []
   /// Each row's id hashed (FNV-1a), computed as rows are added (on the reading threads).
-  private var hashes: [UInt64] = []
+  private(set) var hashes: [UInt64] = []
 
   var count: Int { years.count }
 
   init() {}
+
+  /// Keys stored before (by ``PeerTableFile``); nil unless the arrays fit together.
+  init?(idBytes: [UInt8], idEnds: [Int], years: [Int32], lines: [Int], hashes: [UInt64]) {
+    guard idEnds.count == years.count, lines.count == years.count, hashes.count == years.count,
+      zip([0] + idEnds, idEnds).allSatisfy({ $0 <= $1 }), (idEnds.last ?? 0) == idBytes.count
+    else { return nil }
+    self.idBytes = idBytes
+    self.idEnds = idEnds
+    self.years = years
+    self.lines = lines
+    self.hashes = hashes
+  }
 
   /// Adds a row.
   mutating func append(id: UnsafeBufferPointer<UInt8>, year: Int, line: Int) {
@@ -73,6 +85,15 @@ struct PeerRowKeys: Sendable {
     idBytes.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[span(row)]), as: UTF8.self)
     }
+  }
+
+  /// Whether the id of `row` is `id` (in its composed form, as ids are kept).
+  func hasID(_ row: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+    let span = span(row)
+    return span.count == id.count
+      && idBytes.withUnsafeBufferPointer { bytes in
+        id.isEmpty || memcmp(bytes.baseAddress! + span.lowerBound, id.baseAddress!, id.count) == 0
+      }
   }
 
   /// Where the id of `row` lies in `idBytes`.

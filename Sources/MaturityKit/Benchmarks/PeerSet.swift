@@ -27,8 +27,8 @@ public struct PeerAuthority: Sendable, Equatable {
 }
 
 /// Where peers came from and how the file was read.
-public struct PeerSource: Sendable, Equatable {
-  public enum Shape: String, Sendable { case scores, answers }
+public struct PeerSource: Sendable, Equatable, Codable {
+  public enum Shape: String, Sendable, Codable { case scores, answers }
   /// The file name without its folders (paths are never shown in reports).
   public var fileName: String
   public var shape: Shape

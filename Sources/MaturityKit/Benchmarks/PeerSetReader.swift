@@ -12,8 +12,24 @@ public struct PeerReadOptions: Sendable {
   public var threads: Int
   /// Keep the authorities' names (for a network's own report); comparisons never need them.
   public var keepsNames = false
+  /// Where comparisons keep what they read of each scores-shape file, to load it next time
+  /// instead of parsing it (see ``PeerTableCache``); nil keeps nothing.
+  public var cacheDirectory: String?
 
-  public init(skipInvalid: Bool = false, csv: CSVReadOptions = CSVReadOptions(), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+  /// `$XDG_CACHE_HOME/digital-maturity/peer-tables`, else `~/.cache/digital-maturity/peer-tables`.
+  public static func defaultCacheDirectory(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    let base =
+      environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
+    return base + "/digital-maturity/peer-tables"
+  }
+
+  public init(
+    skipInvalid: Bool = false, csv: CSVReadOptions = CSVReadOptions(),
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) {
     self.skipInvalid = skipInvalid
     self.csv = csv
     self.threads = max(1, threads)
@@ -26,7 +42,9 @@ public struct PeerReadOptions: Sendable {
 /// all its problems; with ``PeerReadOptions/skipInvalid`` the rest is read and the problems
 /// come back with the peers, with the number of rows left out in ``PeerSource/rowsLeftOut``.
 public enum PeerSetReader {
-  public static func read(_ paths: [String], questionnaire: Questionnaire, options: PeerReadOptions = PeerReadOptions())
+  public static func read(
+    _ paths: [String], questionnaire: Questionnaire, options: PeerReadOptions = PeerReadOptions()
+  )
     throws -> (peers: PeerSet, warnings: [Problem])
   {
     var peers = PeerSet(dimensionIDs: questionnaire.dimensions.map(\.id))
@@ -97,7 +115,9 @@ struct PeerFile {
         throw PeerSetReader.StopReading()
       }
     } catch is PeerSetReader.StopReading {}
-    guard let header else { throw Problems([Problem(.error, SourceLocation(file: path, line: 1), "file.empty")]) }
+    guard let header else {
+      throw Problems([Problem(.error, SourceLocation(file: path, line: 1), "file.empty")])
+    }
     let columns = PeerColumns(header: header, questionnaire: questionnaire)
     let shape: PeerSource.Shape
     if columns.questionID != nil && columns.answer != nil {
@@ -105,10 +125,13 @@ struct PeerFile {
     } else if columns.dimensions.allSatisfy({ $0 != nil }) && columns.overall != nil {
       shape = .scores
     } else {
-      let missingScores = zip(questionnaire.dimensions.map(\.id), columns.dimensions).filter { $0.1 == nil }.map(\.0)
+      let missingScores =
+        zip(questionnaire.dimensions.map(\.id), columns.dimensions).filter { $0.1 == nil }.map(\.0)
         + (columns.overall == nil ? ["overall"] : [])
       throw Problems([
-        Problem(.error, SourceLocation(file: path, line: headerLine), "peers.unknownShape", ["missing": missingScores.joined(separator: ", ")])
+        Problem(
+          .error, SourceLocation(file: path, line: headerLine), "peers.unknownShape",
+          ["missing": missingScores.joined(separator: ", ")])
       ])
     }
     var missing: [String] = []
@@ -116,7 +139,9 @@ struct PeerFile {
     if columns.year == nil { missing.append("year") }
     if !missing.isEmpty {
       throw Problems([
-        Problem(.error, SourceLocation(file: path, line: headerLine), "peers.missingColumns", ["columns": missing.joined(separator: ", ")])
+        Problem(
+          .error, SourceLocation(file: path, line: headerLine), "peers.missingColumns",
+          ["columns": missing.joined(separator: ", ")])
       ])
     }
     self.path = path
@@ -125,7 +150,8 @@ struct PeerFile {
     self.shape = shape
     self.options = options
     context = PeerReadContext(
-      file: path, questionnaire: questionnaire, columns: columns, plan: shape == .answers ? ScoringPlan(questionnaire) : nil,
+      file: path, questionnaire: questionnaire, columns: columns,
+      plan: shape == .answers ? ScoringPlan(questionnaire) : nil,
       keepsNames: options.keepsNames)
   }
 
@@ -181,8 +207,11 @@ struct PeerFile {
       if streaming {
         let headKeys = segment.head.slots.keys.filter { $0 != carriedKey }
         let tailKeys = segment.tail.map { Array($0.slots.keys) } ?? []
-        for key in headKeys + Array(segment.middleKeys) + tailKeys where !seen.insert(key).inserted { return nil }
-        carriedKey = tailKeys.first ?? (segment.middle.count == 0 ? segment.head.slots.keys.first ?? carriedKey : nil)
+        for key in headKeys + Array(segment.middleKeys) + tailKeys where !seen.insert(key).inserted {
+          return nil
+        }
+        carriedKey =
+          tailKeys.first ?? (segment.middle.count == 0 ? segment.head.slots.keys.first ?? carriedKey : nil)
       }
       carried.merge(segment.head, log: &own)
       if segment.middle.count > 0 || segment.tail != nil {
@@ -202,20 +231,25 @@ struct PeerFile {
   /// skipped) and its description.
   func finish(_ log: ProblemLog, rows: Int) throws -> (source: PeerSource, warnings: [Problem]) {
     let problems = log.problems.sorted(by: ProblemLog.fileOrder)
-    if !options.skipInvalid && problems.contains(where: { $0.severity == .error }) { throw Problems(problems) }
+    if !options.skipInvalid && problems.contains(where: { $0.severity == .error }) {
+      throw Problems(problems)
+    }
     let leftOut = Set(problems.filter { $0.severity == .error }.compactMap(\.location.line)).count
     let source = PeerSource(
       fileName: URL(fileURLWithPath: path).lastPathComponent, shape: shape, delimiter: reader.delimiter,
       encoding: reader.encoding, rows: rows, rowsLeftOut: leftOut, columns: header.names,
       attributes: context.columns.attributeNames)
-    let encodingWarnings = reader.warnings.map { _ in Problem(.warning, SourceLocation(file: path), "peers.readAsWindows1252") }
+    let encodingWarnings = reader.warnings.map { _ in
+      Problem(.warning, SourceLocation(file: path), "peers.readAsWindows1252")
+    }
     return (source, encodingWarnings + problems)
   }
 }
 
 /// The columns of a peer file, by role.
 struct PeerColumns: Sendable {
-  var authorityID, name, country, population, type, year, questionnaire, version, questionID, answer, overall: Int?
+  var authorityID, name, country, population, type, year, questionnaire, version, questionID, answer,
+    overall: Int?
   var dimensions: [Int?]
   /// Other columns, kept as attributes: (index, lower-cased name).
   var attributes: [(Int, String)]
@@ -235,10 +269,15 @@ struct PeerColumns: Sendable {
     overall = header["overall"]
     dimensions = questionnaire.dimensions.map { header[$0.id] }
     let known = Set(
-      [authorityID, name, country, population, type, year, self.questionnaire, version, questionID, answer, overall]
-        .compactMap { $0 } + dimensions.compactMap { $0 })
-    attributes = header.names.enumerated().filter { !known.contains($0.offset) && !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
-      .map { ($0.offset, $0.element.trimmingCharacters(in: .whitespaces).lowercased()) }
+      [
+        authorityID, name, country, population, type, year, self.questionnaire, version, questionID, answer,
+        overall,
+      ]
+      .compactMap { $0 } + dimensions.compactMap { $0 })
+    attributes = header.names.enumerated().filter {
+      !known.contains($0.offset) && !$0.element.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+    .map { ($0.offset, $0.element.trimmingCharacters(in: .whitespaces).lowercased()) }
   }
 }
 

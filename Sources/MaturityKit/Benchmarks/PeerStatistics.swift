@@ -17,32 +17,40 @@ public struct PeerStatistics: Sendable, Equatable {
   public var p90: Double
   public var max: Double
 
-  /// The statistics of `values`, or nil when there are none.
+  /// The statistics of `values`, or nil when there are none. Mean and deviation are summed
+  /// in the order given; the order statistics are selected, not sorted.
   public init?(_ values: [Double]) {
-    self.init(sorted: ScoreSort.sorted(values))
-  }
-
-  /// The statistics of values already sorted, or nil when there are none.
-  init?(sorted: [Double]) {
-    guard !sorted.isEmpty else { return nil }
-    n = sorted.count
+    guard !values.isEmpty else { return nil }
+    n = values.count
     // Two-pass mean and variance, for accuracy on large sets.
-    let mean = sorted.reduce(0, +) / Double(n)
+    let mean = values.reduce(0, +) / Double(n)
     self.mean = mean
     if n > 1 {
-      let squares = sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+      let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
       standardDeviation = (squares / Double(n - 1)).squareRoot()
     }
-    min = sorted[0]
-    max = sorted[n - 1]
-    p10 = Self.percentile(sorted, 0.10)
-    p25 = Self.percentile(sorted, 0.25)
-    median = Self.percentile(sorted, 0.50)
-    p75 = Self.percentile(sorted, 0.75)
-    p90 = Self.percentile(sorted, 0.90)
+    var ordered = values
+    let count = values.count
+    let fractions = [0.10, 0.25, 0.50, 0.75, 0.90]
+    OrderStatistics.select(
+      &ordered, ranks: [0, count - 1] + fractions.flatMap { Self.ranks(of: $0, count: count) })
+    min = ordered[0]
+    max = ordered[n - 1]
+    p10 = Self.percentile(ordered, 0.10)
+    p25 = Self.percentile(ordered, 0.25)
+    median = Self.percentile(ordered, 0.50)
+    p75 = Self.percentile(ordered, 0.75)
+    p90 = Self.percentile(ordered, 0.90)
   }
 
-  /// The percentile `p` (0–1) of sorted values, by linear interpolation.
+  /// The two ranks the percentile `p` of `count` values interpolates between.
+  private static func ranks(of p: Double, count: Int) -> [Int] {
+    let low = Int((Double(count - 1) * p).rounded(.down))
+    return [low, Swift.min(low + 1, count - 1)]
+  }
+
+  /// The percentile `p` (0–1) of sorted values (or values whose two ranks around it are in
+  /// place), by linear interpolation.
   public static func percentile(_ sorted: [Double], _ p: Double) -> Double {
     let h = Double(sorted.count - 1) * p
     let low = Int(h.rounded(.down))
@@ -53,7 +61,18 @@ public struct PeerStatistics: Sendable, Equatable {
   /// 100 × (peers below + ½ · peers equal) / n: the mid-rank percentile rank of `score`.
   public static func percentileRank(of score: Double, among values: [Double]) -> Double? {
     guard !values.isEmpty else { return nil }
-    return percentileRank(below: values.filter { $0 < score }.count, equal: values.filter { $0 == score }.count, of: values.count)
+    let (below, equal) = counts(around: score, among: values)
+    return percentileRank(below: below, equal: equal, of: values.count)
+  }
+
+  /// How many of `values` are below `score`, and how many equal it (one pass).
+  static func counts(around score: Double, among values: [Double]) -> (below: Int, equal: Int) {
+    var below = 0
+    var equal = 0
+    for value in values {
+      if value < score { below += 1 } else if value == score { equal += 1 }
+    }
+    return (below, equal)
   }
 
   /// The percentile rank of a score with `below` values below it and `equal` equal to it, of `count`.

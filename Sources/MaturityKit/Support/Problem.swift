@@ -1,7 +1,7 @@
 import InterfaceText
 
 /// One problem found in a user's file: where, how serious, and what (a catalogue key with values).
-public struct Problem: Sendable, Equatable, CustomStringConvertible {
+public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
   public enum Severity: String, Sendable, Codable { case error, warning }
 
   public var severity: Severity

@@ -6,7 +6,8 @@ import MaturityKit
 
 /// `--peers` files, how to read them, and the filters that choose a peer group.
 struct PeerOptions: ParsableArguments {
-  @Option(name: .customLong("peers"), help: "A peer benchmark CSV (scores or answers shape); repeat for several.")
+  @Option(
+    name: .customLong("peers"), help: "A peer benchmark CSV (scores or answers shape); repeat for several.")
   var files: [String] = []
 
   @Option(help: "Only peers of this country (ISO code, e.g. ES).")
@@ -24,17 +25,27 @@ struct PeerOptions: ParsableArguments {
   @Option(help: "Only assessments of this year (default: each authority's newest).")
   var year: Int?
 
-  @Option(name: .customLong("where"), help: "Only peers whose column ATTRIBUTE has VALUE (ATTRIBUTE=VALUE); repeatable.")
+  @Option(
+    name: .customLong("where"),
+    help: "Only peers whose column ATTRIBUTE has VALUE (ATTRIBUTE=VALUE); repeatable.")
   var conditions: [String] = []
 
   @Option(help: "Keep the N peers nearest in log-population and score profile.")
   var similar: Int?
 
-  @Option(name: .customLong("min-group"), help: "The smallest peer group shown (k), to protect peers' privacy.")
+  @Option(
+    name: .customLong("min-group"), help: "The smallest peer group shown (k), to protect peers' privacy.")
   var minGroup: Int = 5
 
-  @Flag(name: .customLong("skip-invalid"), help: "Read the valid rows of peer files with bad rows (each one still reported).")
+  @Flag(
+    name: .customLong("skip-invalid"),
+    help: "Read the valid rows of peer files with bad rows (each one still reported).")
   var skipInvalid = false
+
+  @Flag(
+    name: .customLong("no-cache"),
+    help: "Parse the peer files even when unchanged since the last comparison, and keep nothing of them.")
+  var noCache = false
 
   @Option(help: "Delimiter of the peer files (detected when absent).")
   var delimiter: String?
@@ -43,15 +54,23 @@ struct PeerOptions: ParsableArguments {
   var encoding: String?
 
   func validate() throws {
-    if let type, AuthorityType(rawValue: type) == nil { throw ValidationError("--type must be municipality, region or other.") }
+    if let type, AuthorityType(rawValue: type) == nil {
+      throw ValidationError("--type must be municipality, region or other.")
+    }
     if minGroup < 1 { throw ValidationError("--min-group must be at least 1.") }
     if let similar, similar < 1 { throw ValidationError("--similar must be at least 1.") }
     for condition in conditions where !condition.contains("=") {
       throw ValidationError("--where takes ATTRIBUTE=VALUE, not '\(condition)'.")
     }
-    if let bands, parsedBands(bands) == nil { throw ValidationError("--bands takes rising numbers separated by commas.") }
-    if let delimiter, CSVDelimiter(argument: delimiter) == nil { throw ValidationError("Unknown delimiter '\(delimiter)'.") }
-    if let encoding, CSVEncoding(argument: encoding) == nil { throw ValidationError("Unknown encoding '\(encoding)'.") }
+    if let bands, parsedBands(bands) == nil {
+      throw ValidationError("--bands takes rising numbers separated by commas.")
+    }
+    if let delimiter, CSVDelimiter(argument: delimiter) == nil {
+      throw ValidationError("Unknown delimiter '\(delimiter)'.")
+    }
+    if let encoding, CSVEncoding(argument: encoding) == nil {
+      throw ValidationError("Unknown encoding '\(encoding)'.")
+    }
   }
 
   private func parsedBands(_ text: String) -> [Double]? {
@@ -74,25 +93,34 @@ struct PeerOptions: ParsableArguments {
       } else if let index = bands.index(ofLabel: label) {
         band = .index(index)
       } else {
-        throw ValidationError("Unknown band '\(label)'. Bands: auto, \(bands.labels.joined(separator: ", ")).")
+        throw ValidationError(
+          "Unknown band '\(label)'. Bands: auto, \(bands.labels.joined(separator: ", ")).")
       }
     }
     return PeerFilter(
       country: country, type: type.flatMap(AuthorityType.init), band: band, year: year,
       attributes: conditions.map { condition in
-        let parts = condition.split(separator: "=", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+        let parts = condition.split(separator: "=", maxSplits: 1).map {
+          String($0).trimmingCharacters(in: .whitespaces)
+        }
         return (parts[0].lowercased(), parts.count > 1 ? parts[1] : "")
       }, similar: similar)
   }
 
   var readOptions: PeerReadOptions {
-    PeerReadOptions(
+    var options = PeerReadOptions(
       skipInvalid: skipInvalid,
-      csv: CSVReadOptions(delimiter: delimiter.flatMap(CSVDelimiter.init(argument:)), encoding: encoding.flatMap(CSVEncoding.init(argument:))))
+      csv: CSVReadOptions(
+        delimiter: delimiter.flatMap(CSVDelimiter.init(argument:)),
+        encoding: encoding.flatMap(CSVEncoding.init(argument:))))
+    options.cacheDirectory = noCache ? nil : PeerReadOptions.defaultCacheDirectory()
+    return options
   }
 
   /// Reads the peer files; problems and left-out counts go to standard error.
-  func read(_ paths: [String], _ questionnaire: Questionnaire, _ texts: TextCatalogue, keepingNames: Bool = false) throws -> PeerSet {
+  func read(
+    _ paths: [String], _ questionnaire: Questionnaire, _ texts: TextCatalogue, keepingNames: Bool = false
+  ) throws -> PeerSet {
     var options = readOptions
     options.keepsNames = keepingNames
     let (peers, warnings) = try PeerSetReader.read(paths, questionnaire: questionnaire, options: options)
@@ -104,7 +132,10 @@ struct PeerOptions: ParsableArguments {
   private func report(_ warnings: [Problem], _ sources: [PeerSource], _ texts: TextCatalogue) {
     Diagnostics.report(warnings, texts)
     for source in sources where source.rowsLeftOut > 0 {
-      Diagnostics.warn(texts("peers.leftOut", ["file": source.fileName, "rows": "\(source.rowsLeftOut)", "total": "\(source.rows)"]))
+      Diagnostics.warn(
+        texts(
+          "peers.leftOut",
+          ["file": source.fileName, "rows": "\(source.rowsLeftOut)", "total": "\(source.rows)"]))
     }
   }
 
@@ -123,16 +154,20 @@ struct PeerOptions: ParsableArguments {
   func comparison(_ card: Scorecard, _ peers: PeerSet, _ questionnaire: Questionnaire) throws -> Comparison {
     let bands = populationBands(questionnaire)
     let group = PeerGroup(
-      from: peers, filter: try filter(bands), bands: bands, authority: card.authority, scores: card.dimensions.map(\.score))
+      from: peers, filter: try filter(bands), bands: bands, authority: card.authority,
+      scores: card.dimensions.map(\.score))
     return try Comparison(card, group: group.scores, minimumGroup: minGroup)
   }
 
   /// The authority of `card` against its peers in the `--peers` files (k applied), reading only
   /// the peer group from them; problems and left-out counts go to standard error.
-  func comparison(_ card: Scorecard, _ questionnaire: Questionnaire, _ texts: TextCatalogue) throws -> Comparison {
+  func comparison(_ card: Scorecard, _ questionnaire: Questionnaire, _ texts: TextCatalogue) throws
+    -> Comparison
+  {
     let bands = populationBands(questionnaire)
     let (group, warnings) = try PeerGroupReader.read(
-      files, questionnaire: questionnaire, options: readOptions, filter: try filter(bands), bands: bands, authority: card.authority,
+      files, questionnaire: questionnaire, options: readOptions, filter: try filter(bands), bands: bands,
+      authority: card.authority,
       scores: card.dimensions.map(\.score))
     report(warnings, group.sources, texts)
     return try Comparison(card, group: group, minimumGroup: minGroup)
@@ -165,7 +200,9 @@ struct PeerFilesInput: ParsableArguments {
   @Option(help: "The questionnaire (a path or an id).")
   var questionnaire: String = "ai-data-readiness"
 
-  func loadQuestionnaire() throws -> Questionnaire { try QuestionnaireLocator().load(questionnaire).questionnaire }
+  func loadQuestionnaire() throws -> Questionnaire {
+    try QuestionnaireLocator().load(questionnaire).questionnaire
+  }
 
   /// Says how many authorities had no value to group by (nothing is left out silently).
   func reportUngrouped(_ count: Int, _ texts: TextCatalogue) {

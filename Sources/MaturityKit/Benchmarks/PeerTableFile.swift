@@ -1,0 +1,172 @@
+import Foundation
+
+/// The file a ``PeerTable`` is kept in: a magic line, the length of a JSON header, the header
+/// (key, description, problems, coded values, counts, a checksum of the columns), then each
+/// column's bytes as the machine holds them. Loading checks every size, index and the checksum
+/// before a value is used, so a damaged file is refused, never trusted.
+enum PeerTableFile {
+  static let magic = Array("DMPEERTABLE\n".utf8)
+
+  struct Header: Codable {
+    var key: PeerTableCache.Key
+    var source: PeerSource
+    var warnings: [Problem]
+    var width: Int
+    var rows: Int
+    var idBytes: Int
+    var duplicates: Int
+    var newest: Int
+    var countries: [String?]
+    var attributeNames: [String]
+    var attributeValues: [[String?]]
+    var checksum: UInt64
+  }
+
+  /// Why a table file is not used.
+  struct Refused: Error {}
+
+  static func write(_ table: PeerTable, key: PeerTableCache.Key, to handle: FileHandle) throws {
+    var columns: [Column] = [
+      Column(table.keys.idBytes), Column(table.keys.idEnds), Column(table.keys.years),
+      Column(table.keys.lines),
+      Column(table.keys.hashes), Column(table.duplicates), Column(table.newest),
+      Column(table.countries.codes),
+      Column(table.populations), Column(table.types),
+    ]
+    columns += table.attributes.map { Column($0.column.codes) }
+    columns.append(Column(table.scores))
+    let header = Header(
+      key: key, source: table.source, warnings: table.warnings, width: table.width, rows: table.count,
+      idBytes: table.keys.idBytes.count, duplicates: table.duplicates.count, newest: table.newest.count,
+      countries: table.countries.values, attributeNames: table.attributes.map(\.name),
+      attributeValues: table.attributes.map(\.column.values),
+      checksum: Checksum.combine(columns.map(\.checksum)))
+    let json = try JSONEncoder().encode(header)
+    try handle.write(contentsOf: magic)
+    try withUnsafeBytes(of: UInt64(json.count)) { try handle.write(contentsOf: $0) }
+    try handle.write(contentsOf: json)
+    for column in columns { try column.write(handle) }
+  }
+
+  /// One column's values, ready to be written.
+  private struct Column {
+    let write: (FileHandle) throws -> Void
+    let checksum: UInt64
+
+    init<T: BitwiseCopyable>(_ values: [T]) {
+      write = { handle in try values.withUnsafeBytes { try handle.write(contentsOf: $0) } }
+      checksum = Checksum.of(values)
+    }
+  }
+
+  /// The table in `file` when it was made from `key`; throws when it was not, or is damaged.
+  static func load(_ file: URL, key: PeerTableCache.Key) throws -> PeerTable {
+    var cursor = Cursor(data: try Data(contentsOf: file, options: .alwaysMapped))
+    guard try cursor.take(UInt8.self, magic.count) == magic else { throw Refused() }
+    let headerLength = try cursor.take(UInt64.self, 1)[0]
+    guard headerLength < UInt64(cursor.remaining) else { throw Refused() }
+    let header = try JSONDecoder().decode(Header.self, from: cursor.bytes(Int(headerLength)))
+    guard header.key == key, header.width > 0, header.rows >= 0,
+      header.attributeNames.count == header.attributeValues.count,
+      header.duplicates <= header.rows, header.newest <= header.rows
+    else { throw Refused() }
+    let rows = header.rows
+    guard
+      let keys = PeerRowKeys(
+        idBytes: try cursor.take(UInt8.self, header.idBytes), idEnds: try cursor.take(Int.self, rows),
+        years: try cursor.take(Int32.self, rows), lines: try cursor.take(Int.self, rows),
+        hashes: try cursor.take(UInt64.self, rows))
+    else { throw Refused() }
+    let duplicates = try cursor.take(Int.self, header.duplicates)
+    let newest = try cursor.take(Int.self, header.newest)
+    let countries = try cursor.coded(header.countries, rows)
+    let populations = try cursor.take(Int.self, rows)
+    let types = try cursor.take(UInt8.self, rows)
+    let attributes = try zip(header.attributeNames, header.attributeValues).map {
+      ($0, try cursor.coded($1, rows))
+    }
+    let (scoreCount, overflow) = rows.multipliedReportingOverflow(by: header.width)
+    guard !overflow else { throw Refused() }
+    let scores = try cursor.take(Double.self, scoreCount)
+    var checksums = [
+      Checksum.of(keys.idBytes), Checksum.of(keys.idEnds), Checksum.of(keys.years), Checksum.of(keys.lines),
+      Checksum.of(keys.hashes), Checksum.of(duplicates), Checksum.of(newest), Checksum.of(countries.codes),
+      Checksum.of(populations), Checksum.of(types),
+    ]
+    checksums += attributes.map { Checksum.of($0.1.codes) }
+    checksums.append(Checksum.of(scores))
+    guard cursor.remaining == 0, Checksum.combine(checksums) == header.checksum,
+      (duplicates + newest).allSatisfy({ (0..<rows).contains($0) }),
+      types.allSatisfy({ $0 == 255 || Int($0) < AuthorityType.allCases.count })
+    else { throw Refused() }
+    return PeerTable(
+      source: header.source, warnings: header.warnings, width: header.width, keys: keys,
+      duplicates: duplicates,
+      newest: newest, countries: countries, populations: populations, types: types, attributes: attributes,
+      scores: scores)
+  }
+
+  /// Reads a table file front to back, refusing to read past its end.
+  private struct Cursor {
+    let data: Data
+    var offset = 0
+
+    var remaining: Int { data.count - offset }
+
+    mutating func bytes(_ count: Int) throws -> Data {
+      guard count >= 0, count <= remaining else { throw Refused() }
+      defer { offset += count }
+      return data.subdata(in: (data.startIndex + offset)..<(data.startIndex + offset + count))
+    }
+
+    /// The next `count` values of type `T`.
+    mutating func take<T: BitwiseCopyable>(_ type: T.Type, _ count: Int) throws -> [T] {
+      let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+      guard count >= 0, !overflow, size <= remaining else { throw Refused() }
+      let start = offset
+      offset += size
+      return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        if size > 0 {
+          data.withUnsafeBytes {
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+              from: UnsafeRawBufferPointer(rebasing: $0[start..<(start + size)]))
+          }
+        }
+        initialized = count
+      }
+    }
+
+    /// A coded column of `rows` rows whose values are `values`; every code must name one.
+    mutating func coded(_ values: [String?], _ rows: Int) throws -> PeerTable.CodedColumn {
+      let codes = try take(UInt32.self, rows)
+      guard codes.allSatisfy({ Int($0) < values.count }) else { throw Refused() }
+      return PeerTable.CodedColumn(values: values, codes: codes)
+    }
+  }
+}
+
+/// A quick 64-bit checksum of columns' bytes, eight at a time: for damage, not for attacks.
+enum Checksum {
+  static func of<T: BitwiseCopyable>(_ values: [T]) -> UInt64 {
+    values.withUnsafeBytes { bytes in
+      var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+      var index = 0
+      while index + 8 <= bytes.count {
+        hash = mix(hash, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        index += 8
+      }
+      while index < bytes.count {
+        hash = mix(hash, UInt64(bytes[index]))
+        index += 1
+      }
+      return hash
+    }
+  }
+
+  static func combine(_ checksums: [UInt64]) -> UInt64 { checksums.reduce(0) { mix($0, $1) } }
+
+  private static func mix(_ hash: UInt64, _ value: UInt64) -> UInt64 {
+    let product = (hash ^ value) &* 0xBF58_476D_1CE4_E5B9
+    return product ^ (product >> 31)
+  }
+}
