@@ -41,9 +41,29 @@ struct OrderStatisticsTests {
     }
   }
 
+  @Test("values at ranks, narrowed by a histogram above the threshold, are what sorting gives")
+  func histogramNarrowing() {
+    let count = OrderStatistics.histogramThreshold * 3 + 5
+    var inputs = Self.inputs(count, seed: 11)
+    // Tiny numbers and signed zeros; huge numbers of both signs.
+    inputs.append(
+      (0..<count).map { (index: Int) -> Double in index % 3 == 0 ? -0.0 : Double(index % 97) * 1e-300 })
+    inputs.append(
+      (0..<count).map { (index: Int) -> Double in index % 2 == 0 ? -1e300 : 1e300 * Double(index) })
+    for (kind, values) in inputs.enumerated() {
+      let sorted = values.sorted()
+      let ranks: [Int] = [
+        0, 1, count / 10, count / 10 + 1, count / 2, count / 2 + 1, count - 2, count - 1, count, -1,
+      ]
+      let found = OrderStatistics.values(at: ranks, of: values)
+      #expect(Set(found.keys) == Set(ranks.filter { $0 >= 0 && $0 < count }), "kind \(kind)")
+      for (rank, value) in found { #expect(value == sorted[rank], "kind \(kind), rank \(rank)") }
+    }
+  }
+
   @Test("statistics by selection equal those of the sorted values")
   func statisticsEqualSorted() throws {
-    for count in [1, 2, 3, 10, 99, 1_000] {
+    for count in [1, 2, 3, 10, 99, 1_000, 20_000] {
       for values in Self.inputs(count, seed: 7) {
         let sorted = values.sorted()
         let statistics = try #require(PeerStatistics(values))

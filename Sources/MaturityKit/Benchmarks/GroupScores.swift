@@ -16,23 +16,24 @@ public struct GroupScores: Sendable {
   /// The known scores, column by column.
   private var columns: [[Double]]
 
-  /// The group of `count` peers whose score in `column` (a dimension index, or `width - 1` for
-  /// overall) is `score(peer, column)`, NaN for none; the columns are gathered on every thread.
-  public init(
-    filter: PeerFilter, band: Int?, bands: PopulationBands, sources: [PeerSource], width: Int, count: Int,
-    score: @escaping @Sendable (_ peer: Int, _ column: Int) -> Double
+  /// The group of `members`, each a row of one of `matrices` (`width` scores a row, NaN for
+  /// none); the columns are gathered on every thread.
+  init(
+    filter: PeerFilter, band: Int?, bands: PopulationBands, sources: [PeerSource], width: Int,
+    matrices: [[Double]],
+    members: [(matrix: Int, row: Int)]
   ) {
     self.filter = filter
     self.band = band
     self.bands = bands
     self.sources = sources
     self.width = width
-    self.count = count
+    count = members.count
     columns = ParallelWork.map(Array(0..<width)) { _, column in
       var known: [Double] = []
-      known.reserveCapacity(count)
-      for peer in 0..<count {
-        let value = score(peer, column)
+      known.reserveCapacity(members.count)
+      for (matrix, row) in members {
+        let value = matrices[matrix][row * width + column]
         if !value.isNaN { known.append(value) }
       }
       return known

@@ -99,12 +99,10 @@ public struct PeerGroup: Sendable {
 
   /// The group's scores, all a comparison needs.
   public var scores: GroupScores {
-    let (base, rows) = (base, rows)
-    return GroupScores(
-      filter: filter, band: band, bands: bands, sources: base.sources, width: base.width, count: rows.count
-    ) {
-      base.score(rows[$0], $1) ?? .nan
-    }
+    GroupScores(
+      filter: filter, band: band, bands: bands, sources: base.sources, width: base.width,
+      matrices: [base.scoreRows],
+      members: rows.map { (0, $0) })
   }
 }
 

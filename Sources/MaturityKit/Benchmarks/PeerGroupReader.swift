@@ -48,13 +48,9 @@ public enum PeerGroupReader {
         return (tables[file].population(row), tables[file].scores(row).dropLast().map { $0.isNaN ? nil : $0 })
       }.map { members[$0] }
     }
-    let chosen = members
     let group = GroupScores(
       filter: filter, band: test.band, bands: bands, sources: tables.map(\.source), width: width,
-      count: chosen.count
-    ) {
-      tables[chosen[$0].file].scores[chosen[$0].row * width + $1]
-    }
+      matrices: tables.map(\.scores), members: members.map { (matrix: $0.file, row: $0.row) })
     return (group, tables.flatMap(\.warnings))
   }
 }

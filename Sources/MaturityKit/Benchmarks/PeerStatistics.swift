@@ -29,18 +29,18 @@ public struct PeerStatistics: Sendable, Equatable {
       let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
       standardDeviation = (squares / Double(n - 1)).squareRoot()
     }
-    var ordered = values
     let count = values.count
     let fractions = [0.10, 0.25, 0.50, 0.75, 0.90]
-    OrderStatistics.select(
-      &ordered, ranks: [0, count - 1] + fractions.flatMap { Self.ranks(of: $0, count: count) })
-    min = ordered[0]
-    max = ordered[n - 1]
-    p10 = Self.percentile(ordered, 0.10)
-    p25 = Self.percentile(ordered, 0.25)
-    median = Self.percentile(ordered, 0.50)
-    p75 = Self.percentile(ordered, 0.75)
-    p90 = Self.percentile(ordered, 0.90)
+    let ranked = OrderStatistics.values(
+      at: [0, count - 1] + fractions.flatMap { Self.ranks(of: $0, count: count) }, of: values)
+    func percentile(_ p: Double) -> Double { Self.percentile(p, count: count) { ranked[$0]! } }
+    min = ranked[0]!
+    max = ranked[count - 1]!
+    p10 = percentile(0.10)
+    p25 = percentile(0.25)
+    median = percentile(0.50)
+    p75 = percentile(0.75)
+    p90 = percentile(0.90)
   }
 
   /// The two ranks the percentile `p` of `count` values interpolates between.
@@ -49,13 +49,17 @@ public struct PeerStatistics: Sendable, Equatable {
     return [low, Swift.min(low + 1, count - 1)]
   }
 
-  /// The percentile `p` (0–1) of sorted values (or values whose two ranks around it are in
-  /// place), by linear interpolation.
+  /// The percentile `p` (0–1) of sorted values, by linear interpolation.
   public static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-    let h = Double(sorted.count - 1) * p
+    percentile(p, count: sorted.count) { sorted[$0] }
+  }
+
+  /// The percentile `p` of `count` values whose value at each rank `valueAt` gives.
+  static func percentile(_ p: Double, count: Int, valueAt: (Int) -> Double) -> Double {
+    let h = Double(count - 1) * p
     let low = Int(h.rounded(.down))
-    let high = Swift.min(low + 1, sorted.count - 1)
-    return sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
+    let high = Swift.min(low + 1, count - 1)
+    return valueAt(low) + (h - Double(low)) * (valueAt(high) - valueAt(low))
   }
 
   /// 100 × (peers below + ½ · peers equal) / n: the mid-rank percentile rank of `score`.

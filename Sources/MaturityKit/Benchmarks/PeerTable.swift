@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// One peer file's valid rows, column by column: what a peer group is chosen from, without a
@@ -88,18 +89,23 @@ struct PeerTable: Sendable {
     }
     if attributePasses.contains(where: { $0 == nil }) { return [] }
     let wantedType = test.type.flatMap { AuthorityType.allCases.firstIndex(of: $0) }.map(UInt8.init)
-    var own = authorityID.precomposedStringWithCanonicalMapping
-    return own.withUTF8 { ownID in
-      (0..<count).filter { row in
-        if let countryPasses, !countryPasses[Int(countries.codes[row])] { return false }
-        if test.type != nil, types[row] != wantedType { return false }
-        if let band = test.band, populations[row] < 0 || test.bands.index(of: populations[row]) != band {
-          return false
+    let ownID = Array(authorityID.precomposedStringWithCanonicalMapping.utf8)
+    // A part of the rows per thread.
+    let parts = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / 50_000))
+    let ranges = (0..<parts).map { (count * $0 / parts)..<(count * ($0 + 1) / parts) }
+    return ParallelWork.map(ranges) { _, range in
+      ownID.withUnsafeBufferPointer { ownID in
+        range.filter { row in
+          if let countryPasses, !countryPasses[Int(countries.codes[row])] { return false }
+          if test.type != nil, types[row] != wantedType { return false }
+          if let band = test.band, populations[row] < 0 || test.bands.index(of: populations[row]) != band {
+            return false
+          }
+          for case let (codes, passes)? in attributePasses where !passes[Int(codes[row])] { return false }
+          return !keys.hasID(row, ownID)
         }
-        for case let (codes, passes)? in attributePasses where !passes[Int(codes[row])] { return false }
-        return !keys.hasID(row, ownID)
       }
-    }
+    }.flatMap { $0 }
   }
 
   /// The scores of `row`, NaN for none.

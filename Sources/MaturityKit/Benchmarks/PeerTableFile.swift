@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// The file a ``PeerTable`` is kept in: a magic line, the length of a JSON header, the header
@@ -61,7 +62,7 @@ enum PeerTableFile {
 
   /// The table in `file` when it was made from `key`; throws when it was not, or is damaged.
   static func load(_ file: URL, key: PeerTableCache.Key) throws -> PeerTable {
-    var cursor = Cursor(data: try Data(contentsOf: file, options: .alwaysMapped))
+    let cursor = try Cursor(file)
     guard try cursor.take(UInt8.self, magic.count) == magic else { throw Refused() }
     let headerLength = try cursor.take(UInt64.self, 1)[0]
     guard headerLength < UInt64(cursor.remaining) else { throw Refused() }
@@ -88,13 +89,16 @@ enum PeerTableFile {
     let (scoreCount, overflow) = rows.multipliedReportingOverflow(by: header.width)
     guard !overflow else { throw Refused() }
     let scores = try cursor.take(Double.self, scoreCount)
-    var checksums = [
-      Checksum.of(keys.idBytes), Checksum.of(keys.idEnds), Checksum.of(keys.years), Checksum.of(keys.lines),
-      Checksum.of(keys.hashes), Checksum.of(duplicates), Checksum.of(newest), Checksum.of(countries.codes),
-      Checksum.of(populations), Checksum.of(types),
+    // The columns' checksums, on every thread.
+    var columns: [@Sendable () -> UInt64] = [
+      { Checksum.of(keys.idBytes) }, { Checksum.of(keys.idEnds) }, { Checksum.of(keys.years) },
+      { Checksum.of(keys.lines) }, { Checksum.of(keys.hashes) }, { Checksum.of(duplicates) },
+      { Checksum.of(newest) },
+      { Checksum.of(countries.codes) }, { Checksum.of(populations) }, { Checksum.of(types) },
     ]
-    checksums += attributes.map { Checksum.of($0.1.codes) }
-    checksums.append(Checksum.of(scores))
+    columns += attributes.map { attribute in { Checksum.of(attribute.1.codes) } }
+    columns.append { Checksum.of(scores) }
+    let checksums = ParallelWork.map(columns) { _, checksum in checksum() }
     guard cursor.remaining == 0, Checksum.combine(checksums) == header.checksum,
       (duplicates + newest).allSatisfy({ (0..<rows).contains($0) }),
       types.allSatisfy({ $0 == 255 || Int($0) < AuthorityType.allCases.count })
@@ -106,38 +110,53 @@ enum PeerTableFile {
       scores: scores)
   }
 
-  /// Reads a table file front to back, refusing to read past its end.
-  private struct Cursor {
-    let data: Data
-    var offset = 0
+  /// Reads a table file front to back straight into each column's storage (one copy, no
+  /// mapping), refusing to read past its end.
+  private final class Cursor {
+    private let descriptor: Int32
+    private(set) var remaining: Int
 
-    var remaining: Int { data.count - offset }
-
-    mutating func bytes(_ count: Int) throws -> Data {
-      guard count >= 0, count <= remaining else { throw Refused() }
-      defer { offset += count }
-      return data.subdata(in: (data.startIndex + offset)..<(data.startIndex + offset + count))
+    init(_ file: URL) throws {
+      descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { throw Refused() }
+      var info = stat()
+      guard fstat(descriptor, &info) == 0 else {
+        close(descriptor)
+        throw Refused()
+      }
+      remaining = Int(info.st_size)
     }
 
+    deinit { close(descriptor) }
+
+    func bytes(_ count: Int) throws -> Data { Data(try take(UInt8.self, count)) }
+
     /// The next `count` values of type `T`.
-    mutating func take<T: BitwiseCopyable>(_ type: T.Type, _ count: Int) throws -> [T] {
+    func take<T: BitwiseCopyable>(_ type: T.Type, _ count: Int) throws -> [T] {
       let (size, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
       guard count >= 0, !overflow, size <= remaining else { throw Refused() }
-      let start = offset
-      offset += size
-      return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        if size > 0 {
-          data.withUnsafeBytes {
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(
-              from: UnsafeRawBufferPointer(rebasing: $0[start..<(start + size)]))
-          }
+      var complete = true
+      let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var done = 0
+        while done < size {
+          let read = Foundation.read(
+            descriptor, UnsafeMutableRawPointer(buffer.baseAddress!) + done, size - done)
+          if read < 0 && errno == EINTR { continue }
+          guard read > 0 else { break }
+          done += read
         }
+        complete = done == size
+        // Values that could not be read are never used: the cursor refuses the file below.
+        if !complete { UnsafeMutableRawBufferPointer(buffer).initializeMemory(as: UInt8.self, repeating: 0) }
         initialized = count
       }
+      guard complete else { throw Refused() }
+      remaining -= size
+      return values
     }
 
     /// A coded column of `rows` rows whose values are `values`; every code must name one.
-    mutating func coded(_ values: [String?], _ rows: Int) throws -> PeerTable.CodedColumn {
+    func coded(_ values: [String?], _ rows: Int) throws -> PeerTable.CodedColumn {
       let codes = try take(UInt32.self, rows)
       guard codes.allSatisfy({ Int($0) < values.count }) else { throw Refused() }
       return PeerTable.CodedColumn(values: values, codes: codes)

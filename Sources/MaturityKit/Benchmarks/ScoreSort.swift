@@ -7,7 +7,9 @@
 /// sort). No NaN may be given.
 enum ScoreSort {
   static func sorted(_ values: [Double]) -> [Double] {
-    guard values.count >= 4096, !values.contains(where: { $0 == 0 && $0.sign == .minus }) else { return values.sorted() }
+    guard values.count >= 4096, !values.contains(where: { $0 == 0 && $0.sign == .minus }) else {
+      return values.sorted()
+    }
     var keys = values.map(key)
     var buffer = [UInt64](repeating: 0, count: keys.count)
     var counts = [Int](repeating: 0, count: 1 << 16)
@@ -33,7 +35,7 @@ enum ScoreSort {
 
   /// A key whose unsigned order is the numbers' order: negative numbers' bits inverted, the
   /// sign bit set on the others.
-  private static func key(_ value: Double) -> UInt64 {
+  static func key(_ value: Double) -> UInt64 {
     let bits = value.bitPattern
     return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
   }
