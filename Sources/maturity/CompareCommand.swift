@@ -24,6 +24,7 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
 
   @OptionGroup var input: ResponseInput
   @OptionGroup var peerOptions: PeerOptions
+  @OptionGroup var cache: PeerCacheOption
 
   @Option(help: "text, json, csv or markdown.")
   var format: Format = .text
@@ -40,7 +41,7 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let (questionnaire, response) = try input.load(texts)
     let card = Scorer.score(response, with: questionnaire)
-    let comparison = try peerOptions.comparison(card, questionnaire, texts)
+    let comparison = try peerOptions.comparison(card, questionnaire, texts, cache: cache)
     switch format {
     case .text: try output.write(ComparisonTable.text(comparison, texts: texts))
     case .json: try output.write(ComparisonJSON.render(comparison, language: texts.language))

@@ -28,6 +28,7 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
 
   @OptionGroup var input: ResponseInput
   @OptionGroup var peerOptions: PeerOptions
+  @OptionGroup var cache: PeerCacheOption
 
   @Option(help: "An earlier response of the same authority, to show the change.")
   var previous: String?
@@ -49,7 +50,7 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
     let card = Scorer.score(response, with: questionnaire)
     var comparison: Comparison?
     if !peerOptions.files.isEmpty {
-      comparison = try peerOptions.comparison(card, questionnaire, texts)
+      comparison = try peerOptions.comparison(card, questionnaire, texts, cache: cache)
     }
     var previousCard: Scorecard?
     if let previous {
@@ -57,9 +58,13 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
       previousCard = Scorer.score(earlier.response, with: earlier.questionnaire)
     }
     let report = GapReport(
-      questionnaire: questionnaire, response: response, scorecard: card, comparison: comparison, previous: previousCard,
+      questionnaire: questionnaire, response: response, scorecard: card, comparison: comparison,
+      previous: previousCard,
       target: try target.resolved(questionnaire), peerFilePaths: peerOptions.files)
-    let path = output ?? ReportPaths.defaultPath(authority: response.authority.id, date: response.date, extension: format.fileExtension)
+    let path =
+      output
+      ?? ReportPaths.defaultPath(
+        authority: response.authority.id, date: response.date, extension: format.fileExtension)
     let sink = try OutputSink(path: path)
     switch format {
     case .html: try sink.write(GapReportRenderer.html(report, texts: texts))

@@ -23,7 +23,9 @@ struct ScoresShapeReader {
 
   init(_ context: PeerReadContext) { self.context = context }
 
-  func read<Sink: ScoresRowSink>(_ reader: CSVReader, skipFirst: Bool, into sink: Sink) -> Result<Segment<Sink>, Error> {
+  func read<Sink: ScoresRowSink>(_ reader: CSVReader, skipFirst: Bool, into sink: Sink) -> Result<
+    Segment<Sink>, Error
+  > {
     let columns = context.columns
     var segment = Segment(sink: sink)
     var log = ProblemLog(file: context.file)
@@ -44,11 +46,15 @@ struct ScoresShapeReader {
           scores[position] = .nan
           guard let value = record.number(column) else {
             if record.isBlank(column) { continue }
-            log.error(record.line, "peers.badScore", ["column": columnNames[position], "value": record.value(column) ?? ""])
+            log.error(
+              record.line, "peers.badScore",
+              ["column": columnNames[position], "value": record.value(column) ?? ""])
             continue
           }
           guard (0...100).contains(value) else {
-            log.error(record.line, "peers.scoreRange", ["column": columnNames[position], "value": record.value(column) ?? ""])
+            log.error(
+              record.line, "peers.scoreRange",
+              ["column": columnNames[position], "value": record.value(column) ?? ""])
             continue
           }
           scores[position] = value
@@ -69,7 +75,9 @@ struct ScoresShapeReader {
   static func duplicateRows(_ keys: PeerRowKeys, log: inout ProblemLog) -> PeerRowKeys.Index {
     let index = keys.index()
     for (row, first) in index.duplicates {
-      log.error(keys.lines[row], "peers.duplicate", ["authority": keys.id(row), "year": "\(keys.years[row])", "first": "\(keys.lines[first])"])
+      log.error(
+        keys.lines[row], "peers.duplicate",
+        ["authority": keys.id(row), "year": "\(keys.years[row])", "first": "\(keys.lines[first])"])
     }
     return index
   }
@@ -99,7 +107,10 @@ struct PeerRowFields {
   let population: Int?
   let type: AuthorityType?
 
-  init(record: CSVRecord, columns: borrowing PeerColumns, context: borrowing PeerReadContext, log: inout ProblemLog) {
+  init(
+    record: CSVRecord, columns: borrowing PeerColumns, context: borrowing PeerReadContext,
+    log: inout ProblemLog
+  ) {
     self.record = record
     countryColumn = columns.country
     nameColumn = columns.name
@@ -113,11 +124,19 @@ struct PeerRowFields {
       year = nil
       log.error(line, "peers.badYear", ["value": record.value(columns.year!) ?? ""])
     }
-    if let column = columns.questionnaire, let value = record.trimmedBytes(column), !Self.text(value, is: context.questionnaire.id) {
-      log.error(line, "peers.otherQuestionnaire", ["found": String(decoding: value, as: UTF8.self), "expected": context.questionnaire.id])
+    if let column = columns.questionnaire, let value = record.trimmedBytes(column),
+      !Self.text(value, is: context.questionnaire.id)
+    {
+      log.error(
+        line, "peers.otherQuestionnaire",
+        ["found": String(decoding: value, as: UTF8.self), "expected": context.questionnaire.id])
     }
-    if let column = columns.version, let value = record.trimmedBytes(column), !Self.text(value, is: context.questionnaire.version) {
-      log.error(line, "peers.otherVersion", ["found": String(decoding: value, as: UTF8.self), "expected": context.questionnaire.version])
+    if let column = columns.version, let value = record.trimmedBytes(column),
+      !Self.text(value, is: context.questionnaire.version)
+    {
+      log.error(
+        line, "peers.otherVersion",
+        ["found": String(decoding: value, as: UTF8.self), "expected": context.questionnaire.version])
     }
     var population: Int?
     if let column = columns.population, !record.isBlank(column) {
@@ -135,7 +154,9 @@ struct PeerRowFields {
         let text = String(decoding: bytes, as: UTF8.self)
         type = AuthorityType(rawValue: text) ?? AuthorityType(rawValue: text.lowercased())
         if type == nil {
-          log.error(line, "peers.badType", ["value": text, "choices": AuthorityType.allCases.map(\.rawValue).joined(separator: ", ")])
+          log.error(
+            line, "peers.badType",
+            ["value": text, "choices": AuthorityType.allCases.map(\.rawValue).joined(separator: ", ")])
         }
       }
     }
@@ -149,7 +170,11 @@ struct PeerRowFields {
   static func text(_ bytes: UnsafeBufferPointer<UInt8>, is expected: String) -> Bool {
     func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.allSatisfy { $0 < 0x80 } }
     let answer = expected.utf8.withContiguousStorageIfAvailable { text -> Bool? in
-      if text.count == bytes.count && (text.isEmpty || memcmp(text.baseAddress!, bytes.baseAddress!, text.count) == 0) { return true }
+      if text.count == bytes.count
+        && (text.isEmpty || memcmp(text.baseAddress!, bytes.baseAddress!, text.count) == 0)
+      {
+        return true
+      }
       return isASCII(text) && isASCII(bytes) ? false : nil
     }
     return answer.flatMap { $0 } ?? (String(decoding: bytes, as: UTF8.self) == expected)
@@ -160,19 +185,14 @@ struct PeerRowFields {
     countryColumn.flatMap { record.trimmedValue($0) }.flatMap { $0.isEmpty ? nil : Self.upper($0) }
   }
 
-  /// The value of the attribute column `name` (lower case) of `columns`, as written; nil
-  /// without such a column.
-  func attribute(_ name: String, _ columns: PeerColumns) -> String? {
-    columns.attributes.last { $0.1 == name }.map { record.value($0.0) ?? "" }
-  }
-
   /// The whole authority of a file with `columns`, when the id and year are valid.
   func authority(_ columns: PeerColumns) -> PeerAuthority? {
     guard !id.isEmpty, let year else { return nil }
     var attributes: [String: String] = [:]
     for (column, name) in columns.attributes { attributes[name] = record.value(column) ?? "" }
     return PeerAuthority(
-      id: String(decoding: id, as: UTF8.self), name: keepsNames ? nameColumn.flatMap { record.value($0) } : nil, country: country,
+      id: String(decoding: id, as: UTF8.self),
+      name: keepsNames ? nameColumn.flatMap { record.value($0) } : nil, country: country,
       population: population, type: type, year: year, attributes: attributes)
   }
 

@@ -42,11 +42,6 @@ struct PeerOptions: ParsableArguments {
     help: "Read the valid rows of peer files with bad rows (each one still reported).")
   var skipInvalid = false
 
-  @Flag(
-    name: .customLong("no-cache"),
-    help: "Parse the peer files even when unchanged since the last comparison, and keep nothing of them.")
-  var noCache = false
-
   @Option(help: "Delimiter of the peer files (detected when absent).")
   var delimiter: String?
 
@@ -108,13 +103,11 @@ struct PeerOptions: ParsableArguments {
   }
 
   var readOptions: PeerReadOptions {
-    var options = PeerReadOptions(
+    PeerReadOptions(
       skipInvalid: skipInvalid,
       csv: CSVReadOptions(
         delimiter: delimiter.flatMap(CSVDelimiter.init(argument:)),
         encoding: encoding.flatMap(CSVEncoding.init(argument:))))
-    options.cacheDirectory = noCache ? nil : PeerReadOptions.defaultCacheDirectory()
-    return options
   }
 
   /// Reads the peer files; problems and left-out counts go to standard error.
@@ -160,18 +153,33 @@ struct PeerOptions: ParsableArguments {
   }
 
   /// The authority of `card` against its peers in the `--peers` files (k applied), reading only
-  /// the peer group from them; problems and left-out counts go to standard error.
-  func comparison(_ card: Scorecard, _ questionnaire: Questionnaire, _ texts: TextCatalogue) throws
+  /// the peer group from them (through the tables `cache` keeps); problems and left-out counts
+  /// go to standard error.
+  func comparison(
+    _ card: Scorecard, _ questionnaire: Questionnaire, _ texts: TextCatalogue, cache: PeerCacheOption
+  ) throws
     -> Comparison
   {
     let bands = populationBands(questionnaire)
+    var options = readOptions
+    options.cacheDirectory = cache.directory
     let (group, warnings) = try PeerGroupReader.read(
-      files, questionnaire: questionnaire, options: readOptions, filter: try filter(bands), bands: bands,
-      authority: card.authority,
-      scores: card.dimensions.map(\.score))
+      files, questionnaire: questionnaire, options: options, filter: try filter(bands), bands: bands,
+      authority: card.authority, scores: card.dimensions.map(\.score))
     report(warnings, group.sources, texts)
     return try Comparison(card, group: group, minimumGroup: minGroup)
   }
+}
+
+/// `--no-cache`, for the commands that compare one authority through kept peer tables.
+struct PeerCacheOption: ParsableArguments {
+  @Flag(
+    name: .customLong("no-cache"),
+    help: "Parse the peer files even when unchanged since the last comparison, and keep nothing of them.")
+  var disabled = false
+
+  /// Where peer tables are kept; nil with `--no-cache`.
+  var directory: String? { disabled ? nil : PeerReadOptions.defaultCacheDirectory() }
 }
 
 /// `--target`: what gaps are measured against.
