@@ -67,7 +67,8 @@ enum PeerTableFile {
     let headerLength = try cursor.take(UInt64.self, 1)[0]
     guard headerLength < UInt64(cursor.remaining) else { throw Refused() }
     let header = try JSONDecoder().decode(Header.self, from: cursor.bytes(Int(headerLength)))
-    guard header.key == key, header.width > 0, header.rows >= 0,
+    // The key names the questionnaire's id, version and dimensions: a row has a score for each, and overall.
+    guard header.key == key, header.width == key.questionnaire.count - 1, header.rows >= 0,
       header.attributeNames.count == header.attributeValues.count,
       header.duplicates <= header.rows, header.newest <= header.rows
     else { throw Refused() }
