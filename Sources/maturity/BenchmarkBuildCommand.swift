@@ -12,9 +12,9 @@ struct BenchmarkBuildCommand: ParsableCommand, LocalizedCommand {
     commandName: "build",
     abstract: "Build a peer CSV from many response files (or folders of them).",
     discussion: """
-      Every response is checked against its questionnaire; all must answer the same
-      questionnaire and version. The peer set holds each authority's id, name, country,
-      population and type, the year of the assessment date, and its scores (or answers) —
+      Every response is checked against its questionnaire; all must answer the same \
+      questionnaire and version. The peer set holds each authority's id, name, country, \
+      population and type, the year of the assessment date, and its scores (or answers) — \
       never the respondent's name or contacts. Written atomically.
 
       Example:

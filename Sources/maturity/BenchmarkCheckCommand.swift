@@ -8,7 +8,7 @@ struct BenchmarkCheckCommand: ParsableCommand, LocalizedCommand {
     commandName: "check",
     abstract: "Check a peer CSV and say what was read: shape, dialect, rows, authorities, columns, problems.",
     discussion: """
-      Every bad row is reported as FILE:LINE: message on standard error; the exit status is 1
+      Every bad row is reported as FILE:LINE: message on standard error; the exit status is 1 \
       when there is any.
 
       Example:

@@ -9,13 +9,14 @@ struct BenchmarkGapsCommand: ParsableCommand, LocalizedCommand {
     commandName: "gaps",
     abstract: "Every authority's gap to the median of its group (band by default), as CSV, for a network's staff.",
     discussion: """
-      One row per authority (its newest year unless --year): its score, the median of the other
-      members of its group, and the gap (median − score) per dimension and overall. Medians of
-      fewer than k other members (--min-group) are left empty. This names authorities: it is for
+      One row per authority (its newest year unless --year): its score, the median of the other \
+      members of its group, and the gap (median − score) per dimension and overall. Medians of \
+      fewer than k other members (--min-group) are left empty. This names authorities: it is for \
       the network that holds the data, not for publication.
 
       Example:
-        maturity benchmark gaps Examples/peers/synthetic-peers-answers.csv --output Reports/gaps.csv
+        maturity benchmark gaps Examples/peers/synthetic-peers-answers.csv \\
+          --output Reports/gaps.csv
       """
   )
 

@@ -10,13 +10,14 @@ struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
     commandName: "stats",
     abstract: "The distribution of a peer set per group (what a network publishes), k applied to every cell.",
     discussion: """
-      For each group (population band, country, type or any attribute column) and each
-      dimension: n, mean, standard deviation, P10, P25, median, P75, P90, and min and max when
+      For each group (population band, country, type or any attribute column) and each \
+      dimension: n, mean, standard deviation, P10, P25, median, P75, P90, and min and max when \
       the cell has at least 2k authorities. Cells with fewer than k (--min-group) are withheld.
 
       Example:
         maturity benchmark stats Examples/peers/synthetic-peers-scores.csv --by band
-        maturity benchmark stats network.csv --by country --type municipality --format csv
+        maturity benchmark stats network.csv --by country --type municipality \\
+          --format csv
       """
   )
 

@@ -9,11 +9,11 @@ struct CSVCommand: ParsableCommand, LocalizedCommand {
     commandName: "csv",
     abstract: "Show how a CSV file is read: one JSON array of strings per record.",
     discussion: """
-      Prints every record, header included, as one JSON array per line (JSON Lines), with each
-      field exactly as written. Use it to check how the tool reads an export from a spreadsheet
+      Prints every record, header included, as one JSON array per line (JSON Lines), with each \
+      field exactly as written. Use it to check how the tool reads an export from a spreadsheet \
       or a survey tool: the delimiter, the encoding and quoted line breaks.
 
-      The delimiter (comma, semicolon, tab or pipe) is detected from the first lines, and a file
+      The delimiter (comma, semicolon, tab or pipe) is detected from the first lines, and a file \
       that is not valid UTF-8 is read as Windows-1252 with a warning, unless told otherwise.
 
       Example:

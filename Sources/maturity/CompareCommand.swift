@@ -10,15 +10,16 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
     commandName: "compare",
     abstract: "Compare an authority's scores with a peer group: quartiles, percentile rank, gaps.",
     discussion: """
-      The peer group is every authority in the --peers files (each one's newest year), narrowed
-      by the filters. The authority itself is never its own peer. A group smaller than
-      --min-group (k, default 5) is refused; no peer is ever named, and min and max are shown
+      The peer group is every authority in the --peers files (each one's newest year), narrowed \
+      by the filters. The authority itself is never its own peer. A group smaller than \
+      --min-group (k, default 5) is refused; no peer is ever named, and min and max are shown \
       only when the group has at least 2k members.
 
       Example:
         maturity compare Examples/responses/small-municipality.response.yaml \\
           --peers Examples/peers/synthetic-peers-scores.csv --band auto
-        maturity compare my.response.yaml --peers network.csv --country ES --type municipality --format json
+        maturity compare my.response.yaml --peers network.csv --country ES \\
+          --type municipality --format json
       """
   )
 

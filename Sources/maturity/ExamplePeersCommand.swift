@@ -10,10 +10,10 @@ struct ExamplePeersCommand: ParsableCommand, LocalizedCommand {
     commandName: "peers",
     abstract: "Write a synthetic peer set (scores and answers CSV) for demonstrations and benchmarks.",
     discussion: """
-      Writes DIR/synthetic-peers-scores.csv (one row per authority and year, a column per
-      dimension) and DIR/synthetic-peers-answers.csv (one row per authority, year and question).
-      The data is synthetic: ids start with SYN-, names say "Synthetic". The same seed always
-      gives the same files. Scores rise with population on average, with a wide spread; some
+      Writes DIR/synthetic-peers-scores.csv (one row per authority and year, a column per \
+      dimension) and DIR/synthetic-peers-answers.csv (one row per authority, year and question). \
+      The data is synthetic: ids start with SYN-, names say "Synthetic". The same seed always \
+      gives the same files. Scores rise with population on average, with a wide spread; some \
       authorities leave a dimension blank; one in five has a second, earlier assessment.
 
       Example:

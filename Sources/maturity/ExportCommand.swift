@@ -11,9 +11,9 @@ struct ExportCommand: ParsableCommand, LocalizedCommand {
     commandName: "export",
     abstract: "Export a questionnaire for other tools: an XLSForm for KoboToolbox and ODK.",
     discussion: """
-      Writes DIR/<id>.xlsx (the XLSForm workbook to upload to KoboToolbox or ODK Central), its
-      survey and choices sheets as CSV, and DIR/<id>-mapping.yaml, the mapping with which
-      `maturity import --from kobo` reads what the form exports. Labels and hints are in every
+      Writes DIR/<id>.xlsx (the XLSForm workbook to upload to KoboToolbox or ODK Central), its \
+      survey and choices sheets as CSV, and DIR/<id>-mapping.yaml, the mapping with which \
+      `maturity import --from kobo` reads what the form exports. Labels and hints are in every \
       language of the questionnaire; skip logic is translated to XLSForm's `relevant`.
 
       Example:

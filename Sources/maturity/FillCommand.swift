@@ -9,16 +9,16 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
     commandName: "fill",
     abstract: "Fill in a questionnaire in the terminal, one question at a time; every answer is saved at once.",
     discussion: """
-      Each answer is written to --output as soon as it is given (a temporary file, then a
-      rename), so closing the terminal or Ctrl-C loses at most the answer being typed. Run the
+      Each answer is written to --output as soon as it is given (a temporary file, then a \
+      rename), so closing the terminal or Ctrl-C loses at most the answer being typed. Run the \
       same command again to continue at the first unanswered question.
 
-      Type the number of an option (several, separated by commas, where more than one can be
-      ticked), y or n, a number, or text; na (not applicable) and unknown (don't know) where the
-      question allows them. Commands: ? help · u mark unsure · c TEXT comment · e URL evidence ·
+      Type the number of an option (several, separated by commas, where more than one can be \
+      ticked), y or n, a number, or text; na (not applicable) and unknown (don't know) where the \
+      question allows them. Commands: ? help · u mark unsure · c TEXT comment · e URL evidence · \
       b back · s skip · g N go to priority N · r review this priority · q quit.
 
-      Without a terminal (input piped), it reads one answer per line, so it can be scripted;
+      Without a terminal (input piped), it reads one answer per line, so it can be scripted; \
       the end of the input quits and keeps what was answered.
 
       Example:

@@ -10,16 +10,18 @@ struct ImportCommand: ParsableCommand, LocalizedCommand {
     commandName: "import",
     abstract: "Import responses from a survey tool's CSV export (LimeSurvey, KoboToolbox, ODK, EUSurvey, any CSV).",
     discussion: """
-      A mapping file says which export columns hold the authority and each question's answer
-      (and which answer codes mean which options); --suggest-mapping writes a first one from the
-      export's header. One response per authority is written to --output as
-      <authority-id>.response.yaml: the newest complete one, or with --merge all of an
-      authority's rows together. Every problem names the export's line and column; when there is
+      A mapping file says which export columns hold the authority and each question's answer \
+      (and which answer codes mean which options); --suggest-mapping writes a first one from the \
+      export's header. One response per authority is written to --output as \
+      <authority-id>.response.yaml: the newest complete one, or with --merge all of an \
+      authority's rows together. Every problem names the export's line and column; when there is \
       any, nothing is written. --dry-run writes nothing and says what it would write.
 
       Example:
-        maturity import --from limesurvey export.csv --suggest-mapping --questionnaire ai-data-readiness > mapping.yaml
-        maturity import --from limesurvey export.csv --mapping mapping.yaml --output Responses/ --dry-run
+        maturity import --from limesurvey export.csv --suggest-mapping \\
+          --questionnaire ai-data-readiness > mapping.yaml
+        maturity import --from limesurvey export.csv --mapping mapping.yaml \\
+          --output Responses/ --dry-run
       """
   )
 

@@ -13,7 +13,7 @@ struct Maturity: AsyncParsableCommand {
     discussion: """
       Interface language: --lang on each command, else MATURITY_LANG, else LANG (en, fr, es).
 
-      Exit status: 0 on success, 1 when an input file is bad (the message names the file and
+      Exit status: 0 on success, 1 when an input file is bad (the message names the file and \
       line), 64 when the command line is wrong.
       """,
     version: version,

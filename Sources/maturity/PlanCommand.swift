@@ -9,17 +9,19 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     commandName: "plan",
     abstract: "Turn gaps into a prioritised, sequenced capacity-building plan (or a cohort's shared actions).",
     discussion: """
-      Actions come from the questionnaire. They are chosen where a priority is below its target
-      (--target: the peers' median, P75 or P90 with --peers, a level, or by default the next
-      level without peers), ranked by points gained per person-day, ordered so prerequisites
-      and level foundations come first, and placed in horizons (--horizons, months) within
-      --capacity person-days per horizon. "Don't know" answers get a "find out" step first.
-      With --cohort, every argument is a response or a folder of them, and the output ranks
+      Actions come from the questionnaire. They are chosen where a priority is below its target \
+      (--target: the peers' median, P75 or P90 with --peers, a level, or by default the next \
+      level without peers), ranked by points gained per person-day, ordered so prerequisites \
+      and level foundations come first, and placed in horizons (--horizons, months) within \
+      --capacity person-days per horizon. "Don't know" answers get a "find out" step first. \
+      With --cohort, every argument is a response or a folder of them, and the output ranks \
       the actions the members share. See docs/plans.md.
 
       Example:
-        maturity plan Examples/responses/small-municipality.response.yaml --capacity 20
-        maturity plan --cohort Examples/responses --format csv --output Reports/cohort.csv
+        maturity plan Examples/responses/small-municipality.response.yaml \\
+          --capacity 20
+        maturity plan --cohort Examples/responses --format csv \\
+          --output Reports/cohort.csv
       """
   )
 

@@ -14,15 +14,16 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
     commandName: "authority",
     abstract: "Write an authority's gap report: scores, peers, weakest answers, knowledge gaps, change.",
     discussion: """
-      The HTML report is one self-contained file (inline styles and SVG charts, no script, no
-      external request), printable on A4. Without --output it is written to
-      Reports/<authority-id>-<date>.<ext>. Gaps are measured to --target: the peers' median,
+      The HTML report is one self-contained file (inline styles and SVG charts, no script, no \
+      external request), printable on A4. Without --output it is written to \
+      Reports/<authority-id>-<date>.<ext>. Gaps are measured to --target: the peers' median, \
       P75 or P90, or a level (level:ID or level:N); by default P75 with peers, else the next level.
 
       Example:
         maturity report Examples/responses/mid-size-city.response.yaml \\
           --peers Examples/peers/synthetic-peers-scores.csv --band auto
-        maturity report new.response.yaml --previous old.response.yaml --format markdown --lang fr
+        maturity report new.response.yaml --previous old.response.yaml \\
+          --format markdown --lang fr
       """
   )
 

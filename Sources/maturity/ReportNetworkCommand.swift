@@ -8,13 +8,14 @@ struct ReportNetworkCommand: ParsableCommand, LocalizedCommand {
     commandName: "network",
     abstract: "Write a network's report: members side by side, distributions, levels, common weak questions.",
     discussion: """
-      --peers takes peer CSV files and response files or folders of them; with responses the
-      report also lists the questions most often weak across the network. Members are named
-      (the report is for the network itself) unless --anonymous. Every aggregate with fewer
+      --peers takes peer CSV files and response files or folders of them; with responses the \
+      report also lists the questions most often weak across the network. Members are named \
+      (the report is for the network itself) unless --anonymous. Every aggregate with fewer \
       than k members (--min-group) is withheld.
 
       Example:
-        maturity report network --peers Examples/peers/synthetic-peers-scores.csv --output Reports/network.html
+        maturity report network --peers Examples/peers/synthetic-peers-scores.csv \\
+          --output Reports/network.html
       """
   )
 

@@ -13,15 +13,15 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
     commandName: "serve",
     abstract: "Run the local web app: fill in, see the report, compare and plan in a browser.",
     discussion: """
-      Answers are kept in a SQLite database (default: $XDG_DATA_HOME/digital-maturity/assessments.sqlite,
-      else ~/.local/share/digital-maturity/assessments.sqlite), saved as each page is submitted.
-      The app listens on 127.0.0.1 only, unless --host says otherwise: it has no accounts yet.
+      Answers are kept in a SQLite database (default: $XDG_DATA_HOME/digital-maturity/assessments.sqlite, \
+      else ~/.local/share/digital-maturity/assessments.sqlite), saved as each page is submitted. \
+      The app listens on 127.0.0.1 only, unless --host says otherwise: it has no accounts yet. \
       Ctrl-C stops it after the request in progress.
 
       Example:
         maturity serve
         maturity serve --port 9000 --peers Examples/peers/synthetic-peers-scores.csv
-        maturity serve --export-all backup/     # every assessment as a response file
+        maturity serve --export-all backup/   # every assessment as a response file
         maturity serve --import backup/         # and back in
       """
   )

@@ -10,13 +10,14 @@ struct TemplateCommand: ParsableCommand, LocalizedCommand {
     commandName: "template",
     abstract: "Write a blank response to fill in: YAML with comments, or CSV for a spreadsheet.",
     discussion: """
-      The YAML template has every question as an empty answer, with its text, help and allowed
-      values as comments. The CSV template has one row per question, with the question text,
-      help and allowed values in extra columns, for Excel or LibreOffice. Both read back with
+      The YAML template has every question as an empty answer, with its text, help and allowed \
+      values as comments. The CSV template has one row per question, with the question text, \
+      help and allowed values in extra columns, for Excel or LibreOffice. Both read back with \
       `maturity score` once filled in.
 
       Example:
-        maturity template ai-data-readiness --lang fr --output ma-commune.response.yaml
+        maturity template ai-data-readiness --lang fr \\
+          --output ma-commune.response.yaml
         maturity template ai-data-readiness --format csv --output answers.csv
       """
   )

@@ -8,8 +8,8 @@ struct ValidateCommand: ParsableCommand, LocalizedCommand {
     commandName: "validate",
     abstract: "Check questionnaires and responses (YAML or CSV) and report every problem.",
     discussion: """
-      Each problem is printed on standard error as FILE:LINE: message. A response is checked
-      against the questionnaire it names (found under Questionnaires/), or the one given with
+      Each problem is printed on standard error as FILE:LINE: message. A response is checked \
+      against the questionnaire it names (found under Questionnaires/), or the one given with \
       --questionnaire. Exit status 1 when any file has an error; warnings alone exit 0.
 
       Example:
