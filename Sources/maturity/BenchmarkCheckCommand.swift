@@ -9,7 +9,8 @@ struct BenchmarkCheckCommand: ParsableCommand, LocalizedCommand {
     abstract: "Check a peer CSV and say what was read: shape, dialect, rows, authorities, columns, problems.",
     discussion: """
       Every bad row is reported as FILE:LINE: message on standard error; the exit status is 1 \
-      when there is any.
+      when there is any. The valid rows of a scores file are kept (see --no-cache), so that the \
+      comparisons that follow need not parse it again.
 
       Example:
         maturity benchmark check Examples/peers/synthetic-peers-answers.csv
@@ -23,6 +24,7 @@ struct BenchmarkCheckCommand: ParsableCommand, LocalizedCommand {
   var questionnaire: String = "ai-data-readiness"
 
   @OptionGroup var peerOptions: PeerOptions
+  @OptionGroup var cache: PeerCacheOption
   @OptionGroup var language: LanguageOption
 
   var texts: TextCatalogue { language.texts }
@@ -30,21 +32,22 @@ struct BenchmarkCheckCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
     var options = peerOptions.readOptions
-    options.skipInvalid = true
+    options.cacheDirectory = cache.directory
     var failed = false
     for file in files {
-      let (peers, problems) = try PeerSetReader.read([file], questionnaire: questionnaire, options: options)
-      Diagnostics.report(problems, texts)
-      failed = failed || problems.contains { $0.severity == .error }
-      guard let source = peers.sources.first else { continue }
-      let years = Set(peers.authorities.map(\.year)).sorted().map(String.init).joined(separator: ", ")
+      let summary = try PeerFileSummary(file, questionnaire: questionnaire, options: options)
+      Diagnostics.report(summary.problems, texts)
+      failed = failed || summary.problems.contains { $0.severity == .error }
+      let source = summary.source
       print(
         texts(
           "check.summary",
           [
             "file": file, "shape": source.shape.rawValue, "delimiter": source.delimiter.description,
-            "encoding": source.encoding.rawValue, "rows": "\(source.rows)", "leftOut": "\(source.rowsLeftOut)",
-            "authorities": "\(Set(peers.authorities.map(\.id)).count)", "years": years.isEmpty ? "—" : years,
+            "encoding": source.encoding.rawValue, "rows": "\(source.rows)",
+            "leftOut": "\(source.rowsLeftOut)",
+            "authorities": "\(summary.authorities)",
+            "years": summary.years.isEmpty ? "—" : summary.years.map(String.init).joined(separator: ", "),
             "columns": source.columns.joined(separator: ", "),
             "attributes": source.attributes.isEmpty ? "—" : source.attributes.joined(separator: ", "),
           ]))

@@ -52,6 +52,21 @@ struct PeerCommandTests {
     let second = try MaturityBinary.run(arguments, environment: environment)
     #expect(uncached.status == 0 && first.status == 0 && second.status == 0, "\(second.stderr)")
     #expect(first.stdout == uncached.stdout && second.stdout == uncached.stdout)
+
+    // benchmark check keeps the table too (and nothing with --no-cache).
+    let checkCache = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-cache-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: checkCache) }
+    let unkept = try MaturityBinary.run(
+      ["benchmark", "check", scores, "--no-cache"], environment: ["XDG_CACHE_HOME": checkCache.path])
+    #expect(unkept.status == 0 && !FileManager.default.fileExists(atPath: checkCache.path))
+    let check = try MaturityBinary.run(
+      ["benchmark", "check", scores], environment: ["XDG_CACHE_HOME": checkCache.path])
+    #expect(check.status == 0 && check.stdout == unkept.stdout)
+    let kept = try FileManager.default.contentsOfDirectory(
+      atPath: checkCache.appendingPathComponent("digital-maturity/peer-tables").path)
+    #expect(kept.count == 1)
+    let afterCheck = try MaturityBinary.run(arguments, environment: ["XDG_CACHE_HOME": checkCache.path])
+    #expect(afterCheck.stdout == uncached.stdout)
   }
 
   @Test(

@@ -346,6 +346,30 @@ struct PeerTableCacheTests {
     #expect(try Data(contentsOf: table).count > 1000)
   }
 
+  @Test("one table serves with and without --skip-invalid: bad rows refused or left out as when parsed")
+  func oneTableForBothPolicies() throws {
+    let bad = Fixtures.path("peers/bad-scores.csv")
+    let cache = temporaryCache()
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    for skipInvalid in [true, false, true] {
+      for cached in [false, true] {
+        var options = PeerReadOptions(skipInvalid: skipInvalid, threads: 2)
+        options.cacheDirectory = cached ? cache : nil
+        let (result, warnings) = try reader.streamedWay(
+          [bad], PeerFilter(), options: options, minimumGroup: 1)
+        switch result {
+        case .success(let comparison):
+          #expect(skipInvalid, "bad rows were not refused")
+          #expect(!warnings.isEmpty && comparison.groupSize > 0)
+        case .failure(let failure):
+          #expect(!skipInvalid, "\(failure)")
+          #expect(failure.description.contains("bad-scores.csv"))
+        }
+      }
+    }
+    #expect(tableFiles(cache).count == 1)
+  }
+
   @Test("a cache that cannot be written changes nothing; answers files and names are never kept")
   func unwritableAndKept() throws {
     let path = try reader.scoresFile()

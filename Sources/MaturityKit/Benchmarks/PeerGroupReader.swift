@@ -15,8 +15,11 @@ public enum PeerGroupReader {
     let test = PeerTest(filter, authority: authority, bands: bands)
     let cache = options.cacheDirectory.map(PeerTableCache.init(directory:))
     let tables = try paths.map { path in
-      try cache?.table(path, questionnaire: questionnaire, options: options)
+      let table =
+        try cache?.table(path, questionnaire: questionnaire, options: options)
         ?? PeerTable.read(path, questionnaire: questionnaire, options: options)
+      try table.refuse(unless: options.skipInvalid)
+      return table
     }
     // Row numbers across the files, one after the other.
     let firstRows = tables.reduce(into: [0]) { $0.append($0.last! + $1.count) }

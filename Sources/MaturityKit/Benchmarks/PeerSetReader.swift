@@ -86,9 +86,10 @@ public enum PeerSetReader {
     case .answers:
       (peers, rows) = try file.readAnswers(log: &log)
     }
-    let (source, warnings) = try file.finish(log, rows: rows)
+    let (source, notes, problems) = file.finish(log, rows: rows)
+    try Problems.refuse(problems, unless: options.skipInvalid)
     peers.sources = [source]
-    return (peers, warnings)
+    return (peers, notes + problems)
   }
 
   struct StopReading: Error {}
@@ -227,23 +228,21 @@ struct PeerFile {
     return (peers, rows)
   }
 
-  /// The file's problems in line order (thrown when one is an error, unless invalid rows are
-  /// skipped) and its description.
-  func finish(_ log: ProblemLog, rows: Int) throws -> (source: PeerSource, warnings: [Problem]) {
+  /// The file's description, what is to be said about the whole file (notes), and its rows'
+  /// problems in line order; ``Problems/refuse(_:unless:)`` decides whether they stop it.
+  func finish(_ log: ProblemLog, rows: Int) -> (source: PeerSource, notes: [Problem], problems: [Problem]) {
     let problems = log.problems.sorted(by: ProblemLog.fileOrder)
-    if !options.skipInvalid && problems.contains(where: { $0.severity == .error }) {
-      throw Problems(problems)
-    }
     let leftOut = Set(problems.filter { $0.severity == .error }.compactMap(\.location.line)).count
     let source = PeerSource(
       fileName: URL(fileURLWithPath: path).lastPathComponent, shape: shape, delimiter: reader.delimiter,
       encoding: reader.encoding, rows: rows, rowsLeftOut: leftOut, columns: header.names,
       attributes: context.columns.attributeNames)
-    let encodingWarnings = reader.warnings.map { _ in
+    let notes = reader.warnings.map { _ in
       Problem(.warning, SourceLocation(file: path), "peers.readAsWindows1252")
     }
-    return (source, encodingWarnings + problems)
+    return (source, notes, problems)
   }
+
 }
 
 /// The columns of a peer file, by role.

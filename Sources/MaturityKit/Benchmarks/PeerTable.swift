@@ -13,8 +13,10 @@ struct PeerTable: Sendable {
   }
 
   var source: PeerSource
-  /// The file's problems (warnings only: a file with errors is refused unless bad rows are skipped).
-  var warnings: [Problem]
+  /// What is to be said about the whole file (its encoding).
+  var notes: [Problem]
+  /// The rows' problems, in line order: errors are the rows left out.
+  var problems: [Problem]
   /// Scores per row: the dimensions, then overall.
   let width: Int
   /// Every valid row's authority id, year and line.
@@ -35,8 +37,8 @@ struct PeerTable: Sendable {
 
   var count: Int { keys.count }
 
-  /// Reads `path` whole, on every thread for the scores shape; refuses a file with bad rows
-  /// unless `options.skipInvalid`.
+  /// Reads `path` whole, on every thread for the scores shape, keeping its valid rows and the
+  /// problems of the others whatever `options.skipInvalid` says (see ``refuse(unless:)``).
   static func read(_ path: String, questionnaire: Questionnaire, options: PeerReadOptions) throws -> PeerTable
   {
     let file = try PeerFile(path, questionnaire: questionnaire, options: options)
@@ -68,15 +70,21 @@ struct PeerTable: Sendable {
       index = keys.index()
       rows = read
     }
-    let (source, warnings) = try file.finish(log, rows: rows)
+    let (source, notes, problems) = file.finish(log, rows: rows)
     return PeerTable(
-      source: source, warnings: warnings, width: builder.width, keys: keys,
+      source: source, notes: notes, problems: problems, width: builder.width, keys: keys,
       duplicates: index.duplicates.map(\.row),
       newest: index.newest, countries: builder.countries.column, populations: builder.populations,
       types: builder.types,
       attributes: zip(file.context.columns.attributeNames, builder.attributes.map(\.column)).map { ($0, $1) },
       scores: builder.scores)
   }
+
+  /// The notes and problems to report.
+  var warnings: [Problem] { notes + problems }
+
+  /// Throws the problems when one is an error, unless bad rows are to be skipped.
+  func refuse(unless skipping: Bool) throws(Problems) { try Problems.refuse(problems, unless: skipping) }
 
   /// The rows that `test` admits, other than the compared authority's (`authorityID`), in order.
   func rows(admittedBy test: PeerTest, authorityID: String) -> [Int] {

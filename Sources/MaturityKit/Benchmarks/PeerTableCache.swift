@@ -5,14 +5,16 @@ import Foundation
 ///
 /// A table is used only when everything it was made from is the same: the file (its path,
 /// device, inode, size and modification time to the nanosecond), the questionnaire's id,
-/// version and dimensions, and the reading options. Anything else, and any cache file that is
-/// damaged or of another format, is a miss: the CSV is read again and the table replaced. A
-/// cache that cannot be written is skipped without a word; the comparison never depends on it.
-/// Tables hold no authority names; the files are readable by their owner only.
+/// version and dimensions, and the delimiter and encoding given. A table keeps the problems of
+/// the rows left out, so one serves with `--skip-invalid` and without. Anything else, and any
+/// cache file that is damaged or of another format, is a miss: the CSV is read again and the
+/// table replaced. A cache that cannot be written is skipped without a word; the comparison
+/// never depends on it. Tables hold no authority names; the files are readable by their owner
+/// only.
 struct PeerTableCache {
   /// What a table was made from.
   struct Key: Codable, Equatable {
-    static let format = 1
+    static let format = 2
     var format = Key.format
     var path: String
     var device: UInt64
@@ -20,7 +22,6 @@ struct PeerTableCache {
     var size: Int64
     var modified: [Int64]
     var questionnaire: [String]
-    var skipInvalid: Bool
     var delimiter: String?
     var encoding: String?
 
@@ -36,7 +37,6 @@ struct PeerTableCache {
       size = Int64(info.st_size)
       modified = [Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec)]
       self.questionnaire = [questionnaire.id, questionnaire.version] + questionnaire.dimensions.map(\.id)
-      skipInvalid = options.skipInvalid
       delimiter = options.csv.delimiter.map { String($0.rawValue) }
       encoding = options.csv.encoding?.rawValue
     }
@@ -95,6 +95,7 @@ extension PeerTable {
   /// Names the file as the user gave it this time, in its description and problems.
   mutating func named(_ path: String) {
     source.fileName = URL(fileURLWithPath: path).lastPathComponent
-    for index in warnings.indices { warnings[index].location.file = path }
+    for index in notes.indices { notes[index].location.file = path }
+    for index in problems.indices { problems[index].location.file = path }
   }
 }

@@ -11,7 +11,8 @@ enum PeerTableFile {
   struct Header: Codable {
     var key: PeerTableCache.Key
     var source: PeerSource
-    var warnings: [Problem]
+    var notes: [Problem]
+    var problems: [Problem]
     var width: Int
     var rows: Int
     var idBytes: Int
@@ -37,7 +38,8 @@ enum PeerTableFile {
     columns += table.attributes.map { Column($0.column.codes) }
     columns.append(Column(table.scores))
     let header = Header(
-      key: key, source: table.source, warnings: table.warnings, width: table.width, rows: table.count,
+      key: key, source: table.source, notes: table.notes, problems: table.problems, width: table.width,
+      rows: table.count,
       idBytes: table.keys.idBytes.count, duplicates: table.duplicates.count, newest: table.newest.count,
       countries: table.countries.values, attributeNames: table.attributes.map(\.name),
       attributeValues: table.attributes.map(\.column.values),
@@ -105,7 +107,7 @@ enum PeerTableFile {
       types.allSatisfy({ $0 == 255 || Int($0) < AuthorityType.allCases.count })
     else { throw Refused() }
     return PeerTable(
-      source: header.source, warnings: header.warnings, width: header.width, keys: keys,
+      source: header.source, notes: header.notes, problems: header.problems, width: header.width, keys: keys,
       duplicates: duplicates,
       newest: newest, countries: countries, populations: populations, types: types, attributes: attributes,
       scores: scores)

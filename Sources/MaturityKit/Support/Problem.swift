@@ -11,7 +11,9 @@ public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
   /// The values the message names, by placeholder.
   public var arguments: [String: String]
 
-  public init(_ severity: Severity, _ location: SourceLocation, _ code: String, _ arguments: [String: String] = [:]) {
+  public init(
+    _ severity: Severity, _ location: SourceLocation, _ code: String, _ arguments: [String: String] = [:]
+  ) {
     self.severity = severity
     self.location = location
     self.code = code
@@ -33,6 +35,11 @@ public struct Problems: UserFacingError, Equatable {
   public let all: [Problem]
 
   public init(_ problems: [Problem]) { self.all = problems }
+
+  /// Throws `problems` when one is an error, unless bad rows are to be skipped (`skipping`).
+  static func refuse(_ problems: [Problem], unless skipping: Bool) throws(Problems) {
+    if !skipping && problems.contains(where: { $0.severity == .error }) { throw Problems(problems) }
+  }
 
   public var location: SourceLocation? { all.first?.location }
 
