@@ -12,11 +12,7 @@ public struct PeerFileSummary: Sendable {
   /// Reads `path` in full whatever its problems, keeping its table in `options.cacheDirectory`
   /// (when given) for the comparisons that follow.
   public init(_ path: String, questionnaire: Questionnaire, options: PeerReadOptions) throws {
-    let table =
-      try options.cacheDirectory.map {
-        try PeerTableCache(directory: $0).table(path, questionnaire: questionnaire, options: options)
-      }
-      ?? PeerTable.read(path, questionnaire: questionnaire, options: options)
+    let table = try PeerTable.load(path, questionnaire: questionnaire, options: options)
     source = table.source
     problems = table.warnings
     authorities = table.newest.count

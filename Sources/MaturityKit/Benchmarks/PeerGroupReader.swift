@@ -13,11 +13,8 @@ public enum PeerGroupReader {
   ) throws -> (group: GroupScores, warnings: [Problem]) {
     let width = questionnaire.dimensions.count + 1
     let test = PeerTest(filter, authority: authority, bands: bands)
-    let cache = options.cacheDirectory.map(PeerTableCache.init(directory:))
     let tables = try paths.map { path in
-      let table =
-        try cache?.table(path, questionnaire: questionnaire, options: options)
-        ?? PeerTable.read(path, questionnaire: questionnaire, options: options)
+      let table = try PeerTable.load(path, questionnaire: questionnaire, options: options)
       try table.refuse(unless: options.skipInvalid)
       return table
     }

@@ -92,6 +92,16 @@ struct PeerTableCache {
 }
 
 extension PeerTable {
+  /// The table of `path`, through the cache in `options.cacheDirectory` when there is one.
+  static func load(_ path: String, questionnaire: Questionnaire, options: PeerReadOptions) throws -> PeerTable
+  {
+    guard let directory = options.cacheDirectory else {
+      return try read(path, questionnaire: questionnaire, options: options)
+    }
+    return try PeerTableCache(directory: directory).table(
+      path, questionnaire: questionnaire, options: options)
+  }
+
   /// Names the file as the user gave it this time, in its description and problems.
   mutating func named(_ path: String) {
     source.fileName = URL(fileURLWithPath: path).lastPathComponent
