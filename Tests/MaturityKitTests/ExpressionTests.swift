@@ -10,7 +10,38 @@ struct ExpressionTests {
   ]
 
   func holds(_ source: String) throws -> Bool {
-    try RelevanceExpression(source).evaluate { answers[$0] }
+    try RelevanceExpression(source).evaluate(context: context) { answers[$0] }
+  }
+
+  let context = AuthorityContext(type: .municipality, population: 4200, country: "es")
+
+  @Test(
+    "conditions on the authority's context read its type, population and country",
+    arguments: [
+      ("authority.type == 'municipality'", true), ("authority.type != 'region'", true),
+      ("authority.population < 5000", true), ("authority.population >= 5000", false),
+      ("authority.country in ['FR', 'ES']", true), ("authority.country == 'es'", false),
+      ("authority.type == 'region' or size > 10", true),
+    ])
+  func context(source: String, expected: Bool) throws {
+    #expect(try holds(source) == expected)
+  }
+
+  @Test("a context field the authority leaves empty makes its test false")
+  func emptyContext() throws {
+    let expression = try RelevanceExpression("authority.population < 5000")
+    #expect(!expression.evaluate(context: AuthorityContext()) { _ in nil })
+    #expect(
+      try RelevanceExpression("not authority.population < 5000").evaluate(context: AuthorityContext()) { _ in
+        nil
+      })
+  }
+
+  @Test("only a condition on an answer tests answers")
+  func testsAnswers() throws {
+    #expect(
+      try !RelevanceExpression("authority.population < 5000 and authority.type == 'region'").testsAnswers)
+    #expect(try RelevanceExpression("authority.population < 5000 and answered(size)").testsAnswers)
   }
 
   @Test(
@@ -18,10 +49,12 @@ struct ExpressionTests {
     arguments: [
       ("size > 10", true), ("size <= 10", false), ("size == 12", true), ("size != 12", false),
       ("plan == 'draft'", true), ("plan != \"draft\"", false), ("plan in ['none', 'draft']", true),
-      ("uses == 'yes'", true), ("uses == 'no'", false), ("selected(tools, 'b')", true), ("selected(tools, 'c')", false),
+      ("uses == 'yes'", true), ("uses == 'no'", false), ("selected(tools, 'b')", true),
+      ("selected(tools, 'c')", false),
       ("answered(note)", true), ("answered(gone)", false), ("answered(missing)", false),
       ("gone == 'x'", false), ("not (dunno == 'x')", true), ("missing > 1", false),
-      ("size > 1 and plan == 'none' or uses == 'yes'", true), ("size > 1 and (plan == 'none' or uses == 'no')", false),
+      ("size > 1 and plan == 'none' or uses == 'yes'", true),
+      ("size > 1 and (plan == 'none' or uses == 'no')", false),
       ("not not uses == 'yes'", true), ("size >= -5", true),
     ])
   func evaluation(source: String, expected: Bool) throws {
@@ -31,10 +64,12 @@ struct ExpressionTests {
   @Test(
     "errors carry the column",
     arguments: [
-      ("", "expression.empty", 1), ("size >", "expression.expectedValue", 7), ("size 3", "expression.expectedComparison", 6),
+      ("", "expression.empty", 1), ("size >", "expression.expectedValue", 7),
+      ("size 3", "expression.expectedComparison", 6),
       ("(size > 3", "expression.expectedSymbol", 10), ("size > 3 )", "expression.unexpected", 10),
       ("plan == 'x", "expression.unterminatedText", 9), ("size # 3", "expression.unexpectedCharacter", 6),
-      ("and == 'x'", "expression.expectedQuestion", 1), ("selected(tools, b)", "expression.expectedOption", 17),
+      ("and == 'x'", "expression.expectedQuestion", 1),
+      ("selected(tools, b)", "expression.expectedOption", 17),
     ])
   func errors(source: String, code: String, column: Int) {
     #expect(throws: ExpressionError.self) { try RelevanceExpression(source) }

@@ -41,10 +41,13 @@ struct QuestionnaireValidationTests {
     }
   }
 
-  func expectProblem(_ yaml: String, code: String, line: Int?, sourceLocation: SourceLocation = #_sourceLocation) {
+  func expectProblem(
+    _ yaml: String, code: String, line: Int?, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let found = problems(yaml)
     #expect(
-      found.contains { $0.code == code && $0.location.line == line }, "expected \(code) at line \(line ?? -1), got \(found)",
+      found.contains { $0.code == code && $0.location.line == line },
+      "expected \(code) at line \(line ?? -1), got \(found)",
       sourceLocation: sourceLocation)
   }
 
@@ -69,35 +72,55 @@ struct QuestionnaireValidationTests {
   func unknownKey() {
     let yaml = Self.base.replacingOccurrences(of: "        type: number", with: "        typ: number")
     let found = problems(yaml)
-    #expect(found.contains { $0.code == "yaml.unknownKeySuggestion" && $0.arguments["suggestion"] == "type" && $0.location.line == 19 })
+    #expect(
+      found.contains {
+        $0.code == "yaml.unknownKeySuggestion" && $0.arguments["suggestion"] == "type"
+          && $0.location.line == 19
+      })
     #expect(found.contains { $0.code == "yaml.missingKey" && $0.arguments["key"] == "type" })
   }
 
   @Test("duplicate ids: questions, options, actions")
   func duplicates() {
-    expectProblem(Self.base.replacingOccurrences(of: "- id: q2", with: "- id: q1"), code: "questionnaire.duplicateID", line: 18)
-    expectProblem(Self.base.replacingOccurrences(of: "{id: b,", with: "{id: a,"), code: "questionnaire.duplicateID", line: 17)
+    expectProblem(
+      Self.base.replacingOccurrences(of: "- id: q2", with: "- id: q1"), code: "questionnaire.duplicateID",
+      line: 18)
+    expectProblem(
+      Self.base.replacingOccurrences(of: "{id: b,", with: "{id: a,"), code: "questionnaire.duplicateID",
+      line: 17)
   }
 
   @Test("an unknown question type is reported with a suggestion")
   func unknownType() {
     let found = problems(Self.base.replacingOccurrences(of: "type: single", with: "type: singel"))
-    #expect(found.contains { $0.code == "questionnaire.invalidChoiceSuggestion" && $0.arguments["suggestion"] == "single" && $0.location.line == 13 })
+    #expect(
+      found.contains {
+        $0.code == "questionnaire.invalidChoiceSuggestion" && $0.arguments["suggestion"] == "single"
+          && $0.location.line == 13
+      })
   }
 
   @Test("credits outside 0 to 1")
   func creditRange() {
-    expectProblem(Self.base.replacingOccurrences(of: "credit: 1}\n          - {id: b", with: "credit: 1.5}\n          - {id: b"), code: "questionnaire.creditRange", line: 16)
+    expectProblem(
+      Self.base.replacingOccurrences(
+        of: "credit: 1}\n          - {id: b", with: "credit: 1.5}\n          - {id: b"),
+      code: "questionnaire.creditRange", line: 16)
   }
 
   @Test("a missing translation names the language")
   func missingTranslation() {
     let found = problems(Self.base.replacingOccurrences(of: "text: {en: Q2, fr: Q2}", with: "text: {en: Q2}"))
-    #expect(found.contains { $0.code == "questionnaire.missingTranslation" && $0.arguments["language"] == "fr" && $0.location.line == 20 })
+    #expect(
+      found.contains {
+        $0.code == "questionnaire.missingTranslation" && $0.arguments["language"] == "fr"
+          && $0.location.line == 20
+      })
   }
 
   func withRelevant(_ expression: String) -> String {
-    Self.base.replacingOccurrences(of: "        type: number\n", with: "        type: number\n        relevant: \"\(expression)\"\n")
+    Self.base.replacingOccurrences(
+      of: "        type: number\n", with: "        type: number\n        relevant: \"\(expression)\"\n")
   }
 
   @Test("skip logic that does not parse is reported with its column")
@@ -113,27 +136,113 @@ struct QuestionnaireValidationTests {
   @Test("skip logic on an unknown or later question, or an option that does not exist")
   func relevanceReferences() {
     expectProblem(withRelevant("budget == 'a'"), code: "relevance.unknownQuestion", line: 20)
-    expectProblem(withRelevant("q  == 'a'").replacingOccurrences(of: "q  ==", with: "q11 =="), code: "relevance.unknownQuestionSuggestion", line: 20)
+    expectProblem(
+      withRelevant("q  == 'a'").replacingOccurrences(of: "q  ==", with: "q11 =="),
+      code: "relevance.unknownQuestionSuggestion", line: 20)
     expectProblem(withRelevant("q2 > 3"), code: "relevance.laterQuestion", line: 20)
     expectProblem(withRelevant("q1 == 'c'"), code: "relevance.unknownOption", line: 20)
     expectProblem(withRelevant("q1 in ['a', 'z']"), code: "relevance.unknownOption", line: 20)
     expectProblem(withRelevant("q1 > 3"), code: "relevance.wrongValueType", line: 20)
   }
 
+  @Test("skip logic on the authority's context: known fields, values they can take")
+  func relevanceContext() throws {
+    #expect(
+      problems(withRelevant("authority.population < 5000 and authority.type in ['municipality', 'other']"))
+        .isEmpty)
+    #expect(problems(withRelevant("authority.country == 'FR' or q1 == 'a'")).isEmpty)
+    expectProblem(withRelevant("authority.size > 3"), code: "relevance.unknownContext", line: 20)
+    expectProblem(withRelevant("authority.type == 'city'"), code: "relevance.contextValue", line: 20)
+    expectProblem(withRelevant("authority.country == 'fr'"), code: "relevance.contextValue", line: 20)
+    expectProblem(withRelevant("authority.population == 'big'"), code: "relevance.contextValue", line: 20)
+    expectProblem(
+      withRelevant("answered(authority.type)"), code: "relevance.contextNeedsComparison", line: 20)
+    expectProblem(
+      Self.base.replacingOccurrences(of: "id: q2\n", with: "id: authority.q2\n"), code: "questionnaire.badID",
+      line: 18)
+  }
+
+  func withSkipped(_ expression: String?) -> String {
+    let relevant = expression.map { "        relevant: \"\($0)\"\n" } ?? ""
+    return Self.base.replacingOccurrences(
+      of: "        type: number\n", with: "        type: number\n\(relevant)        skipped: exclude\n")
+  }
+
+  @Test("skipped: exclude only where the skip logic tests the authority's context, never an answer")
+  func skippedPolicy() throws {
+    let allowed = try QuestionnaireLoader.load(
+      yaml: withSkipped("authority.type == 'region'"), file: "q.yaml")
+    #expect(allowed.questionnaire.question("q2")?.skipped == .exclude)
+    #expect(allowed.questionnaire.question("q1")?.skipped == .zero)  // the default
+    expectProblem(withSkipped("q1 == 'a'"), code: "relevance.excludeOnAnswers", line: 21)
+    expectProblem(
+      withSkipped("authority.type == 'region' and q1 == 'a'"), code: "relevance.excludeOnAnswers", line: 21)
+    expectProblem(withSkipped(nil), code: "relevance.excludeWithoutCondition", line: 20)
+    expectProblem(
+      Self.base.replacingOccurrences(
+        of: "        type: number\n", with: "        type: number\n        skipped: never\n"),
+      code: "questionnaire.invalidChoice", line: 20)
+  }
+
+  @Test("legal duties: instrument in every language, article, dates written YYYY-MM-DD in order")
+  func legalDuties() throws {
+    func withLegal(_ legal: String) -> String {
+      Self.base.replacingOccurrences(
+        of: "        type: number\n", with: "        type: number\n        legal: \(legal)\n")
+    }
+    let valid = try QuestionnaireLoader.load(
+      yaml: withLegal(
+        "{instrument: {en: AI Act, fr: Règlement IA}, article: Art. 4, appliesFrom: 2025-02-02}"),
+      file: "q.yaml")
+    let duty = try #require(valid.questionnaire.question("q2")?.legal)
+    #expect(duty.article == "Art. 4")
+    #expect(duty.appliesFrom == "2025-02-02")
+    #expect(duty.to == nil)
+    expectProblem(
+      withLegal("{instrument: {en: AI Act, fr: IA}, article: Art. 4, appliesFrom: 2025-02-30x}"),
+      code: "questionnaire.badDate", line: 20)
+    expectProblem(
+      withLegal(
+        "{instrument: {en: AI Act, fr: IA}, article: Art. 4, appliesFrom: 2025-02-02, to: 2024-01-01}"),
+      code: "questionnaire.legalDates", line: 20)
+    expectProblem(
+      withLegal("{instrument: {en: AI Act}, article: Art. 4, appliesFrom: 2025-02-02}"),
+      code: "questionnaire.missingTranslation", line: 20)
+    let onOption = Self.base.replacingOccurrences(
+      of: "- {id: a, label: {en: A, fr: A}, credit: 1}",
+      with:
+        "- {id: a, label: {en: A, fr: A}, credit: 1, legal: {instrument: {en: X, fr: X}, article: '1', appliesFrom: 2020-01-01}}"
+    )
+    #expect(
+      try QuestionnaireLoader.load(yaml: onOption, file: "q.yaml").questionnaire.question("q1")?.option("a")?
+        .legal != nil)
+  }
+
   @Test("unknown prerequisites and cycles")
   func prerequisites() {
-    expectProblem(Self.base.replacingOccurrences(of: "kind: skills}", with: "kind: skills, prerequisites: [nope]}"), code: "questionnaire.unknownPrerequisite", line: 23)
-    let cycle = Self.base.replacingOccurrences(of: "kind: skills}", with: "kind: skills, prerequisites: [act2]}\n          - {id: act2, title: {en: T, fr: T}, description: {en: D, fr: D}, effort: S, owner: {en: O, fr: O}, kind: skills, prerequisites: [act1]}")
+    expectProblem(
+      Self.base.replacingOccurrences(of: "kind: skills}", with: "kind: skills, prerequisites: [nope]}"),
+      code: "questionnaire.unknownPrerequisite", line: 23)
+    let cycle = Self.base.replacingOccurrences(
+      of: "kind: skills}",
+      with:
+        "kind: skills, prerequisites: [act2]}\n          - {id: act2, title: {en: T, fr: T}, description: {en: D, fr: D}, effort: S, owner: {en: O, fr: O}, kind: skills, prerequisites: [act1]}"
+    )
     let found = problems(cycle)
     #expect(found.filter { $0.code == "questionnaire.prerequisiteCycle" }.count == 1)
-    let selfCycle = Self.base.replacingOccurrences(of: "kind: skills}", with: "kind: skills, prerequisites: [act1]}")
+    let selfCycle = Self.base.replacingOccurrences(
+      of: "kind: skills}", with: "kind: skills, prerequisites: [act1]}")
     #expect(problems(selfCycle).contains { $0.code == "questionnaire.prerequisiteCycle" })
   }
 
   @Test("level thresholds out of order; a gate on an unknown question")
   func levels() {
-    expectProblem(Self.base.replacingOccurrences(of: "min: 50}", with: "min: 0}"), code: "questionnaire.levelOrder", line: 7)
-    expectProblem(Self.base.replacingOccurrences(of: "min: 50}", with: "min: 50, gate: [{question: q7, minCredit: 1}]}"), code: "questionnaire.gateUnknownQuestion", line: 7)
+    expectProblem(
+      Self.base.replacingOccurrences(of: "min: 50}", with: "min: 0}"), code: "questionnaire.levelOrder",
+      line: 7)
+    expectProblem(
+      Self.base.replacingOccurrences(of: "min: 50}", with: "min: 50, gate: [{question: q7, minCredit: 1}]}"),
+      code: "questionnaire.gateUnknownQuestion", line: 7)
   }
 
   @Test("every problem is reported, not only the first")
@@ -149,17 +258,25 @@ struct QuestionnaireValidationTests {
 
   @Test("shape rules: options, bands, text scoring, reserved ids")
   func shapes() {
-    expectProblem(Self.base.replacingOccurrences(of: "bands: [{min: 0, credit: 1}]", with: "scored: true"), code: "questionnaire.needsBands", line: 18)
-    expectProblem(Self.base.replacingOccurrences(of: "{id: b,", with: "{id: na,"), code: "questionnaire.reservedOption", line: 17)
-    expectProblem(Self.base.replacingOccurrences(of: "type: number", with: "type: text"), code: "questionnaire.textScored", line: 18)
+    expectProblem(
+      Self.base.replacingOccurrences(of: "bands: [{min: 0, credit: 1}]", with: "scored: true"),
+      code: "questionnaire.needsBands", line: 18)
+    expectProblem(
+      Self.base.replacingOccurrences(of: "{id: b,", with: "{id: na,"), code: "questionnaire.reservedOption",
+      line: 17)
+    expectProblem(
+      Self.base.replacingOccurrences(of: "type: number", with: "type: text"),
+      code: "questionnaire.textScored", line: 18)
   }
 
   @Test(
     "hostile files are refused without a crash",
     arguments: [
-      "", "   \n", "\u{0}\u{1}\u{2}binary\u{FF}", String(repeating: "[", count: 5000), String(repeating: "- ", count: 3000) + "x",
+      "", "   \n", "\u{0}\u{1}\u{2}binary\u{FF}", String(repeating: "[", count: 5000),
+      String(repeating: "- ", count: 3000) + "x",
       "id: x\nversion: 1e999999\nlanguages: [en]\ntitle: {en: t}\nlevels: [{id: a, name: {en: A}, min: 1e400}]\ndimensions: []\n",
-      "a: &x [1, 2]\nb: *x\n", "id: [1, [2, [3]]]\nversion: {a: b}\nlanguages: 5\ntitle: []\nlevels: x\ndimensions: {}\n",
+      "a: &x [1, 2]\nb: *x\n",
+      "id: [1, [2, [3]]]\nversion: {a: b}\nlanguages: 5\ntitle: []\nlevels: x\ndimensions: {}\n",
     ])
   func hostile(yaml: String) {
     #expect(!problems(yaml).isEmpty)

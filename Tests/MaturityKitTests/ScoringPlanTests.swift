@@ -6,10 +6,14 @@ import Testing
 @Suite("The compiled scoring plan")
 struct ScoringPlanTests {
   static func questionnaires() throws -> [Questionnaire] {
-    let defaultPath = DefaultQuestionnaireTests.root.appendingPathComponent("Questionnaires/ai-data-readiness/questionnaire.yaml").path
+    let defaultPath = DefaultQuestionnaireTests.root.appendingPathComponent(
+      "Questionnaires/ai-data-readiness/questionnaire.yaml"
+    ).path
     var points = try Fixtures.testQuestionnaire()
     points.aggregation = .points
-    return [try Fixtures.testQuestionnaire(), points, try QuestionnaireLoader.load(path: defaultPath).questionnaire]
+    return [
+      try Fixtures.testQuestionnaire(), points, try QuestionnaireLoader.load(path: defaultPath).questionnaire,
+    ]
   }
 
   @Test("scores exactly what the engine scores, on thousands of synthetic responses")
@@ -26,19 +30,26 @@ struct ScoringPlanTests {
           let index = try #require(plan.index(of: answer.questionID))
           fromAnswers[index] = try #require(plan.encode(answer))
           var text = answer.value.formatted
-          fromBytes[index] = try text.withUTF8 { try plan.encode($0, question: index, unsure: answer.unsure).get() }
+          fromBytes[index] = try text.withUTF8 {
+            try plan.encode($0, question: index, unsure: answer.unsure).get()
+          }
         }
         #expect(fromBytes == fromAnswers)
         var output = [Double](repeating: 0, count: width)
         var relevant = [Bool](repeating: false, count: plan.questionCount)
         fromAnswers.withUnsafeBufferPointer { codes in
           relevant.withUnsafeMutableBufferPointer { scratch in
-            output.withUnsafeMutableBufferPointer { plan.score(codes, relevant: scratch, into: $0) }
+            output.withUnsafeMutableBufferPointer {
+              plan.score(
+                codes, context: AuthorityContext(assessment.response.authority), relevant: scratch, into: $0)
+            }
           }
         }
         let expected = card.dimensions.map(\.score) + [card.overall.score]
         for (got, want) in zip(output, expected) {
-          #expect(got.isNaN ? want == nil : got == want, "\(assessment.response.authority.id): \(output) vs \(expected)")
+          #expect(
+            got.isNaN ? want == nil : got == want,
+            "\(assessment.response.authority.id): \(output) vs \(expected)")
         }
         compared += 1
       }
@@ -60,7 +71,9 @@ struct ScoringPlanTests {
     #expect(encode("12a", "datasets") == .failure(.notNumber))
     #expect(encode("101", "ai-share") == .failure(.percentRange))
     #expect(encode("catalogue|bogus", "practices") == .failure(.unknownOption("bogus")))
-    #expect(encode(" 40,5 ", "ai-share") == .success(ScoringPlan.Code(kind: .value, unsure: false, bits: 40.5.bitPattern)))
+    #expect(
+      encode(" 40,5 ", "ai-share")
+        == .success(ScoringPlan.Code(kind: .value, unsure: false, bits: 40.5.bitPattern)))
     #expect(encode("YES", "uses-ai") == .success(ScoringPlan.Code(kind: .value, unsure: false, bits: 1)))
   }
 }

@@ -76,9 +76,11 @@ struct ScoringTests {
     #expect(card.question("owner").maxPoints == nil)
     #expect(card.question("ai-register").points == 0)
     let governance = card.dimension("governance")
-    // strategy 40/40, practices 10/20, paper-forms missing, datasets missing; owner excluded.
+    // strategy 40/40, practices 10/20, paper-forms blank (0/5), datasets blank (weight 0); owner excluded.
     #expect(governance.totals.points == 50)
-    #expect(governance.totals.maxPoints == 60)
+    #expect(governance.totals.maxPoints == 65)
+    #expect(card.question("paper-forms").points == 0)
+    #expect(card.question("paper-forms").maxPoints == 5)
     #expect(governance.totals.applicable == 4)
     #expect(governance.totals.answered == 2)
   }
@@ -88,12 +90,41 @@ struct ScoringTests {
     let off = try Fixtures.score("  uses-ai: \"no\"\n  practices: [quality]\n")
     #expect(off.question("ai-share").status == .notRelevant)
     #expect(off.question("ai-register").status == .notRelevant)
-    #expect(off.dimension("data").totals.maxPoints == 10)
+    // Skipped follow-ups score zero and stay in the maximum (skipped: zero, the default).
+    #expect(off.dimension("data").totals.maxPoints == 30)
+    #expect(off.question("ai-share").points == 0)
+    #expect(off.dimension("data").totals.applicable == 1)  // coverage counts only what was asked
     let on = try Fixtures.score("  uses-ai: \"yes\"\n  ai-share: 80\n")
     #expect(on.question("ai-share").status == .answered)
     #expect(on.question("ai-register").status == .missing)  // relevant through ai-share >= 50
     let viaMulti = try Fixtures.score("  uses-ai: \"no\"\n  practices: [catalogue]\n")
     #expect(viaMulti.question("ai-register").status == .missing)
+  }
+
+  @Test("a question skipped by the authority's context is out of the maximum when it says exclude")
+  func contextSkip() throws {
+    let questionnaire = try Fixtures.testQuestionnaire()
+    func card(_ type: String) throws -> Scorecard {
+      let yaml = """
+        questionnaire: test-assessment
+        version: "1.0"
+        authority: {id: T-1, name: Test, type: \(type)}
+        answers:
+          uses-ai: "yes"
+          ai-share: 80
+          regional-hub: "yes"
+        """
+      return Scorer.score(
+        try ResponseLoader.load(yaml: yaml, file: "r.yaml", questionnaire: questionnaire).response,
+        with: questionnaire)
+    }
+    let municipality = try card("municipality")
+    #expect(municipality.question("regional-hub").status == .notRelevant)
+    #expect(municipality.question("regional-hub").maxPoints == nil)
+    #expect(municipality.dimension("data").totals.maxPoints == 30)
+    let region = try card("region")
+    #expect(region.question("regional-hub").points == 5)
+    #expect(region.dimension("data").totals.maxPoints == 35)
   }
 
   @Test("an answer to a question that does not apply is ignored, with a warning")
@@ -112,10 +143,10 @@ struct ScoringTests {
     #expect(loaded.warnings.first?.location.line == 6)
     let card = Scorer.score(loaded.response, with: questionnaire)
     #expect(card.question("ai-share").status == .notRelevant)
-    #expect(card.question("ai-share").points == nil)
+    #expect(card.question("ai-share").points == 0)
   }
 
-  @Test("coverage under the floor: no score, no level, left out of the overall score")
+  @Test("coverage under the floor: no score, no level, and no overall score until every dimension has enough")
   func coverageFloor() throws {
     let card = try Fixtures.score(
       """
@@ -130,7 +161,9 @@ struct ScoringTests {
     #expect(governance.score == nil)
     #expect(governance.level == nil)
     #expect(card.dimension("data").score == 100)
-    #expect(card.overall.score == 100)
+    // Leaving governance out would let an authority raise its overall score by answering less.
+    #expect(card.overall.score == nil)
+    #expect(card.overall.level == nil)
   }
 
   @Test("levels follow thresholds; a gate holds a level back")
@@ -145,13 +178,18 @@ struct ScoringTests {
         ai-share: 90
         ai-register: published
       """
-    let gated = try Fixtures.score(full + "\n  uses-ai: \"no\"\n")
+    var lightData = try Fixtures.testQuestionnaire()
+    lightData.dimensions[1].weight = 0.2
+    let gated = try Fixtures.score(full + "\n  uses-ai: \"no\"\n", questionnaire: lightData)
     #expect(gated.dimension("governance").level?.id == "advanced")  // the gate is on a data question
-    #expect(close(gated.dimension("data").score, 100.0 * 5 / 15))
+    #expect(close(gated.dimension("data").score, 100.0 * 5 / 30))  // ai-share skipped: 0 of 15
     #expect(gated.dimension("data").level?.id == "basic")
     #expect(gated.overall.score! >= 75)
     #expect(gated.overall.level?.id == "developing")  // the overall level needs every gate
-    #expect(gated.overall.heldBack == HeldBackLevel(level: LevelReached(id: "advanced", name: questionnaireLevelName), questions: ["uses-ai"]))
+    #expect(
+      gated.overall.heldBack
+        == HeldBackLevel(
+          level: LevelReached(id: "advanced", name: questionnaireLevelName), questions: ["uses-ai"]))
     #expect(gated.dimension("governance").heldBack == nil)
     let passed = try Fixtures.score(full + "\n  uses-ai: \"yes\"\n")
     #expect(passed.dimension("data").score == 100)
@@ -159,7 +197,9 @@ struct ScoringTests {
     #expect(passed.overall.level?.id == "advanced")
     var questionnaire = try Fixtures.testQuestionnaire()
     questionnaire.levels[2].gate = [Gate(question: "ai-share", minCredit: 1)]
-    let heldBack = try Fixtures.score(full.replacingOccurrences(of: "ai-share: 90", with: "ai-share: 60") + "\n  uses-ai: \"yes\"\n", questionnaire: questionnaire)
+    let heldBack = try Fixtures.score(
+      full.replacingOccurrences(of: "ai-share: 90", with: "ai-share: 60") + "\n  uses-ai: \"yes\"\n",
+      questionnaire: questionnaire)
     #expect(heldBack.dimension("data").score! >= 75)
     #expect(heldBack.dimension("data").level?.id == "developing")
     #expect(heldBack.overall.level?.id != "advanced")

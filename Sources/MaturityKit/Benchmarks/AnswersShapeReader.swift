@@ -48,7 +48,8 @@ struct AnswersAccumulator: Sendable {
     let count = plan.questionCount
     for (key, otherSlot) in other.slots {
       let slot = self.slot(key, authority: other.authorities[otherSlot], line: other.firstLines[otherSlot])
-      for question in 0..<count where other.kinds[otherSlot * count + question] != ScoringPlan.Code.Kind.missing.rawValue {
+      for question in 0..<count
+      where other.kinds[otherSlot * count + question] != ScoringPlan.Code.Kind.missing.rawValue {
         if isAnswered(slot, question) {
           log.error(
             other.firstLines[otherSlot], "peers.duplicateAnswer",
@@ -76,7 +77,9 @@ struct AnswersAccumulator: Sendable {
       }
       codes.withUnsafeBufferPointer { codes in
         relevant.withUnsafeMutableBufferPointer { relevant in
-          output.withUnsafeMutableBufferPointer { plan.score(codes, relevant: relevant, into: $0) }
+          output.withUnsafeMutableBufferPointer {
+            plan.score(codes, context: AuthorityContext(authorities[slot]), relevant: relevant, into: $0)
+          }
         }
       }
       peers.append(authorities[slot], scores: output)
@@ -128,7 +131,9 @@ struct AnswersShapeReader {
     let questionColumn = columns.questionID!
     let answerColumn = columns.answer!
     var accumulator = AnswersAccumulator(plan: plan)
-    var segment = Segment(head: AnswersAccumulator(plan: plan), middle: PeerSet(dimensionIDs: context.questionnaire.dimensions.map(\.id)))
+    var segment = Segment(
+      head: AnswersAccumulator(plan: plan),
+      middle: PeerSet(dimensionIDs: context.questionnaire.dimensions.map(\.id)))
     var headKey: AuthorityYear?
     var openKey: AuthorityYear?
     var log = ProblemLog(file: context.file)
@@ -176,11 +181,15 @@ struct AnswersShapeReader {
           nextQuestion = 0
         } else {
           if let column = columns.questionnaire, record.trimmedValue(column) != context.questionnaire.id {
-            log.error(record.line, "peers.otherQuestionnaire", ["found": record.value(column) ?? "", "expected": context.questionnaire.id])
+            log.error(
+              record.line, "peers.otherQuestionnaire",
+              ["found": record.value(column) ?? "", "expected": context.questionnaire.id])
             return
           }
           if let column = columns.version, record.trimmedValue(column) != context.questionnaire.version {
-            log.error(record.line, "peers.otherVersion", ["found": record.value(column) ?? "", "expected": context.questionnaire.version])
+            log.error(
+              record.line, "peers.otherVersion",
+              ["found": record.value(column) ?? "", "expected": context.questionnaire.version])
             return
           }
         }
@@ -194,17 +203,24 @@ struct AnswersShapeReader {
         } else if let index = plan.index(of: String(decoding: questionBytes, as: UTF8.self).trimmedSpaces) {
           question = index
         } else {
-          log.error(record.line, "peers.unknownQuestion", ["question": String(decoding: questionBytes, as: UTF8.self)])
+          log.error(
+            record.line, "peers.unknownQuestion", ["question": String(decoding: questionBytes, as: UTF8.self)]
+          )
           return
         }
         nextQuestion = question + 1
         if accumulator.isAnswered(slot, question) {
           log.error(
             record.line, "peers.duplicateAnswer",
-            ["authority": accumulator.authorities[slot].id, "year": "\(accumulator.authorities[slot].year)", "question": plan.questionID(at: question)])
+            [
+              "authority": accumulator.authorities[slot].id, "year": "\(accumulator.authorities[slot].year)",
+              "question": plan.questionID(at: question),
+            ])
           return
         }
-        switch plan.encode(record.bytes(answerColumn) ?? UnsafeBufferPointer(start: nil, count: 0), question: question) {
+        switch plan.encode(
+          record.bytes(answerColumn) ?? UnsafeBufferPointer(start: nil, count: 0), question: question)
+        {
         case .success(let code):
           accumulator.set(slot, question, code)
         case .failure(let failure):
@@ -212,7 +228,9 @@ struct AnswersShapeReader {
           var arguments = ["question": plan.questionID(at: question), "value": value]
           if case .unknownOption(let option) = failure {
             arguments["value"] = option
-            arguments["options"] = context.questionnaire.question(plan.questionID(at: question))?.options.map(\.id).joined(separator: ", ") ?? ""
+            arguments["options"] =
+              context.questionnaire.question(plan.questionID(at: question))?.options.map(\.id).joined(
+                separator: ", ") ?? ""
           }
           log.error(record.line, failure.code, arguments)
         }

@@ -28,7 +28,10 @@ public struct SyntheticPeers {
     public var year: Int
   }
 
-  static let countries = ["FR", "ES", "IT", "DE", "PT", "NL", "BE", "PL", "SE", "EL", "AT", "CZ", "FI", "IE", "DK", "RO", "HU", "SI", "LT", "HR"]
+  static let countries = [
+    "FR", "ES", "IT", "DE", "PT", "NL", "BE", "PL", "SE", "EL", "AT", "CZ", "FI", "IE", "DK", "RO", "HU",
+    "SI", "LT", "HR",
+  ]
 
   /// Calls `body` with each assessment, in order, without holding them all in memory.
   public func forEach(_ body: (Assessment) throws -> Void) rethrows {
@@ -44,27 +47,33 @@ public struct SyntheticPeers {
       let logPopulation = Foundation.log10(Double(max(population, 100)))
       let maturity = min(97, max(2, 6 + 11 * (logPopulation - 3) + random.normal(deviation: 14)))
       let authority = Authority(
-        id: "SYN-\(country)-\(String(format: "%06d", index))", name: "Synthetic \(isRegion ? "region" : "municipality") \(index)",
+        id: "SYN-\(country)-\(String(format: "%06d", index))",
+        name: "Synthetic \(isRegion ? "region" : "municipality") \(index)",
         country: country, population: population, type: isRegion ? .region : .municipality)
       let skipped = random.chance(0.06) ? questionnaire.dimensions.randomElement(using: &random)?.id : nil
       if random.chance(0.2) {
-        try body(Assessment(response: answers(authority, maturity * 0.85, skipping: skipped, &random), year: year - 1))
+        try body(
+          Assessment(
+            response: answers(authority, maturity * 0.85, skipping: skipped, &random), year: year - 1))
       }
       try body(Assessment(response: answers(authority, maturity, skipping: skipped, &random), year: year))
     }
   }
 
-  private func answers(_ authority: Authority, _ maturity: Double, skipping: String?, _ random: inout SeededRandom)
+  private func answers(
+    _ authority: Authority, _ maturity: Double, skipping: String?, _ random: inout SeededRandom
+  )
     -> Response
   {
     var response = Response(
       questionnaireID: questionnaire.id, version: questionnaire.version, authority: authority,
       date: "\(year)-06-30", file: "synthetic")
     var effective: [String: AnswerValue] = [:]
+    let context = AuthorityContext(authority)
     for dimension in questionnaire.dimensions {
       let dimensionMaturity = min(100, max(0, maturity + random.normal(deviation: 10)))
       for question in dimension.questions {
-        guard question.relevant?.evaluate({ effective[$0] }) ?? true else { continue }
+        guard question.relevant?.evaluate(context: context, { effective[$0] }) ?? true else { continue }
         if dimension.id == skipping || random.chance(0.02) { continue }
         let value: AnswerValue
         if question.allowUnknown && random.chance(0.04) {
@@ -94,7 +103,8 @@ public struct SyntheticPeers {
       return .boolean(random.chance(yesCredit >= 0.5 ? target : 1 - target))
     case .multi:
       let ticked = question.options.filter { $0.credit > 0 && random.chance(target) }.map(\.id)
-      return .options(ticked.isEmpty ? question.options.filter { $0.credit == 0 }.prefix(1).map(\.id) : ticked)
+      return .options(
+        ticked.isEmpty ? question.options.filter { $0.credit == 0 }.prefix(1).map(\.id) : ticked)
     case .number, .percent:
       let band = question.bands.min { abs($0.credit - target) < abs($1.credit - target) }
       let low = band?.min ?? 0
@@ -114,7 +124,9 @@ extension SyntheticPeers {
       + questionnaire.dimensions.map(\.id) + ["overall"]
   }
 
-  public static let answersHeader = ["authority_id", "country", "population", "type", "year", "question_id", "answer"]
+  public static let answersHeader = [
+    "authority_id", "country", "population", "type", "year", "question_id", "answer",
+  ]
 
   /// The scores-shape row of an assessment: its engine scores, empty where data is insufficient.
   public func scoresRow(_ assessment: Assessment) -> [String] {
@@ -131,7 +143,8 @@ extension SyntheticPeers {
   public func answerRows(_ assessment: Assessment) -> [[String]] {
     let authority = assessment.response.authority
     let prefix = [
-      authority.id, authority.country ?? "", authority.population.map(String.init) ?? "", authority.type?.rawValue ?? "",
+      authority.id, authority.country ?? "", authority.population.map(String.init) ?? "",
+      authority.type?.rawValue ?? "",
       "\(assessment.year)",
     ]
     return assessment.response.answers.map { prefix + [$0.questionID, $0.value.formatted] }

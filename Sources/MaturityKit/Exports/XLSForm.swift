@@ -11,7 +11,9 @@ public struct XLSForm: Sendable {
   /// Rows of the `choices` sheet, header first.
   public let choices: [[String]]
 
-  static let languageNames = ["en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese"]
+  static let languageNames = [
+    "en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
+  ]
 
   public init(_ questionnaire: Questionnaire) {
     self.questionnaire = questionnaire
@@ -19,11 +21,16 @@ public struct XLSForm: Sendable {
     func column(_ kind: String, _ language: String) -> String {
       "\(kind)::\(Self.languageNames[language] ?? language) (\(language))"
     }
-    var survey = [["type", "name"] + languages.map { column("label", $0) } + languages.map { column("hint", $0) } + ["relevant", "constraint"]]
+    var survey = [
+      ["type", "name"] + languages.map { column("label", $0) } + languages.map { column("hint", $0) } + [
+        "relevant", "constraint",
+      ]
+    ]
     var choices = [["list_name", "name"] + languages.map { column("label", $0) }]
     func texts(_ text: LocalizedText?) -> [String] { languages.map { text?.translations[$0] ?? "" } }
     for dimension in questionnaire.dimensions {
-      survey.append(["begin_group", dimension.id] + texts(dimension.name) + languages.map { _ in "" } + ["", ""])
+      survey.append(
+        ["begin_group", dimension.id] + texts(dimension.name) + languages.map { _ in "" } + ["", ""])
       for question in dimension.questions {
         var type: String
         var constraint = ""
@@ -41,10 +48,19 @@ public struct XLSForm: Sendable {
         if [.scale, .single, .multi, .yesno].contains(question.type) {
           var options = question.options.map { ($0.id, $0.label) }
           if question.type == .yesno && options.isEmpty {
-            options = [("yes", LocalizedText(["en": "Yes", "fr": "Oui", "es": "Sí"])), ("no", LocalizedText(["en": "No", "fr": "Non", "es": "No"]))]
+            options = [
+              ("yes", LocalizedText(["en": "Yes", "fr": "Oui", "es": "Sí"])),
+              ("no", LocalizedText(["en": "No", "fr": "Non", "es": "No"])),
+            ]
           }
-          if question.notApplicable != nil { options.append(("na", LocalizedText(["en": "Not applicable", "fr": "Sans objet", "es": "No aplicable"]))) }
-          if question.allowUnknown { options.append(("unknown", LocalizedText(["en": "Don't know", "fr": "Je ne sais pas", "es": "No lo sé"]))) }
+          if question.notApplicable != nil {
+            options.append(
+              ("na", LocalizedText(["en": "Not applicable", "fr": "Sans objet", "es": "No aplicable"])))
+          }
+          if question.allowUnknown {
+            options.append(
+              ("unknown", LocalizedText(["en": "Don't know", "fr": "Je ne sais pas", "es": "No lo sé"])))
+          }
           for (id, label) in options { choices.append([list, id] + texts(label)) }
         }
         survey.append(
@@ -65,15 +81,30 @@ public struct XLSForm: Sendable {
       case .text(let text): "'\(text.replacingOccurrences(of: "'", with: ""))'"
       }
     }
-    func symbol(_ comparison: RelevanceExpression.ComparisonOperator) -> String { comparison == .equal ? "=" : comparison.rawValue }
+    func symbol(_ comparison: RelevanceExpression.ComparisonOperator) -> String {
+      comparison == .equal ? "=" : comparison.rawValue
+    }
+    /// A question's field, or the authority group's field for a context test.
+    func field(_ id: String) -> String {
+      switch AuthorityContext.Field(rawValue: id) {
+      case .type: "${authority_type}"
+      case .population: "${population}"
+      case .country: "${country}"
+      case nil: "${\(id)}"
+      }
+    }
     switch condition {
-    case .and(let left, let right): return "(\(relevant(left, questionnaire)) and \(relevant(right, questionnaire)))"
-    case .or(let left, let right): return "(\(relevant(left, questionnaire)) or \(relevant(right, questionnaire)))"
+    case .and(let left, let right):
+      return "(\(relevant(left, questionnaire)) and \(relevant(right, questionnaire)))"
+    case .or(let left, let right):
+      return "(\(relevant(left, questionnaire)) or \(relevant(right, questionnaire)))"
     case .not(let inner): return "not(\(relevant(inner, questionnaire)))"
     case .answered(let id): return "${\(id)} != '' and ${\(id)} != 'na' and ${\(id)} != 'unknown'"
     case .selected(let id, let option): return "selected(${\(id)}, '\(option)')"
-    case .oneOf(let id, let values): return "(" + values.map { "${\(id)} = \(literal($0))" }.joined(separator: " or ") + ")"
-    case .compare(let id, let comparison, let value): return "${\(id)} \(symbol(comparison)) \(literal(value))"
+    case .oneOf(let id, let values):
+      return "(" + values.map { "\(field(id)) = \(literal($0))" }.joined(separator: " or ") + ")"
+    case .compare(let id, let comparison, let value):
+      return "\(field(id)) \(symbol(comparison)) \(literal(value))"
     }
   }
 
@@ -82,8 +113,10 @@ public struct XLSForm: Sendable {
   public func mapping(source: ImportSource) -> String {
     var lines = [
       "# Imports the export of the XLSForm written by maturity export (\(source.rawValue)).",
-      "questionnaire: \(questionnaire.id)", "version: \"\(questionnaire.version)\"", "from: \(source.rawValue)",
-      "authority:", "  id: \"authority/authority_id\"", "  name: \"authority/authority_name\"", "  country: \"authority/country\"",
+      "questionnaire: \(questionnaire.id)", "version: \"\(questionnaire.version)\"",
+      "from: \(source.rawValue)",
+      "authority:", "  id: \"authority/authority_id\"", "  name: \"authority/authority_name\"",
+      "  country: \"authority/country\"",
       "  population: \"authority/population\"", "  type: \"authority/authority_type\"", "questions:",
     ]
     for dimension in questionnaire.dimensions {
@@ -101,13 +134,24 @@ public struct XLSForm: Sendable {
     func row(_ type: String, _ name: String, _ label: [String: String]) -> [String] {
       [type, name] + languages.map { label[$0] ?? label["en"] ?? name } + empty + ["", ""]
     }
-    return [survey[0],
-      row("begin_group", "authority", ["en": "Your authority", "fr": "Votre collectivité", "es": "Su entidad"]),
-      row("text", "authority_id", ["en": "Authority id", "fr": "Identifiant de la collectivité", "es": "Identificador de la entidad"]),
+    return [
+      survey[0],
+      row(
+        "begin_group", "authority", ["en": "Your authority", "fr": "Votre collectivité", "es": "Su entidad"]),
+      row(
+        "text", "authority_id",
+        ["en": "Authority id", "fr": "Identifiant de la collectivité", "es": "Identificador de la entidad"]),
       row("text", "authority_name", ["en": "Name", "fr": "Nom", "es": "Nombre"]),
-      row("text", "country", ["en": "Country code (ES, FR…)", "fr": "Code du pays (ES, FR…)", "es": "Código del país (ES, FR…)"]),
+      row(
+        "text", "country",
+        ["en": "Country code (ES, FR…)", "fr": "Code du pays (ES, FR…)", "es": "Código del país (ES, FR…)"]),
       row("integer", "population", ["en": "Population", "fr": "Population", "es": "Población"]),
-      row("text", "authority_type", ["en": "municipality, region or other", "fr": "municipality, region ou other", "es": "municipality, region u other"]),
+      row(
+        "text", "authority_type",
+        [
+          "en": "municipality, region or other", "fr": "municipality, region ou other",
+          "es": "municipality, region u other",
+        ]),
       row("end_group", "", [:]),
     ] + survey.dropFirst()
   }

@@ -18,6 +18,10 @@ public struct Question: Codable, Sendable, Equatable, Identifiable {
   public var allowUnknown: Bool
   /// Skip logic: the question is asked only when this holds.
   public var relevant: RelevanceExpression?
+  /// What a question skipped by its skip logic scores.
+  public var skipped: SkippedPolicy
+  /// The legal duty a full answer meets, if the question is one.
+  public var legal: LegalDuty?
   /// What closes the gap on this question.
   public var actions: [Action]
 
@@ -40,12 +44,34 @@ public enum NotApplicablePolicy: String, Codable, Sendable, CaseIterable {
   case zero
 }
 
+/// What a question skipped by its skip logic does to the score.
+public enum SkippedPolicy: String, Codable, Sendable, CaseIterable {
+  /// No credit, and the question stays in the maximum: the follow-up of a "no" is worth nothing.
+  case zero
+  /// Out of points and maximum; allowed only when the skip logic tests the authority's context.
+  case exclude
+}
+
 /// A choice of a `scale`, `single`, `multi` or `yesno` question.
 public struct AnswerOption: Codable, Sendable, Equatable, Identifiable {
   public var id: String
   public var label: LocalizedText
   /// Credit in [0, 1].
   public var credit: Double
+  /// The legal duty that choosing this option (or, on a scale, one of at least its credit) meets.
+  public var legal: LegalDuty?
+}
+
+/// A duty the law puts on authorities, as data: which instrument, which article, from when.
+public struct LegalDuty: Codable, Sendable, Equatable {
+  /// The instrument, e.g. `AI Act (Regulation (EU) 2024/1689)`, in every language.
+  public var instrument: LocalizedText
+  /// The article, e.g. `Art. 4`.
+  public var article: String
+  /// The first day the duty applies (`YYYY-MM-DD`).
+  public var appliesFrom: String
+  /// The last day it applies, when it ends.
+  public var to: String?
 }
 
 /// Credit for a numeric answer in `[min, max)`; an absent bound is open.

@@ -6,14 +6,28 @@ enum QuestionnaireChecks {
     checkPrerequisites(questionnaire, lines: lines, log: &log)
   }
 
-  /// A `relevant` expression may only test earlier questions, with values they can take.
-  private static func checkRelevance(_ questionnaire: Questionnaire, lines: DefinitionLines, log: inout ProblemLog) {
+  /// A `relevant` expression may only test earlier questions and the authority's context, with
+  /// values they can take; `skipped: exclude` only a condition on the context.
+  private static func checkRelevance(
+    _ questionnaire: Questionnaire, lines: DefinitionLines, log: inout ProblemLog
+  ) {
     let questions = questionnaire.questions
-    let position = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let position = Dictionary(
+      questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     for (index, question) in questions.enumerated() {
+      if question.skipped == .exclude, question.relevant?.testsAnswers ?? true {
+        log.error(
+          lines.skipped[question.id] ?? lines.questions[question.id],
+          question.relevant == nil ? "relevance.excludeWithoutCondition" : "relevance.excludeOnAnswers",
+          ["question": question.id])
+      }
       guard let expression = question.relevant else { continue }
       let line = lines.relevant[question.id]
       for test in expression.condition.tests {
+        if let subject = test.subject, subject.hasPrefix(AuthorityContext.prefix) {
+          checkContext(test, subject, line: line, source: question.id, log: &log)
+          continue
+        }
         let (target, check) = describe(test)
         guard let targetIndex = position[target] else {
           var arguments = ["question": question.id, "target": target]
@@ -55,7 +69,9 @@ enum QuestionnaireChecks {
       return (
         question,
         { target, line, source, log in
-          for literal in literals { checkLiteral(literal, .equal, target, line: line, source: source, log: &log) }
+          for literal in literals {
+            checkLiteral(literal, .equal, target, line: line, source: source, log: &log)
+          }
         }
       )
     case .compare(let question, let comparison, let literal):
@@ -71,10 +87,13 @@ enum QuestionnaireChecks {
   }
 
   private static func checkLiteral(
-    _ literal: RelevanceExpression.Literal, _ comparison: RelevanceExpression.ComparisonOperator, _ target: Question,
+    _ literal: RelevanceExpression.Literal, _ comparison: RelevanceExpression.ComparisonOperator,
+    _ target: Question,
     line: Int?, source: String, log: inout ProblemLog
   ) {
-    let arguments = ["question": source, "target": target.id, "type": target.type.rawValue, "value": literal.description]
+    let arguments = [
+      "question": source, "target": target.id, "type": target.type.rawValue, "value": literal.description,
+    ]
     switch (target.type, literal) {
     case (.number, .number), (.percent, .number):
       return
@@ -98,20 +117,67 @@ enum QuestionnaireChecks {
     }
   }
 
-  private static func checkOption(_ option: String, of target: Question, line: Int?, source: String, log: inout ProblemLog) {
+  /// A test on the authority's context: a known field, compared with values it can take.
+  private static func checkContext(
+    _ test: RelevanceExpression.Condition, _ subject: String, line: Int?, source: String,
+    log: inout ProblemLog
+  ) {
+    guard let field = AuthorityContext.Field(rawValue: subject) else {
+      let fields = AuthorityContext.Field.allCases.map(\.rawValue).joined(separator: ", ")
+      log.error(line, "relevance.unknownContext", ["question": source, "target": subject, "fields": fields])
+      return
+    }
+    let literals: [(RelevanceExpression.ComparisonOperator, RelevanceExpression.Literal)]
+    switch test {
+    case .compare(_, let comparison, let literal): literals = [(comparison, literal)]
+    case .oneOf(_, let values): literals = values.map { (.equal, $0) }
+    default:
+      log.error(line, "relevance.contextNeedsComparison", ["question": source, "target": subject])
+      return
+    }
+    for (comparison, literal) in literals {
+      let arguments = ["question": source, "target": subject, "value": literal.description]
+      switch (field, literal) {
+      case (.population, .number): continue
+      case (.population, .text): log.error(line, "relevance.contextValue", arguments)
+      case (_, .number): log.error(line, "relevance.contextValue", arguments)
+      case (_, .text(let value)):
+        if comparison != .equal && comparison != .notEqual {
+          log.error(line, "relevance.orderOnText", ["question": source, "target": subject])
+        } else if field == .type
+          ? AuthorityType(rawValue: value) == nil : !AuthorityFields.isCountryCode(value)
+        {
+          log.error(line, "relevance.contextValue", arguments)
+        }
+      }
+    }
+  }
+
+  private static func checkOption(
+    _ option: String, of target: Question, line: Int?, source: String, log: inout ProblemLog
+  ) {
     guard target.option(option) == nil else { return }
     log.error(
       line, "relevance.unknownOption",
-      ["question": source, "target": target.id, "option": option, "options": target.options.map(\.id).joined(separator: ", ")])
+      [
+        "question": source, "target": target.id, "option": option,
+        "options": target.options.map(\.id).joined(separator: ", "),
+      ])
   }
 
   /// Level thresholds rise strictly; gates name existing questions.
-  private static func checkLevels(_ questionnaire: Questionnaire, lines: DefinitionLines, log: inout ProblemLog) {
+  private static func checkLevels(
+    _ questionnaire: Questionnaire, lines: DefinitionLines, log: inout ProblemLog
+  ) {
     if questionnaire.levels.isEmpty { log.error(1, "questionnaire.noLevels") }
-    for (lower, higher) in zip(questionnaire.levels, questionnaire.levels.dropFirst()) where higher.min <= lower.min {
+    for (lower, higher) in zip(questionnaire.levels, questionnaire.levels.dropFirst())
+    where higher.min <= lower.min {
       log.error(
         lines.levels[higher.id], "questionnaire.levelOrder",
-        ["level": higher.id, "min": higher.min.formatted, "previous": lower.id, "previousMin": lower.min.formatted])
+        [
+          "level": higher.id, "min": higher.min.formatted, "previous": lower.id,
+          "previousMin": lower.min.formatted,
+        ])
     }
     for level in questionnaire.levels {
       for gate in level.gate {
@@ -127,8 +193,11 @@ enum QuestionnaireChecks {
   }
 
   /// Prerequisites name existing actions and never loop back.
-  private static func checkPrerequisites(_ questionnaire: Questionnaire, lines: DefinitionLines, log: inout ProblemLog) {
-    let actions = Dictionary(questionnaire.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  private static func checkPrerequisites(
+    _ questionnaire: Questionnaire, lines: DefinitionLines, log: inout ProblemLog
+  ) {
+    let actions = Dictionary(
+      questionnaire.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     for action in questionnaire.actions {
       for prerequisite in action.prerequisites where actions[prerequisite] == nil {
         log.error(
@@ -149,7 +218,9 @@ enum QuestionnaireChecks {
           let cycle = Array(path.drop { $0 != next }) + [id, next]
           let key = Set(cycle).sorted().joined(separator: ",")
           if reported.insert(key).inserted {
-            log.error(lines.actions[next], "questionnaire.prerequisiteCycle", ["cycle": cycle.joined(separator: " → ")])
+            log.error(
+              lines.actions[next], "questionnaire.prerequisiteCycle",
+              ["cycle": cycle.joined(separator: " → ")])
           }
         case .black: continue
         case nil: visit(next, path: path + [id])

@@ -5,7 +5,9 @@ import Yams
 public enum QuestionnaireLoader {
   /// Loads and validates the questionnaire at `path`; throws ``Problems`` listing every error.
   /// Warnings, if any, come back with the questionnaire.
-  public static func load(path: String) throws(Problems) -> (questionnaire: Questionnaire, warnings: [Problem]) {
+  public static func load(path: String) throws(Problems) -> (
+    questionnaire: Questionnaire, warnings: [Problem]
+  ) {
     var log = ProblemLog(file: path)
     guard let root = YAMLFile.load(path: path, log: &log) else { throw Problems(log.problems) }
     return try load(root: root, file: path)
@@ -20,10 +22,14 @@ public enum QuestionnaireLoader {
     return try load(root: root, file: file)
   }
 
-  static func load(root: Node, file: String) throws(Problems) -> (questionnaire: Questionnaire, warnings: [Problem]) {
+  static func load(root: Node, file: String) throws(Problems) -> (
+    questionnaire: Questionnaire, warnings: [Problem]
+  ) {
     var builder = QuestionnaireBuilder(file: file)
     let questionnaire = builder.build(root)
-    if let questionnaire { QuestionnaireChecks.run(questionnaire, lines: builder.lines, log: &builder.reader.log) }
+    if let questionnaire {
+      QuestionnaireChecks.run(questionnaire, lines: builder.lines, log: &builder.reader.log)
+    }
     try builder.reader.log.check()
     guard let questionnaire else { throw Problems(builder.reader.log.problems) }
     return (questionnaire, builder.reader.log.problems)
@@ -38,6 +44,7 @@ struct DefinitionLines {
   var prerequisites: [String: Int] = [:]
   var levels: [String: Int] = [:]
   var gates: [String: Int] = [:]
+  var skipped: [String: Int] = [:]
 }
 
 /// Turns the YAML tree into a ``Questionnaire``, logging structural problems as it goes.
@@ -58,7 +65,8 @@ struct QuestionnaireBuilder {
   mutating func build(_ root: Node) -> Questionnaire? {
     guard
       let top = reader.mapping(
-        root, "questionnaire", allowed: Self.topKeys, required: ["id", "version", "languages", "title", "levels", "dimensions"])
+        root, "questionnaire", allowed: Self.topKeys,
+        required: ["id", "version", "languages", "title", "levels", "dimensions"])
     else { return nil }
     if let node = top["languages"], let items = reader.sequence(node, "languages") {
       let codes = items.compactMap { reader.string($0, "languages") }
@@ -78,24 +86,33 @@ struct QuestionnaireBuilder {
     }
     var coverageFloor = 0.5
     if let node = top["coverageFloor"], let value = reader.number(node, "coverageFloor") {
-      if (0...1).contains(value) { coverageFloor = value } else { reader.log.error(YAMLReader.line(node), "questionnaire.coverageFloorRange") }
+      if (0...1).contains(value) {
+        coverageFloor = value
+      } else {
+        reader.log.error(YAMLReader.line(node), "questionnaire.coverageFloorRange")
+      }
     }
     var bands = Questionnaire.defaultPopulationBands
     if let node = top["populationBands"], let items = reader.sequence(node, "populationBands") {
       let values = items.compactMap { reader.number($0, "populationBands") }
-      if zip(values, values.dropFirst()).contains(where: { $0 >= $1 }) || values.contains(where: { $0 <= 0 }) {
+      if zip(values, values.dropFirst()).contains(where: { $0 >= $1 }) || values.contains(where: { $0 <= 0 })
+      {
         reader.log.error(YAMLReader.line(node), "questionnaire.populationBandsOrder")
       } else {
         bands = values
       }
     }
     let efforts = top["efforts"].map { readEfforts($0) } ?? Questionnaire.defaultEfforts
-    let levels = top["levels"].flatMap { reader.sequence($0, "levels") }.map { items in items.compactMap { readLevel($0) } } ?? []
+    let levels =
+      top["levels"].flatMap { reader.sequence($0, "levels") }.map { items in
+        items.compactMap { readLevel($0) }
+      } ?? []
     var dimensions: [Dimension] = []
     for node in top["dimensions"].flatMap({ reader.sequence($0, "dimensions") }) ?? [] {
       guard let dimension = readDimension(node) else { continue }
       if dimensions.contains(where: { $0.id == dimension.id }) {
-        reader.log.error(YAMLReader.line(node), "questionnaire.duplicateID", ["kind": "dimension", "id": dimension.id])
+        reader.log.error(
+          YAMLReader.line(node), "questionnaire.duplicateID", ["kind": "dimension", "id": dimension.id])
       }
       dimensions.append(dimension)
     }
@@ -109,7 +126,9 @@ struct QuestionnaireBuilder {
 
   private mutating func readEfforts(_ node: Node) -> [Effort: EffortRange] {
     var efforts = Questionnaire.defaultEfforts
-    guard let map = reader.mapping(node, "efforts", allowed: Effort.allCases.map(\.rawValue)) else { return efforts }
+    guard let map = reader.mapping(node, "efforts", allowed: Effort.allCases.map(\.rawValue)) else {
+      return efforts
+    }
     for (key, value) in map {
       guard let items = reader.sequence(value, "efforts.\(key)") else { continue }
       let numbers = items.compactMap { reader.number($0, "efforts.\(key)") }
@@ -123,7 +142,9 @@ struct QuestionnaireBuilder {
   }
 
   private mutating func readLevel(_ node: Node) -> Level? {
-    guard let map = reader.mapping(node, "level", allowed: ["id", "name", "min", "gate"], required: ["id", "name", "min"]),
+    guard
+      let map = reader.mapping(
+        node, "level", allowed: ["id", "name", "min", "gate"], required: ["id", "name", "min"]),
       let id = map["id"].flatMap({ identifier($0, "level id") })
     else { return nil }
     if lines.levels[id] != nil {
@@ -133,12 +154,18 @@ struct QuestionnaireBuilder {
     let name = map["name"].flatMap { text($0, "level \(id) name") } ?? LocalizedText([:])
     var minimum = 0.0
     if let value = map["min"].flatMap({ reader.number($0, "level \(id) min") }) {
-      if (0...100).contains(value) { minimum = value } else { reader.log.error(YAMLReader.line(map["min"]!), "questionnaire.levelMinRange", ["level": id]) }
+      if (0...100).contains(value) {
+        minimum = value
+      } else {
+        reader.log.error(YAMLReader.line(map["min"]!), "questionnaire.levelMinRange", ["level": id])
+      }
     }
     var gates: [Gate] = []
     if let gateNode = map["gate"], let items = reader.sequence(gateNode, "level \(id) gate") {
       for item in items {
-        guard let gate = reader.mapping(item, "gate", allowed: ["question", "minCredit"], required: ["question", "minCredit"]),
+        guard
+          let gate = reader.mapping(
+            item, "gate", allowed: ["question", "minCredit"], required: ["question", "minCredit"]),
           let question = gate["question"].flatMap({ reader.string($0, "gate question") }),
           let minCredit = gate["minCredit"].flatMap({ credit($0, "gate minCredit") })
         else { continue }
@@ -152,13 +179,18 @@ struct QuestionnaireBuilder {
   private mutating func readDimension(_ node: Node) -> Dimension? {
     guard
       let map = reader.mapping(
-        node, "dimension", allowed: ["id", "name", "weight", "questions", "sections"], required: ["id", "name"]),
+        node, "dimension", allowed: ["id", "name", "weight", "questions", "sections"],
+        required: ["id", "name"]),
       let id = map["id"].flatMap({ identifier($0, "dimension id") })
     else { return nil }
     let name = map["name"].flatMap { text($0, "dimension \(id) name") } ?? LocalizedText([:])
     var weight = 1.0
     if let node = map["weight"], let value = reader.number(node, "dimension \(id) weight") {
-      if value >= 0 { weight = value } else { reader.log.error(YAMLReader.line(node), "questionnaire.negativeWeight", ["id": id]) }
+      if value >= 0 {
+        weight = value
+      } else {
+        reader.log.error(YAMLReader.line(node), "questionnaire.negativeWeight", ["id": id])
+      }
     }
     var sections: [Section] = []
     var questions: [Question] = []
@@ -167,16 +199,19 @@ struct QuestionnaireBuilder {
       var seen: Set<String> = []
       for item in reader.sequence(sectionsNode, "dimension \(id) sections") ?? [] {
         guard
-          let section = reader.mapping(item, "section", allowed: ["id", "name", "questions"], required: ["id", "name", "questions"]),
+          let section = reader.mapping(
+            item, "section", allowed: ["id", "name", "questions"], required: ["id", "name", "questions"]),
           let sectionID = section["id"].flatMap({ identifier($0, "section id") })
         else { continue }
         if !seen.insert(sectionID).inserted {
-          reader.log.error(YAMLReader.line(item), "questionnaire.duplicateID", ["kind": "section", "id": sectionID])
+          reader.log.error(
+            YAMLReader.line(item), "questionnaire.duplicateID", ["kind": "section", "id": sectionID])
         }
         let sectionQuestions = section["questions"].map { readQuestions($0, "section \(sectionID)") } ?? []
         sections.append(
           Section(
-            id: sectionID, name: section["name"].flatMap { text($0, "section \(sectionID) name") } ?? LocalizedText([:]),
+            id: sectionID,
+            name: section["name"].flatMap { text($0, "section \(sectionID) name") } ?? LocalizedText([:]),
             questionIDs: sectionQuestions.map(\.id)))
         questions += sectionQuestions
       }
@@ -191,7 +226,9 @@ struct QuestionnaireBuilder {
   }
 
   private static let questionKeys = [
-    "id", "type", "text", "help", "weight", "scored", "options", "bands", "na", "allowUnknown", "relevant", "actions",
+    "id", "type", "text", "help", "weight", "scored", "options", "bands", "na", "allowUnknown", "relevant",
+    "skipped",
+    "legal", "actions",
   ]
 
   private mutating func readQuestions(_ node: Node, _ what: String) -> [Question] {
@@ -199,7 +236,9 @@ struct QuestionnaireBuilder {
   }
 
   private mutating func readQuestion(_ node: Node) -> Question? {
-    guard let map = reader.mapping(node, "question", allowed: Self.questionKeys, required: ["id", "type", "text"]),
+    guard
+      let map = reader.mapping(
+        node, "question", allowed: Self.questionKeys, required: ["id", "type", "text"]),
       let id = map["id"].flatMap({ identifier($0, "question id") })
     else { return nil }
     let line = YAMLReader.line(node)
@@ -227,7 +266,8 @@ struct QuestionnaireBuilder {
       for item in items {
         guard let option = readOption(item, question: id) else { continue }
         if !seen.insert(option.id).inserted {
-          reader.log.error(YAMLReader.line(item), "questionnaire.duplicateID", ["kind": "option", "id": option.id])
+          reader.log.error(
+            YAMLReader.line(item), "questionnaire.duplicateID", ["kind": "option", "id": option.id])
         }
         options.append(option)
       }
@@ -255,54 +295,77 @@ struct QuestionnaireBuilder {
         reader.log.error(YAMLReader.line(node), error.code, arguments)
       }
     }
-    let actions = map["actions"].flatMap { reader.sequence($0, "question \(id) actions") }?.compactMap { readAction($0) } ?? []
+    let skipped = choice(map["skipped"], "question \(id) skipped", SkippedPolicy.self) ?? .zero
+    if let node = map["skipped"] { lines.skipped[id] = YAMLReader.line(node) }
+    let legal = map["legal"].flatMap { readLegal($0, "question \(id) legal") }
+    let actions =
+      map["actions"].flatMap { reader.sequence($0, "question \(id) actions") }?.compactMap { readAction($0) }
+      ?? []
     guard let type else { return nil }
     checkShape(id: id, type: type, scored: scored, options: options, bands: bands, map: map, line: line)
     return Question(
       id: id, type: type, text: questionText, help: help, weight: weight, scored: scored, options: options,
-      bands: bands, notApplicable: policy, allowUnknown: allowUnknown, relevant: relevant, actions: actions)
+      bands: bands, notApplicable: policy, allowUnknown: allowUnknown, relevant: relevant, skipped: skipped,
+      legal: legal,
+      actions: actions)
   }
 
   private mutating func checkShape(
-    id: String, type: QuestionType, scored: Bool, options: [AnswerOption], bands: [CreditBand], map: [String: Node],
+    id: String, type: QuestionType, scored: Bool, options: [AnswerOption], bands: [CreditBand],
+    map: [String: Node],
     line: Int?
   ) {
     let arguments = ["id": id, "type": type.rawValue]
     switch type {
     case .scale, .single, .multi:
       if options.isEmpty { reader.log.error(line, "questionnaire.needsOptions", arguments) }
-      if map["bands"] != nil { reader.log.error(YAMLReader.line(map["bands"]!), "questionnaire.bandsNotAllowed", arguments) }
+      if map["bands"] != nil {
+        reader.log.error(YAMLReader.line(map["bands"]!), "questionnaire.bandsNotAllowed", arguments)
+      }
     case .yesno:
-      if map["bands"] != nil { reader.log.error(YAMLReader.line(map["bands"]!), "questionnaire.bandsNotAllowed", arguments) }
+      if map["bands"] != nil {
+        reader.log.error(YAMLReader.line(map["bands"]!), "questionnaire.bandsNotAllowed", arguments)
+      }
       if !options.isEmpty && Set(options.map(\.id)) != ["yes", "no"] {
         reader.log.error(YAMLReader.line(map["options"]!), "questionnaire.yesnoOptions", arguments)
       }
     case .number, .percent:
-      if map["options"] != nil { reader.log.error(YAMLReader.line(map["options"]!), "questionnaire.optionsNotAllowed", arguments) }
+      if map["options"] != nil {
+        reader.log.error(YAMLReader.line(map["options"]!), "questionnaire.optionsNotAllowed", arguments)
+      }
       if scored && bands.isEmpty { reader.log.error(line, "questionnaire.needsBands", arguments) }
     case .text:
       if scored { reader.log.error(line, "questionnaire.textScored", arguments) }
-      if map["bands"] != nil { reader.log.error(YAMLReader.line(map["bands"]!), "questionnaire.bandsNotAllowed", arguments) }
-      if map["options"] != nil { reader.log.error(YAMLReader.line(map["options"]!), "questionnaire.optionsNotAllowed", arguments) }
+      if map["bands"] != nil {
+        reader.log.error(YAMLReader.line(map["bands"]!), "questionnaire.bandsNotAllowed", arguments)
+      }
+      if map["options"] != nil {
+        reader.log.error(YAMLReader.line(map["options"]!), "questionnaire.optionsNotAllowed", arguments)
+      }
     }
   }
 
   private mutating func readOption(_ node: Node, question: String) -> AnswerOption? {
-    guard let map = reader.mapping(node, "option", allowed: ["id", "label", "credit"], required: ["id", "label"]),
+    guard
+      let map = reader.mapping(
+        node, "option", allowed: ["id", "label", "credit", "legal"], required: ["id", "label"]),
       let id = map["id"].flatMap({ reader.string($0, "option id") })
     else { return nil }
     if id.lowercased() == "na" || id.lowercased() == "unknown" {
-      reader.log.error(YAMLReader.line(node), "questionnaire.reservedOption", ["id": id, "question": question])
+      reader.log.error(
+        YAMLReader.line(node), "questionnaire.reservedOption", ["id": id, "question": question])
     } else if id.isEmpty || id.contains("|") || id.hasPrefix("@") || id.contains(where: \.isWhitespace) {
       reader.log.error(YAMLReader.line(node), "questionnaire.badOptionID", ["id": id, "question": question])
     }
     let label = map["label"].flatMap { text($0, "option \(id) label") } ?? LocalizedText([:])
     let value = map["credit"].flatMap { credit($0, "option \(id) credit") } ?? 0
-    return AnswerOption(id: id, label: label, credit: value)
+    let legal = map["legal"].flatMap { readLegal($0, "option \(id) legal") }
+    return AnswerOption(id: id, label: label, credit: value, legal: legal)
   }
 
   private mutating func readBand(_ node: Node, question: String) -> CreditBand? {
-    guard let map = reader.mapping(node, "band", allowed: ["min", "max", "credit"], required: ["credit"]) else { return nil }
+    guard let map = reader.mapping(node, "band", allowed: ["min", "max", "credit"], required: ["credit"])
+    else { return nil }
     let minimum = map["min"].flatMap { reader.number($0, "band min") }
     let maximum = map["max"].flatMap { reader.number($0, "band max") }
     let value = map["credit"].flatMap { credit($0, "band credit") } ?? 0
@@ -320,7 +383,8 @@ struct QuestionnaireBuilder {
   private mutating func readAction(_ node: Node) -> Action? {
     guard
       let map = reader.mapping(
-        node, "action", allowed: Self.actionKeys, required: ["id", "title", "description", "effort", "owner", "kind"]),
+        node, "action", allowed: Self.actionKeys,
+        required: ["id", "title", "description", "effort", "owner", "kind"]),
       let id = map["id"].flatMap({ identifier($0, "action id") })
     else { return nil }
     if !seenActionIDs.insert(id).inserted {
@@ -343,15 +407,20 @@ struct QuestionnaireBuilder {
     var resources: [Resource] = []
     if let node = map["resources"], let items = reader.sequence(node, "action \(id) resources") {
       for item in items {
-        guard let resource = reader.mapping(item, "resource", allowed: ["title", "url"], required: ["title", "url"]),
+        guard
+          let resource = reader.mapping(
+            item, "resource", allowed: ["title", "url"], required: ["title", "url"]),
           let url = resource["url"].flatMap({ reader.string($0, "resource url") })
         else { continue }
         let lowered = url.lowercased()
-        if !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) || url.contains(where: \.isWhitespace) {
+        if !(lowered.hasPrefix("https://") || lowered.hasPrefix("http://"))
+          || url.contains(where: \.isWhitespace)
+        {
           reader.log.error(YAMLReader.line(item), "questionnaire.badURL", ["url": url])
         }
         resources.append(
-          Resource(title: resource["title"].flatMap { text($0, "resource title") } ?? LocalizedText([:]), url: url))
+          Resource(
+            title: resource["title"].flatMap { text($0, "resource title") } ?? LocalizedText([:]), url: url))
       }
     }
     return Action(
@@ -366,9 +435,11 @@ struct QuestionnaireBuilder {
   // MARK: Values
 
   /// A text in every declared language.
-  private mutating func text(_ node: Node, _ what: String) -> LocalizedText? {
+  mutating func text(_ node: Node, _ what: String) -> LocalizedText? {
     guard case .mapping = node else {
-      reader.log.error(YAMLReader.line(node), "questionnaire.textNeedsLanguages", ["in": what, "languages": languages.joined(separator: ", ")])
+      reader.log.error(
+        YAMLReader.line(node), "questionnaire.textNeedsLanguages",
+        ["in": what, "languages": languages.joined(separator: ", ")])
       return nil
     }
     guard let map = reader.mapping(node, what, allowed: languages) else { return nil }
@@ -377,16 +448,19 @@ struct QuestionnaireBuilder {
       if let text = reader.string(value, "\(what) (\(language))") { translations[language] = text }
     }
     for language in languages where map[language] == nil {
-      reader.log.error(YAMLReader.line(node), "questionnaire.missingTranslation", ["in": what, "language": language])
+      reader.log.error(
+        YAMLReader.line(node), "questionnaire.missingTranslation", ["in": what, "language": language])
     }
     return LocalizedText(translations)
   }
 
   private mutating func identifier(_ node: Node, _ what: String) -> String? {
     guard let id = reader.string(node, what) else { return nil }
-    let allowed = id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) }
+    let allowed = id.unicodeScalars.allSatisfy {
+      CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)
+    }
     guard let first = id.unicodeScalars.first, CharacterSet.letters.contains(first), allowed,
-      !["and", "or", "not", "in", "selected", "answered"].contains(id)
+      !["and", "or", "not", "in", "selected", "answered"].contains(id), !id.hasPrefix(AuthorityContext.prefix)
     else {
       reader.log.error(YAMLReader.line(node), "questionnaire.badID", ["in": what, "id": id])
       return nil
@@ -397,13 +471,16 @@ struct QuestionnaireBuilder {
   private mutating func credit(_ node: Node, _ what: String) -> Double? {
     guard let value = reader.number(node, what) else { return nil }
     guard (0...1).contains(value) else {
-      reader.log.error(YAMLReader.line(node), "questionnaire.creditRange", ["in": what, "value": value.formatted])
+      reader.log.error(
+        YAMLReader.line(node), "questionnaire.creditRange", ["in": what, "value": value.formatted])
       return nil
     }
     return value
   }
 
-  private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node?, _ what: String, _ type: T.Type) -> T?
+  private mutating func choice<T: RawRepresentable & CaseIterable>(
+    _ node: Node?, _ what: String, _ type: T.Type
+  ) -> T?
   where T.RawValue == String {
     guard let node, let name = reader.string(node, what) else { return nil }
     if let value = T(rawValue: name) { return value }

@@ -1,4 +1,5 @@
-/// Skip logic: a condition over earlier answers that decides whether a question is asked.
+/// Skip logic: a condition over earlier answers and the authority's context that decides
+/// whether a question is asked.
 ///
 /// The grammar, with `and` binding tighter than `or`:
 ///
@@ -11,7 +12,9 @@
 ///                 | 'answered' '(' QUESTION ')'
 ///     LITERAL    := NUMBER | 'text' | "text"
 ///
-/// A test on a question that has no usable answer (missing, `na`, `unknown`, not relevant) is
+/// QUESTION is an earlier question's id, or a field of ``AuthorityContext`` (`authority.type`,
+/// `authority.population`, `authority.country`). A test on a question that has no usable answer
+/// (missing, `na`, `unknown`, not relevant), or on a context field the response leaves empty, is
 /// false, so `not` of it is true.
 public struct RelevanceExpression: Codable, Sendable, Equatable, CustomStringConvertible {
   /// The expression as written.
@@ -73,8 +76,21 @@ public struct RelevanceExpression: Codable, Sendable, Equatable, CustomStringCon
 
   public var description: String { source }
 
-  /// Whether the condition holds for these answers (nil: no usable answer).
-  public func evaluate(_ answer: (String) -> AnswerValue?) -> Bool { condition.evaluate(answer) }
+  /// Whether the condition holds for an authority with this context and these answers (nil: no
+  /// usable answer).
+  public func evaluate(context: AuthorityContext, _ answer: (String) -> AnswerValue?) -> Bool {
+    condition.evaluate { name in
+      AuthorityContext.Field(rawValue: name).map { context.value($0) } ?? answer(name)
+    }
+  }
+
+  /// Whether any test is on an answer rather than on the authority's context: such a condition
+  /// may not exclude a skipped question from the maximum (that would reward answering "no").
+  public var testsAnswers: Bool {
+    condition.tests.contains { test in
+      test.subject.map { AuthorityContext.Field(rawValue: $0) == nil } ?? false
+    }
+  }
 }
 
 extension RelevanceExpression.Condition {
@@ -100,7 +116,8 @@ extension RelevanceExpression.Condition {
   }
 
   private static func compare(
-    _ value: AnswerValue?, _ comparison: RelevanceExpression.ComparisonOperator, _ literal: RelevanceExpression.Literal
+    _ value: AnswerValue?, _ comparison: RelevanceExpression.ComparisonOperator,
+    _ literal: RelevanceExpression.Literal
   ) -> Bool {
     switch (value, literal) {
     case (.number(let number), .number(let bound)):
@@ -112,6 +129,16 @@ extension RelevanceExpression.Condition {
       return comparison == .equal ? text == expected : comparison == .notEqual ? text != expected : false
     default:
       return false
+    }
+  }
+
+  /// The question or context field a test is about; nil for `and`, `or`, `not`.
+  var subject: String? {
+    switch self {
+    case .compare(let question, _, _), .oneOf(let question, _), .selected(let question, _),
+      .answered(let question):
+      question
+    case .and, .or, .not: nil
     }
   }
 
@@ -216,7 +243,8 @@ struct ExpressionParser {
         try expect("]")
         return .oneOf(question: question, literals)
       }
-      guard case .symbol(let symbol) = token, let comparison = RelevanceExpression.ComparisonOperator(rawValue: symbol)
+      guard case .symbol(let symbol) = token,
+        let comparison = RelevanceExpression.ComparisonOperator(rawValue: symbol)
       else { throw failure("expression.expectedComparison", ["token": describe(token)]) }
       try advance()
       return .compare(question: question, comparison, try literal())
@@ -283,10 +311,14 @@ struct ExpressionParser {
         position += 1
       }
       token = .word(String(characters[start..<position]))
-    } else if character.isNumber || (character == "-" && position + 1 < characters.count && characters[position + 1].isNumber) {
+    } else if character.isNumber
+      || (character == "-" && position + 1 < characters.count && characters[position + 1].isNumber)
+    {
       let start = position
       position += 1
-      while position < characters.count, characters[position].isNumber || characters[position] == "." { position += 1 }
+      while position < characters.count, characters[position].isNumber || characters[position] == "." {
+        position += 1
+      }
       guard let value = Double(String(characters[start..<position])), value.isFinite else {
         throw failure("expression.badNumber")
       }

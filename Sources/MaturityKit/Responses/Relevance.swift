@@ -2,12 +2,15 @@
 public enum Relevance {
   /// Whether each question is relevant, evaluated in order so that an answer to a question that
   /// is itself not relevant never switches another one on.
-  public static func relevantQuestions(_ response: Response, _ questionnaire: Questionnaire) -> [String: Bool] {
+  public static func relevantQuestions(_ response: Response, _ questionnaire: Questionnaire) -> [String: Bool]
+  {
     var effective: [String: AnswerValue] = [:]
     var result: [String: Bool] = [:]
-    let answers = Dictionary(response.answers.map { ($0.questionID, $0.value) }, uniquingKeysWith: { first, _ in first })
+    let answers = Dictionary(
+      response.answers.map { ($0.questionID, $0.value) }, uniquingKeysWith: { first, _ in first })
+    let context = AuthorityContext(response.authority)
     for question in questionnaire.questions {
-      let relevant = question.relevant?.evaluate { effective[$0] } ?? true
+      let relevant = question.relevant?.evaluate(context: context) { effective[$0] } ?? true
       result[question.id] = relevant
       if relevant, let value = answers[question.id] { effective[question.id] = value }
     }

@@ -26,7 +26,8 @@ enum ResponseYAMLReader {
       log: log)
     defer { document.log = reader.log }
     guard let root,
-      let top = reader.mapping(root, "response", allowed: topKeys, required: ["questionnaire", "version", "authority"])
+      let top = reader.mapping(
+        root, "response", allowed: topKeys, required: ["questionnaire", "version", "authority"])
     else { return finish(&document, reader) }
     document.questionnaireID = top["questionnaire"].flatMap { reader.string($0, "questionnaire") } ?? ""
     document.version = top["version"].flatMap { reader.string($0, "version") } ?? ""
@@ -87,15 +88,21 @@ enum ResponseYAMLReader {
       guard let map = reader.mapping(node, "answer \(id)", allowed: answerKeys) else { return nil }
       answer.value = map["value"].flatMap { rawValue($0, id, &reader) }
       answer.unsure = map["unsure"].flatMap { reader.bool($0, "answer \(id) unsure") } ?? false
-      answer.comment = map["comment"].flatMap { YAMLReader.isNull($0) ? nil : reader.string($0, "answer \(id) comment") }
-      answer.evidence = map["evidence"].flatMap { YAMLReader.isNull($0) ? nil : reader.string($0, "answer \(id) evidence") }
+      answer.comment = map["comment"].flatMap {
+        YAMLReader.isNull($0) ? nil : reader.string($0, "answer \(id) comment")
+      }
+      answer.evidence = map["evidence"].flatMap {
+        YAMLReader.isNull($0) ? nil : reader.string($0, "answer \(id) evidence")
+      }
     default:
       answer.value = rawValue(node, id, &reader)
     }
     return answer
   }
 
-  private static func rawValue(_ node: Node, _ id: String, _ reader: inout YAMLReader) -> ResponseDocument.RawValue? {
+  private static func rawValue(_ node: Node, _ id: String, _ reader: inout YAMLReader) -> ResponseDocument
+    .RawValue?
+  {
     if YAMLReader.isNull(node) { return nil }
     switch node {
     case .scalar(let scalar): return .scalar(scalar.string)
@@ -112,6 +119,11 @@ enum ResponseYAMLReader {
 struct AuthorityFields {
   var authority = Authority(id: "", name: "")
 
+  /// Whether `text` is written as an ISO 3166-1 alpha-2 code: two capital letters.
+  static func isCountryCode(_ text: String) -> Bool {
+    text.count == 2 && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+  }
+
   /// Sets a field from its text; an empty optional field stays unset (as in a blank template).
   mutating func set(_ key: String, _ text: String, line: Int?, log: inout ProblemLog) {
     if text.isEmpty && key != "id" && key != "name" { return }
@@ -119,8 +131,11 @@ struct AuthorityFields {
     case "id": authority.id = text
     case "name": authority.name = text
     case "country":
-      let valid = text.count == 2 && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
-      if valid { authority.country = text } else { log.error(line, "response.badCountry", ["value": text]) }
+      if Self.isCountryCode(text) {
+        authority.country = text
+      } else {
+        log.error(line, "response.badCountry", ["value": text])
+      }
     case "population":
       if let value = Int(text.filter { $0 != "_" }), value >= 0 {
         authority.population = value
@@ -131,18 +146,15 @@ struct AuthorityFields {
       if let type = AuthorityType(rawValue: text) {
         authority.type = type
       } else {
-        log.error(line, "response.badAuthorityType", ["value": text, "choices": AuthorityType.allCases.map(\.rawValue).joined(separator: ", ")])
+        log.error(
+          line, "response.badAuthorityType",
+          ["value": text, "choices": AuthorityType.allCases.map(\.rawValue).joined(separator: ", ")])
       }
     default: break
     }
   }
 
   static func checkDate(_ text: String, line: Int?, log: inout ProblemLog) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    let numbers = parts.compactMap { Int($0) }
-    let valid =
-      parts.count == 3 && numbers.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
-      && (1...12).contains(numbers[1]) && (1...31).contains(numbers[2])
-    if !valid { log.error(line, "response.badDate", ["value": text]) }
+    if !ISODate.isValid(text) { log.error(line, "response.badDate", ["value": text]) }
   }
 }

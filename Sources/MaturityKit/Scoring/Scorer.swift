@@ -3,7 +3,8 @@
 public enum Scorer {
   public static func score(_ response: Response, with questionnaire: Questionnaire) -> Scorecard {
     let relevant = Relevance.relevantQuestions(response, questionnaire)
-    let answers = Dictionary(response.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
+    let answers = Dictionary(
+      response.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
     var credits: [String: Double] = [:]
     var dimensions: [DimensionScore] = []
     for dimension in questionnaire.dimensions {
@@ -14,7 +15,8 @@ public enum Scorer {
       var sectionTotals: [String: ScoreTotals] = [:]
       var questions: [QuestionScore] = []
       for question in dimension.questions {
-        let (score, part) = scoreQuestion(question, answer: answers[question.id], relevant: relevant[question.id] ?? true)
+        let (score, part) = scoreQuestion(
+          question, answer: answers[question.id], relevant: relevant[question.id] ?? true)
         var scored = score
         scored.sectionID = sectionOf[question.id]
         if let credit = score.credit { credits[question.id] = credit }
@@ -23,13 +25,15 @@ public enum Scorer {
         questions.append(scored)
       }
       let sufficient = totals.maxPoints > 0 && totals.coverage >= questionnaire.coverageFloor
-      let outcome: (level: LevelReached?, heldBack: HeldBackLevel?) =
+      let outcome =
         sufficient
-        ? level(for: totals.score!, in: questionnaire, credits: credits, gateQuestions: Set(dimension.questions.map(\.id)))
-        : (nil, nil)
+        ? questionnaire.level(
+          for: totals.score!, credits: { credits[$0] }, gateQuestions: Set(dimension.questions.map(\.id)))
+        : LevelOutcome()
       dimensions.append(
         DimensionScore(
-          id: dimension.id, name: dimension.name, weight: dimension.weight, totals: totals, sufficientData: sufficient,
+          id: dimension.id, name: dimension.name, weight: dimension.weight, totals: totals,
+          sufficientData: sufficient,
           level: outcome.level, heldBack: outcome.heldBack,
           sections: dimension.sections.map {
             SectionScore(id: $0.id, name: $0.name, totals: sectionTotals[$0.id] ?? ScoreTotals())
@@ -63,19 +67,30 @@ public enum Scorer {
     QuestionScore, ScoreTotals
   ) {
     var score = QuestionScore(
-      id: question.id, sectionID: nil, answer: answer?.value, unsure: answer?.unsure ?? false, status: .missing,
+      id: question.id, sectionID: nil, answer: answer?.value, unsure: answer?.unsure ?? false,
+      status: .missing,
       credit: nil, points: nil, maxPoints: nil)
     var part = ScoreTotals()
-    guard relevant else {
-      score.status = .notRelevant
+    guard question.scored else {
+      score.status = relevant ? .unscored : .notRelevant
       return (score, part)
     }
-    guard question.scored else {
-      score.status = .unscored
+    guard relevant else {
+      // Skipped: the follow-up of a "no" is worth nothing and stays in the maximum, unless the
+      // skip logic is about the authority's context and says to exclude it. Not counted in coverage.
+      score.status = .notRelevant
+      guard question.skipped == .zero else { return (score, part) }
+      score.points = 0
+      score.maxPoints = question.weight
+      part.maxPoints = question.weight
       return (score, part)
     }
     guard let answer else {
+      // Blank: no credit, stays in the maximum, lowers coverage.
+      score.points = 0
+      score.maxPoints = question.weight
       part.applicable = 1
+      part.maxPoints = question.weight
       return (score, part)
     }
     let credit: Double
@@ -110,31 +125,15 @@ public enum Scorer {
     return (score, part)
   }
 
-  /// The highest level whose threshold the score reaches, every lower level's gates and its own
-  /// holding; only gates on `gateQuestions` count. Also the next level when only a gate stops it.
-  static func level(
-    for score: Double, in questionnaire: Questionnaire, credits: [String: Double], gateQuestions: Set<String>
-  ) -> (level: LevelReached?, heldBack: HeldBackLevel?) {
-    var reached: LevelReached?
-    for level in questionnaire.levels where score >= level.min {
-      let failing = level.gate.filter { gate in
-        gateQuestions.contains(gate.question) && (credits[gate.question] ?? -1) < gate.minCredit
-      }
-      let current = LevelReached(id: level.id, name: level.name)
-      guard failing.isEmpty else {
-        return (reached, HeldBackLevel(level: current, questions: failing.map(\.question)))
-      }
-      reached = current
-    }
-    return (reached, nil)
-  }
-
   private static func overallScore(
     _ dimensions: [DimensionScore], questionnaire: Questionnaire, credits: [String: Double]
   ) -> OverallScore {
     var totals = ScoreTotals()
     for dimension in dimensions { totals.add(dimension.totals) }
-    let counted = dimensions.filter(\.sufficientData)
+    // Every dimension that scores anything must have enough data: leaving one out would let an
+    // authority raise its overall score by answering less of its weakest priority.
+    let scoring = dimensions.filter { $0.totals.maxPoints > 0 || $0.totals.applicable > 0 }
+    let counted = scoring.allSatisfy(\.sufficientData) ? scoring : []
     let points = counted.reduce(0) { $0 + $1.totals.points }
     let confirmedPoints = counted.reduce(0) { $0 + $1.totals.confirmedPoints }
     let maxPoints = counted.reduce(0) { $0 + $1.totals.maxPoints }
@@ -153,9 +152,12 @@ public enum Scorer {
         confirmed = 100 * confirmedPoints / maxPoints
       }
     }
-    let outcome: (level: LevelReached?, heldBack: HeldBackLevel?) =
-      score.map { level(for: $0, in: questionnaire, credits: credits, gateQuestions: Set(questionnaire.questions.map(\.id))) }
-      ?? (nil, nil)
+    let outcome =
+      score.map {
+        questionnaire.level(
+          for: $0, credits: { credits[$0] }, gateQuestions: Set(questionnaire.questions.map(\.id)))
+      }
+      ?? LevelOutcome()
     return OverallScore(
       score: score, confirmedScore: confirmed, points: points, maxPoints: maxPoints, totals: totals,
       level: outcome.level, heldBack: outcome.heldBack)

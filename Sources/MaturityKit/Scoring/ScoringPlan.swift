@@ -33,6 +33,7 @@ public struct ScoringPlan: Sendable {
     var notApplicable: NotApplicablePolicy?
     var allowUnknown: Bool
     var relevant: CompiledCondition?
+    var skipped: SkippedPolicy
   }
 
   indirect enum CompiledCondition: Sendable {
@@ -45,6 +46,8 @@ public struct ScoringPlan: Sendable {
     case compareNumber(Int, RelevanceExpression.ComparisonOperator, Double)
     case selected(Int, Int)
     case answered(Int)
+    /// A test on the authority's context (`authority.type`, …), evaluated as written.
+    case context(RelevanceExpression.Condition)
     case never
   }
 
@@ -69,7 +72,8 @@ public struct ScoringPlan: Sendable {
             optionCredits: question.options.map(\.credit), yesCredit: question.option("yes")?.credit ?? 1,
             noCredit: question.option("no")?.credit ?? 0, bands: question.bands,
             notApplicable: question.notApplicable, allowUnknown: question.allowUnknown,
-            relevant: question.relevant.map { Self.compile($0.condition, questionnaire, indexByID) }))
+            relevant: question.relevant.map { Self.compile($0.condition, questionnaire, indexByID) },
+            skipped: question.skipped))
       }
     }
     questions = compiled
@@ -107,12 +111,15 @@ public struct ScoringPlan: Sendable {
       case .and(let left, let right): return .and(compile(left), compile(right))
       case .or(let left, let right): return .or(compile(left), compile(right))
       case .not(let inner): return .not(compile(inner))
+      case let test where test.subject.map { AuthorityContext.Field(rawValue: $0) != nil } ?? false:
+        return .context(test)
       case .answered(let id): return indexByID[id].map(CompiledCondition.answered) ?? .never
       case .selected(let id, let option):
         guard let index = indexByID[id], let question = questionnaire.question(id),
           let optionIndex = question.options.firstIndex(where: { $0.id == option })
         else { return .never }
-        return question.type == .multi ? .selected(index, optionIndex) : .equalsOption(index, optionIndex, negated: false)
+        return question.type == .multi
+          ? .selected(index, optionIndex) : .equalsOption(index, optionIndex, negated: false)
       case .oneOf(let id, let literals):
         return literals.map { compile(.compare(question: id, .equal, $0)) }.reduce(CompiledCondition.never) {
           if case .never = $0 { return $1 }
@@ -143,17 +150,24 @@ public struct ScoringPlan: Sendable {
 }
 
 extension ScoringPlan.CompiledCondition {
-  /// Evaluates over answer codes; `effective` marks answers of relevant questions.
-  func holds(_ codes: UnsafeBufferPointer<ScoringPlan.Code>, _ relevant: UnsafeBufferPointer<Bool>) -> Bool {
+  /// Evaluates over answer codes and the authority's context; `relevant` marks relevant questions.
+  func holds(
+    _ codes: UnsafeBufferPointer<ScoringPlan.Code>, _ relevant: UnsafeBufferPointer<Bool>,
+    _ context: AuthorityContext
+  ) -> Bool {
     func value(_ index: Int) -> ScoringPlan.Code? {
       let code = codes[index]
       return relevant[index] && code.kind == .value ? code : nil
     }
     switch self {
-    case .and(let left, let right): return left.holds(codes, relevant) && right.holds(codes, relevant)
-    case .or(let left, let right): return left.holds(codes, relevant) || right.holds(codes, relevant)
-    case .not(let inner): return !inner.holds(codes, relevant)
+    case .and(let left, let right):
+      return left.holds(codes, relevant, context) && right.holds(codes, relevant, context)
+    case .or(let left, let right):
+      return left.holds(codes, relevant, context) || right.holds(codes, relevant, context)
+    case .not(let inner): return !inner.holds(codes, relevant, context)
     case .never: return false
+    case .context(let test):
+      return test.evaluate { AuthorityContext.Field(rawValue: $0).flatMap(context.value) }
     case .answered(let index): return value(index) != nil
     case .selected(let index, let option):
       guard let code = value(index) else { return false }
@@ -179,9 +193,10 @@ extension ScoringPlan.CompiledCondition {
 extension ScoringPlan {
   /// Scores one authority's answer codes (one per question, in questionnaire order) into
   /// `output`: one score per dimension, then the overall score; NaN where data is insufficient.
-  /// `relevant` is scratch space of the same length as `codes`.
+  /// `context` is what skip logic may test of the authority; `relevant` is scratch space of the
+  /// same length as `codes`.
   public func score(
-    _ codes: UnsafeBufferPointer<Code>, relevant: UnsafeMutableBufferPointer<Bool>,
+    _ codes: UnsafeBufferPointer<Code>, context: AuthorityContext, relevant: UnsafeMutableBufferPointer<Bool>,
     into output: UnsafeMutableBufferPointer<Double>
   ) {
     let dimensionCount = dimensionWeights.count
@@ -192,13 +207,23 @@ extension ScoringPlan {
         // Fields are read in place: a copy of a compiled question would retain its arrays and
         // strings, for every question of every authority-year, on every reading thread at once.
         for index in 0..<questions.count {
-          let isRelevant = questions[index].relevant?.holds(codes, UnsafeBufferPointer(relevant)) ?? true
+          let isRelevant =
+            questions[index].relevant?.holds(codes, UnsafeBufferPointer(relevant), context) ?? true
           relevant[index] = isRelevant
-          guard isRelevant, questions[index].scored else { continue }
+          guard questions[index].scored else { continue }
+          guard isRelevant else {
+            // Skipped: zero in the maximum, unless excluded (then out of it); never in coverage.
+            if questions[index].skipped == .zero {
+              sums[questions[index].dimension * 2 + 1] += questions[index].weight
+            }
+            continue
+          }
           let code = codes[index]
           let credit: Double
           switch code.kind {
           case .missing:
+            // Blank: zero in the maximum, and applicable for coverage.
+            sums[questions[index].dimension * 2 + 1] += questions[index].weight
             counts[questions[index].dimension * 2] += 1
             continue
           case .notApplicable:
@@ -219,6 +244,7 @@ extension ScoringPlan {
         var totalWeight = 0.0
         var points = 0.0
         var maximum = 0.0
+        var everyDimensionScored = true
         for dimension in 0..<dimensionCount {
           let dimensionPoints = sums[dimension * 2]
           let dimensionMaximum = sums[dimension * 2 + 1]
@@ -226,6 +252,7 @@ extension ScoringPlan {
           let coverage = applicable > 0 ? Double(counts[dimension * 2 + 1]) / Double(applicable) : 0
           guard dimensionMaximum > 0, coverage >= questionnaire.coverageFloor else {
             output[dimension] = .nan
+            if dimensionMaximum > 0 || applicable > 0 { everyDimensionScored = false }
             continue
           }
           let score = 100 * dimensionPoints / dimensionMaximum
@@ -236,6 +263,7 @@ extension ScoringPlan {
           maximum += dimensionMaximum
         }
         switch questionnaire.aggregation {
+        case _ where !everyDimensionScored: output[dimensionCount] = .nan
         case .mean: output[dimensionCount] = totalWeight > 0 ? weighted / totalWeight : .nan
         case .points: output[dimensionCount] = maximum > 0 ? 100 * points / maximum : .nan
         }
@@ -286,9 +314,11 @@ extension ScoringPlan {
 
   /// Encodes an answer written as in a peer answers CSV (`|` between ticked options, decimal
   /// comma accepted), without making a string for known values.
-  public func encode(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int, unsure: Bool = false) -> Result<
-    Code, EncodingFailure
-  > {
+  public func encode(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int, unsure: Bool = false)
+    -> Result<
+      Code, EncodingFailure
+    >
+  {
     let text = Self.trimmed(bytes)
     if Self.equalsIgnoringCase(text, "na") {
       guard questions[index].notApplicable != nil else { return .failure(.notApplicableNotAllowed) }
@@ -305,7 +335,9 @@ extension ScoringPlan {
       }
       return .success(Code(kind: .value, unsure: unsure, bits: UInt64(option)))
     case .yesno:
-      for (word, flag) in [("yes", true), ("true", true), ("on", true), ("no", false), ("false", false), ("off", false)]
+      for (word, flag) in [
+        ("yes", true), ("true", true), ("on", true), ("no", false), ("false", false), ("off", false),
+      ]
       where Self.equalsIgnoringCase(text, word) {
         return .success(Code(kind: .value, unsure: unsure, bits: flag ? 1 : 0))
       }
@@ -340,13 +372,17 @@ extension ScoringPlan {
     case .notApplicable: return Code(kind: .notApplicable, unsure: answer.unsure, bits: 0)
     case .unknown: return Code(kind: .unknown, unsure: answer.unsure, bits: 0)
     case .option(let id):
-      guard let option = question.optionIDs.firstIndex(where: { $0.elementsEqual(id.utf8) }) else { return nil }
+      guard let option = question.optionIDs.firstIndex(where: { $0.elementsEqual(id.utf8) }) else {
+        return nil
+      }
       return Code(kind: .value, unsure: answer.unsure, bits: UInt64(option))
     case .boolean(let flag): return Code(kind: .value, unsure: answer.unsure, bits: flag ? 1 : 0)
     case .options(let ids):
       var bits: UInt64 = 0
       for id in ids {
-        guard let option = question.optionIDs.firstIndex(where: { $0.elementsEqual(id.utf8) }) else { return nil }
+        guard let option = question.optionIDs.firstIndex(where: { $0.elementsEqual(id.utf8) }) else {
+          return nil
+        }
         bits |= 1 << UInt64(option)
       }
       return Code(kind: .value, unsure: answer.unsure, bits: bits)

@@ -1,0 +1,34 @@
+import Foundation
+import Yams
+
+extension QuestionnaireBuilder {
+  /// A `legal: {instrument, article, appliesFrom, to}` map: the instrument in every language,
+  /// dates as `YYYY-MM-DD`, `to` (when given) not before `appliesFrom`.
+  mutating func readLegal(_ node: Node, _ what: String) -> LegalDuty? {
+    guard
+      let map = reader.mapping(
+        node, what, allowed: ["instrument", "article", "appliesFrom", "to"],
+        required: ["instrument", "article", "appliesFrom"]),
+      let instrument = map["instrument"].flatMap({ text($0, "\(what) instrument") }),
+      let article = map["article"].flatMap({ reader.string($0, "\(what) article") }),
+      let appliesFrom = map["appliesFrom"].flatMap({ date($0, "\(what) appliesFrom") })
+    else { return nil }
+    let to = map["to"].flatMap { date($0, "\(what) to") }
+    if let to, to < appliesFrom {
+      reader.log.error(
+        YAMLReader.line(map["to"]!), "questionnaire.legalDates", ["in": what, "from": appliesFrom, "to": to])
+      return nil
+    }
+    return LegalDuty(instrument: instrument, article: article, appliesFrom: appliesFrom, to: to)
+  }
+
+  /// A calendar date written `YYYY-MM-DD` (YAML may read it as a timestamp; the text is kept).
+  private mutating func date(_ node: Node, _ what: String) -> String? {
+    guard let text = reader.string(node, what) else { return nil }
+    guard ISODate.isValid(text) else {
+      reader.log.error(YAMLReader.line(node), "questionnaire.badDate", ["in": what, "value": text])
+      return nil
+    }
+    return text
+  }
+}
