@@ -9,7 +9,11 @@ public enum NetworkInputs {
     var peerFiles: [String] = []
     var responses: [String] = []
     for path in try ResponseFiles.expand(inputs) {
-      if ResponseLoader.isCSV(path), try isPeerFile(path) { peerFiles.append(path) } else { responses.append(path) }
+      if ResponseLoader.isCSV(path), try isPeerFile(path) {
+        peerFiles.append(path)
+      } else {
+        responses.append(path)
+      }
     }
     return (peerFiles, responses)
   }
@@ -35,7 +39,7 @@ public enum NetworkInputs {
       let authority = response.authority
       let peer = PeerAuthority(
         id: authority.id, name: authority.name, country: authority.country, population: authority.population,
-        type: authority.type, year: response.date.flatMap { Int($0.prefix(4)) } ?? 0)
+        type: authority.type, year: card.year ?? 0)
       return (peer, (card.dimensions.map(\.score) + [card.overall.score]).map { $0 ?? .nan }, card)
     }
   }

@@ -27,15 +27,18 @@ public struct NetworkReport: Sendable {
   public let weakQuestions: [(question: Question, weak: Int, of: Int)]
 
   /// `scorecards` are the members' full scores when they come from responses (for weak questions).
-  public init(questionnaire: Questionnaire, peers: PeerSet, anonymous: Bool, minimumGroup: Int, scorecards: [Scorecard] = []) {
+  public init(
+    questionnaire: Questionnaire, peers: PeerSet, anonymous: Bool, minimumGroup: Int,
+    scorecards: [Scorecard] = []
+  ) {
     self.questionnaire = questionnaire
     self.minimumGroup = minimumGroup
     sources = peers.sources
     let peers = peers.oneYearPerAuthority()
-    func level(_ score: Double?) -> String? {
-      guard let score else { return nil }
-      return questionnaire.levels.last { $0.min <= score }?.id
-    }
+    // Levels from the one level function: a member's own scorecard when it came from a response,
+    // else its scores alone (a level behind a gate is then not granted).
+    let cards = Dictionary(
+      scorecards.map { ("\($0.authority.id)/\($0.year ?? 0)", $0) }, uniquingKeysWith: { first, _ in first })
     let order = peers.authorities.indices.sorted { a, b in
       let (x, y) = (peers.score(a, peers.width - 1) ?? -1, peers.score(b, peers.width - 1) ?? -1)
       return x != y ? x > y : peers.authorities[a].id < peers.authorities[b].id
@@ -44,11 +47,15 @@ public struct NetworkReport: Sendable {
       let authority = peers.authorities[row]
       let scores = (0..<peers.width).map { peers.score(row, $0) }
       return Member(
-        label: anonymous ? "M\(String(format: "%03d", rank + 1))" : (authority.name ?? authority.id), population: authority.population,
-        scores: Array(scores.dropLast()), overall: scores.last!, levels: scores.map(level))
+        label: anonymous ? "M\(String(format: "%03d", rank + 1))" : (authority.name ?? authority.id),
+        population: authority.population,
+        scores: Array(scores.dropLast()), overall: scores.last!,
+        levels: (cards["\(authority.id)/\(authority.year)"]?.levels ?? questionnaire.levels(ofScores: scores))
+          .map { $0?.id })
     }
     self.members = members
-    distribution = NetworkDistribution(peers, grouping: .none, bands: PopulationBands(bounds: []), minimumGroup: minimumGroup)
+    distribution = NetworkDistribution(
+      peers, grouping: .none, bands: PopulationBands(bounds: []), minimumGroup: minimumGroup)
     var counts: [String: (weak: Int, of: Int)] = [:]
     for card in scorecards {
       for question in card.dimensions.flatMap(\.questions) where question.maxPoints.map({ $0 > 0 }) ?? false {
@@ -73,7 +80,9 @@ public struct NetworkReport: Sendable {
 
 /// Renders network reports.
 public enum NetworkReportRenderer {
-  static func context(_ report: NetworkReport, texts: TextCatalogue, escape: (String) -> String, charts: Bool) -> [String: Any] {
+  static func context(_ report: NetworkReport, texts: TextCatalogue, escape: (String) -> String, charts: Bool)
+    -> [String: Any]
+  {
     let language = texts.language
     let dimensionNames = report.questionnaire.dimensions.map { $0.name.text(language) }
     let columns = dimensionNames + [texts("score.overall")]
@@ -82,68 +91,116 @@ public enum NetworkReportRenderer {
     var context: [String: Any] = [
       "lang": language.code,
       "title": escape(texts("network.title", ["questionnaire": report.questionnaire.title.text(language)])),
-      "subtitle": escape(texts("network.subtitle", ["n": "\(report.members.count)", "files": report.sources.map(\.fileName).joined(separator: ", ")])),
-      "labels": Dictionary(uniqueKeysWithValues: ["ranking", "member", "distribution", "levels", "method", "median", "column", "weakTitle", "weakShare"].map { ($0, escape(texts("network.\($0)"))) }
+      "subtitle": escape(
+        texts(
+          "network.subtitle",
+          ["n": "\(report.members.count)", "files": report.sources.map(\.fileName).joined(separator: ", ")])),
+      "labels": Dictionary(
+        uniqueKeysWithValues: [
+          "ranking", "member", "distribution", "levels", "method", "median", "column", "weakTitle",
+          "weakShare",
+        ].map { ($0, escape(texts("network.\($0)"))) }
           + [("question", escape(texts("report.question")))]),
       "columns": columns.map(escape),
       "members": report.members.enumerated().map { rank, member -> [String: Any] in
-        ["rank": "\(rank + 1)", "label": escape(member.label), "scores": (member.scores + [member.overall]).map(score)]
+        [
+          "rank": "\(rank + 1)", "label": escape(member.label),
+          "scores": (member.scores + [member.overall]).map(score),
+        ]
       },
       "distribution": zip(columns, cells).map { name, cell -> [String: Any] in
         let s = cell.statistics
         return [
           "name": escape(name), "n": "\(cell.n)", "p25": s.map { ScoreDisplay.decimal($0.p25, texts) } ?? "—",
-          "median": s.map { ScoreDisplay.decimal($0.median, texts) } ?? "—", "p75": s.map { ScoreDisplay.decimal($0.p75, texts) } ?? "—",
+          "median": s.map { ScoreDisplay.decimal($0.median, texts) } ?? "—",
+          "p75": s.map { ScoreDisplay.decimal($0.p75, texts) } ?? "—",
           "p90": s.map { ScoreDisplay.decimal($0.p90, texts) } ?? "—",
         ]
       },
       "levelNames": report.questionnaire.levels.map { escape($0.name.text(language)) },
       "levelRows": zip(columns, report.levelCounts).map { name, counts -> [String: Any] in
-        ["name": escape(name), "counts": report.questionnaire.levels.map { level in counts.map { "\($0[level.id] ?? 0)" } ?? "—" }]
+        [
+          "name": escape(name),
+          "counts": report.questionnaire.levels.map { level in counts.map { "\($0[level.id] ?? 0)" } ?? "—" },
+        ]
       },
       "method": escape(texts("network.methodNote", ["k": "\(report.minimumGroup)"])),
       "hasWeak": !report.weakQuestions.isEmpty,
       "weak": report.weakQuestions.map { item -> [String: Any] in
-        ["text": escape(item.question.text.text(language)), "share": ScoreDisplay.percent(Double(item.weak) / Double(item.of), texts), "count": "\(item.weak) / \(item.of)"]
+        [
+          "text": escape(item.question.text.text(language)),
+          "share": ScoreDisplay.percent(Double(item.weak) / Double(item.of), texts),
+          "count": "\(item.weak) / \(item.of)",
+        ]
       },
     ]
     if charts {
       context["heatmap"] = NetworkCharts.heatmap(
-        title: texts("network.chart.heatmap"), rows: report.members.map { ($0.label, $0.scores + [$0.overall]) }, columns: columns)
-      context["boxplots"] = NetworkCharts.boxplots(title: texts("network.chart.boxplots"), columns: columns, cells: cells)
+        title: texts("network.chart.heatmap"),
+        rows: report.members.map { ($0.label, $0.scores + [$0.overall]) }, columns: columns)
+      context["boxplots"] = NetworkCharts.boxplots(
+        title: texts("network.chart.boxplots"), columns: columns, cells: cells)
     }
     return context
   }
 
   public static func html(_ report: NetworkReport, texts: TextCatalogue) -> String {
-    GapReportRenderer.library.render(context(report, texts: texts, escape: { $0 }, charts: true), withTemplate: "network.html") ?? ""
+    GapReportRenderer.library.render(
+      context(report, texts: texts, escape: { $0 }, charts: true), withTemplate: "network.html") ?? ""
   }
 
   public static func markdown(_ report: NetworkReport, texts: TextCatalogue) -> String {
-    GapReportRenderer.library.render(context(report, texts: texts, escape: ScorecardMarkdown.escape, charts: false), withTemplate: "network.md") ?? ""
+    GapReportRenderer.library.render(
+      context(report, texts: texts, escape: ScorecardMarkdown.escape, charts: false),
+      withTemplate: "network.md") ?? ""
   }
 
   public static func json(_ report: NetworkReport, language: Language) -> String {
     let ids = report.questionnaire.dimensions.map(\.id) + ["overall"]
     let cells = report.distribution.groups.first?.cells ?? []
     return JSONValue.object([
-      ("questionnaire", .object([("id", .string(report.questionnaire.id)), ("version", .string(report.questionnaire.version))])),
+      (
+        "questionnaire",
+        .object([
+          ("id", .string(report.questionnaire.id)), ("version", .string(report.questionnaire.version)),
+        ])
+      ),
       ("minGroup", .integer(report.minimumGroup)),
       (
         "members",
         .array(
           report.members.map { member in
-            .object([("name", .string(member.label)), ("scores", .object(zip(ids, member.scores + [member.overall]).map { ($0, .number($1)) }))])
+            .object([
+              ("name", .string(member.label)),
+              ("scores", .object(zip(ids, member.scores + [member.overall]).map { ($0, .number($1)) })),
+              ("levels", .object(zip(ids, member.levels).map { ($0, $1.map(JSONValue.string) ?? .null) })),
+            ])
           })
       ),
-      ("distribution", .object(zip(ids, cells).map { ($0, ComparisonJSON.statistics($1.statistics, n: $1.n, showsRange: $1.showsRange)) })),
+      (
+        "distribution",
+        .object(
+          zip(ids, cells).map {
+            ($0, ComparisonJSON.statistics($1.statistics, n: $1.n, showsRange: $1.showsRange))
+          })
+      ),
       (
         "weakQuestions",
-        .array(report.weakQuestions.map { .object([("id", .string($0.question.id)), ("weak", .integer($0.weak)), ("of", .integer($0.of))]) })
+        .array(
+          report.weakQuestions.map {
+            .object([("id", .string($0.question.id)), ("weak", .integer($0.weak)), ("of", .integer($0.of))])
+          })
       ),
       (
         "levels",
-        .object(zip(ids, report.levelCounts).map { id, counts in (id, counts.map { c in .object(report.questionnaire.levels.map { ($0.id, .integer(c[$0.id] ?? 0)) }) } ?? .null) })
+        .object(
+          zip(ids, report.levelCounts).map { id, counts in
+            (
+              id,
+              counts.map { c in .object(report.questionnaire.levels.map { ($0.id, .integer(c[$0.id] ?? 0)) })
+              } ?? .null
+            )
+          })
       ),
     ]).text
   }
@@ -152,7 +209,9 @@ public enum NetworkReportRenderer {
     var writer = CSVWriter()
     writer.write(["rank", "member"] + report.questionnaire.dimensions.map(\.id) + ["overall"])
     for (rank, member) in report.members.enumerated() {
-      writer.write(["\(rank + 1)", member.label] + (member.scores + [member.overall]).map { $0.map(JSONValue.format) ?? "" })
+      writer.write(
+        ["\(rank + 1)", member.label]
+          + (member.scores + [member.overall]).map { $0.map(JSONValue.format) ?? "" })
     }
     return writer.bytes
   }
@@ -171,17 +230,21 @@ enum NetworkCharts {
     var svg = SVGCharts.open("heatmap", title: title, width: width, height: height)
     for (index, column) in columns.enumerated() {
       let x = left + cellWidth * Double(index) + cellWidth / 2
-      svg += "<text x=\"\(SVGCharts.number(x))\" y=\"\(top - 8)\" font-size=\"10\" text-anchor=\"start\" transform=\"rotate(-30 \(SVGCharts.number(x)) \(top - 8))\" fill=\"#222\">\(SVGCharts.escape(String(column.prefix(28))))</text>"
+      svg +=
+        "<text x=\"\(SVGCharts.number(x))\" y=\"\(top - 8)\" font-size=\"10\" text-anchor=\"start\" transform=\"rotate(-30 \(SVGCharts.number(x)) \(top - 8))\" fill=\"#222\">\(SVGCharts.escape(String(column.prefix(28))))</text>"
     }
     for (row, (label, values)) in rows.enumerated() {
       let y = top + cellHeight * Double(row)
-      svg += "<text x=\"\(left - 6)\" y=\"\(SVGCharts.number(y + 14))\" text-anchor=\"end\" font-size=\"11\" fill=\"#222\">\(SVGCharts.escape(String(label.prefix(30))))</text>"
+      svg +=
+        "<text x=\"\(left - 6)\" y=\"\(SVGCharts.number(y + 14))\" text-anchor=\"end\" font-size=\"11\" fill=\"#222\">\(SVGCharts.escape(String(label.prefix(30))))</text>"
       for (column, value) in values.enumerated() {
         let x = left + cellWidth * Double(column)
         let fill = value.map(shade) ?? "#eeeeee"
-        svg += "<rect x=\"\(SVGCharts.number(x))\" y=\"\(SVGCharts.number(y))\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" fill=\"\(fill)\"/>"
+        svg +=
+          "<rect x=\"\(SVGCharts.number(x))\" y=\"\(SVGCharts.number(y))\" width=\"\(cellWidth - 2)\" height=\"\(cellHeight - 2)\" fill=\"\(fill)\"/>"
         let ink = (value ?? 0) > 55 ? "#fff" : "#111"
-        svg += "<text x=\"\(SVGCharts.number(x + cellWidth / 2 - 1))\" y=\"\(SVGCharts.number(y + 14))\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">\(value.map { SVGCharts.number($0) } ?? "–")</text>"
+        svg +=
+          "<text x=\"\(SVGCharts.number(x + cellWidth / 2 - 1))\" y=\"\(SVGCharts.number(y + 14))\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">\(value.map { SVGCharts.number($0) } ?? "–")</text>"
       }
     }
     return svg + "</svg>"
@@ -200,15 +263,20 @@ enum NetworkCharts {
     let width = 400.0
     let rowHeight = 30.0
     func x(_ value: Double) -> Double { left + width * value / 100 }
-    var svg = SVGCharts.open("boxplots", title: title, width: 700, height: Int(Double(columns.count) * rowHeight + 40))
+    var svg = SVGCharts.open(
+      "boxplots", title: title, width: 700, height: Int(Double(columns.count) * rowHeight + 40))
     svg += SVGCharts.scale(left: left, width: width, top: 6, bottom: Double(columns.count) * rowHeight + 8)
     for (index, (name, cell)) in zip(columns, cells).enumerated() {
       let y = 10 + Double(index) * rowHeight
-      svg += "<text x=\"\(left - 8)\" y=\"\(SVGCharts.number(y + 14))\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\">\(SVGCharts.escape(name))</text>"
+      svg +=
+        "<text x=\"\(left - 8)\" y=\"\(SVGCharts.number(y + 14))\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\">\(SVGCharts.escape(name))</text>"
       guard let s = cell.statistics else { continue }
-      svg += "<line x1=\"\(SVGCharts.number(x(s.p10)))\" y1=\"\(SVGCharts.number(y + 10))\" x2=\"\(SVGCharts.number(x(s.p90)))\" y2=\"\(SVGCharts.number(y + 10))\" stroke=\"#333\"/>"
-      svg += "<rect x=\"\(SVGCharts.number(x(s.p25)))\" y=\"\(SVGCharts.number(y + 2))\" width=\"\(SVGCharts.number(x(s.p75) - x(s.p25)))\" height=\"16\" fill=\"#b9d3ee\" stroke=\"#1f4e79\"/>"
-      svg += "<line x1=\"\(SVGCharts.number(x(s.median)))\" y1=\"\(SVGCharts.number(y + 1))\" x2=\"\(SVGCharts.number(x(s.median)))\" y2=\"\(SVGCharts.number(y + 19))\" stroke=\"#b34700\" stroke-width=\"2.5\"/>"
+      svg +=
+        "<line x1=\"\(SVGCharts.number(x(s.p10)))\" y1=\"\(SVGCharts.number(y + 10))\" x2=\"\(SVGCharts.number(x(s.p90)))\" y2=\"\(SVGCharts.number(y + 10))\" stroke=\"#333\"/>"
+      svg +=
+        "<rect x=\"\(SVGCharts.number(x(s.p25)))\" y=\"\(SVGCharts.number(y + 2))\" width=\"\(SVGCharts.number(x(s.p75) - x(s.p25)))\" height=\"16\" fill=\"#b9d3ee\" stroke=\"#1f4e79\"/>"
+      svg +=
+        "<line x1=\"\(SVGCharts.number(x(s.median)))\" y1=\"\(SVGCharts.number(y + 1))\" x2=\"\(SVGCharts.number(x(s.median)))\" y2=\"\(SVGCharts.number(y + 19))\" stroke=\"#b34700\" stroke-width=\"2.5\"/>"
     }
     return svg + "</svg>"
   }

@@ -36,6 +36,15 @@ extension Questionnaire {
     return LevelOutcome(level: reached)
   }
 
+  /// The levels of a peer row known by its scores only (one per dimension, then overall): the
+  /// same function, with no gate question's credit known, so a level behind a gate is not granted.
+  public func levels(ofScores scores: [Double?]) -> [LevelReached?] {
+    let gateQuestions = dimensions.map { Set($0.questions.map(\.id)) } + [Set(questions.map(\.id))]
+    return zip(scores, gateQuestions).map { score, gates in
+      score.flatMap { level(for: $0, credits: { _ in nil }, gateQuestions: gates).level }
+    }
+  }
+
   /// The level above `outcome`'s: the level a gate holds back, else the first level whose
   /// threshold is above `score`; nil at the top.
   public func nextLevel(after outcome: LevelOutcome, score: Double) -> Level? {

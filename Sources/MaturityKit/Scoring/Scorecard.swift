@@ -13,6 +13,14 @@ public struct Scorecard: Sendable, Equatable {
   public var dimensions: [DimensionScore]
 }
 
+extension Scorecard {
+  /// The level of each dimension, then the overall level.
+  public var levels: [LevelReached?] { dimensions.map(\.level) + [overall.level] }
+
+  /// The assessment's year, from its date.
+  public var year: Int? { date.flatMap { Int($0.prefix(4)) } }
+}
+
 /// Sums over a set of questions.
 public struct ScoreTotals: Sendable, Equatable {
   /// Points of the answers (weight × credit).
