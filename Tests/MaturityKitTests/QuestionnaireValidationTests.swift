@@ -195,7 +195,7 @@ struct QuestionnaireValidationTests {
         "{instrument: {en: AI Act, fr: Règlement IA}, article: Art. 4, appliesFrom: 2025-02-02}"),
       file: "q.yaml")
     let duty = try #require(valid.questionnaire.question("q2")?.legal)
-    #expect(duty.article == "Art. 4")
+    #expect(duty.article.translations["fr"] == "Art. 4")
     #expect(duty.appliesFrom == "2025-02-02")
     #expect(duty.to == nil)
     expectProblem(

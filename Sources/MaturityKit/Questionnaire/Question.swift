@@ -66,8 +66,10 @@ public struct AnswerOption: Codable, Sendable, Equatable, Identifiable {
 public struct LegalDuty: Codable, Sendable, Equatable {
   /// The instrument, e.g. `AI Act (Regulation (EU) 2024/1689)`, in every language.
   public var instrument: LocalizedText
-  /// The article, e.g. `Art. 4`.
-  public var article: String
+  /// The article, e.g. `Art. 4`, in every language (written once when it reads the same in all).
+  public var article: LocalizedText
+  /// What the duty asks, in a few words; the option's label or the question's text when absent.
+  public var title: LocalizedText?
   /// The first day the duty applies (`YYYY-MM-DD`).
   public var appliesFrom: String
   /// The last day it applies, when it ends.

@@ -2,15 +2,15 @@ import Foundation
 import Yams
 
 extension QuestionnaireBuilder {
-  /// A `legal: {instrument, article, appliesFrom, to}` map: the instrument in every language,
+  /// A `legal: {instrument, article, appliesFrom, to, title}` map: texts in every language,
   /// dates as `YYYY-MM-DD`, `to` (when given) not before `appliesFrom`.
   mutating func readLegal(_ node: Node, _ what: String) -> LegalDuty? {
     guard
       let map = reader.mapping(
-        node, what, allowed: ["instrument", "article", "appliesFrom", "to"],
+        node, what, allowed: ["instrument", "article", "appliesFrom", "to", "title"],
         required: ["instrument", "article", "appliesFrom"]),
       let instrument = map["instrument"].flatMap({ text($0, "\(what) instrument") }),
-      let article = map["article"].flatMap({ reader.string($0, "\(what) article") }),
+      let article = map["article"].flatMap({ sameOrTranslated($0, "\(what) article") }),
       let appliesFrom = map["appliesFrom"].flatMap({ date($0, "\(what) appliesFrom") })
     else { return nil }
     let to = map["to"].flatMap { date($0, "\(what) to") }
@@ -19,7 +19,14 @@ extension QuestionnaireBuilder {
         YAMLReader.line(map["to"]!), "questionnaire.legalDates", ["in": what, "from": appliesFrom, "to": to])
       return nil
     }
-    return LegalDuty(instrument: instrument, article: article, appliesFrom: appliesFrom, to: to)
+    let title = map["title"].flatMap { text($0, "\(what) title") }
+    return LegalDuty(instrument: instrument, article: article, title: title, appliesFrom: appliesFrom, to: to)
+  }
+
+  /// A text written once for every language, or as a map language → text.
+  private mutating func sameOrTranslated(_ node: Node, _ what: String) -> LocalizedText? {
+    guard case .scalar = node else { return text(node, what) }
+    return reader.string(node, what).map { text in LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text) })) }
   }
 
   /// A calendar date written `YYYY-MM-DD` (YAML may read it as a timestamp; the text is kept).

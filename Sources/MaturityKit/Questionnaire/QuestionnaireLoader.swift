@@ -51,7 +51,7 @@ struct DefinitionLines {
 struct QuestionnaireBuilder {
   var reader: YAMLReader
   var lines = DefinitionLines()
-  private var languages: [String] = ["en"]
+  private(set) var languages: [String] = ["en"]
   private var seenQuestionIDs: Set<String> = []
   private var seenActionIDs: Set<String> = []
 
@@ -298,6 +298,7 @@ struct QuestionnaireBuilder {
     let skipped = choice(map["skipped"], "question \(id) skipped", SkippedPolicy.self) ?? .zero
     if let node = map["skipped"] { lines.skipped[id] = YAMLReader.line(node) }
     let legal = map["legal"].flatMap { readLegal($0, "question \(id) legal") }
+    if legal != nil && !scored { reader.log.error(YAMLReader.line(map["legal"]!), "questionnaire.legalUnscored", ["id": id]) }
     let actions =
       map["actions"].flatMap { reader.sequence($0, "question \(id) actions") }?.compactMap { readAction($0) }
       ?? []

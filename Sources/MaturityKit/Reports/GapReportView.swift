@@ -98,6 +98,7 @@ enum GapReportView {
       "methodology": methodology.map(escape),
       "peerFiles": report.peerFiles.map { ["name": escape($0.name), "shape": $0.shape, "rows": "\($0.rows)", "sha256": $0.sha256] },
       "hasPeerFiles": !report.peerFiles.isEmpty,
+      "legal": LegalBaselineView.context(card, texts: texts, escape: escape),
     ]
     if charts { context["charts"] = self.charts(report, texts: texts) }
     return context

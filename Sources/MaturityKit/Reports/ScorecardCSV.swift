@@ -38,6 +38,11 @@ public enum ScorecardCSV {
         ])
       }
     }
+    for duty in card.legalBaseline {
+      writer.write([
+        id, "legalDuty", "", "", duty.questionID, duty.optionID ?? "", "", duty.status.rawValue, "", "", "", "", "", "", "",
+      ])
+    }
     return writer.bytes
   }
 }

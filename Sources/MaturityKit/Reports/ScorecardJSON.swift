@@ -28,6 +28,17 @@ public enum ScorecardJSON {
         ])
       ),
       ("dimensions", .array(card.dimensions.map { dimension($0, language) })),
+      ("legalBaseline", .array(card.legalBaseline.map { legalDuty($0, language) })),
+    ])
+  }
+
+  /// A duty of the legal baseline: where it is asked, the law, its dates and its status.
+  static func legalDuty(_ duty: LegalDutyStatus, _ language: Language) -> JSONValue {
+    .object([
+      ("question", .string(duty.questionID)), ("option", .string(duty.optionID)),
+      ("title", .string(duty.title.text(language))), ("instrument", .string(duty.duty.instrument.text(language))),
+      ("article", .string(duty.duty.article.text(language))), ("appliesFrom", .string(duty.duty.appliesFrom)),
+      ("to", .string(duty.duty.to)), ("status", .string(duty.status.rawValue)),
     ])
   }
 

@@ -23,6 +23,7 @@ public enum ScorecardMarkdown {
     if card.overall.totals.unsure > 0, let confirmed = card.overall.confirmedScore {
       out += "\n" + texts("score.confirmedLine", ["score": ScoreDisplay.decimal(confirmed, texts)]) + "\n"
     }
+    out += legalBaseline(card, texts: texts)
     for dimension in card.dimensions {
       out += "\n## \(escape(dimension.name.text(language)))\n\n"
       for section in dimension.sections {
@@ -38,6 +39,16 @@ public enum ScorecardMarkdown {
         let answer = (question.answer?.formatted ?? "—") + (question.unsure ? " (\(texts("score.unsureMark")))" : "")
         out += "| `\(question.id)` | \(escape(answer)) | \(points) | \(texts("status.\(question.status.rawValue)")) |\n"
       }
+    }
+    return out
+  }
+
+  /// The legal baseline as a section: a summary, then one line per duty.
+  static func legalBaseline(_ card: Scorecard, texts: TextCatalogue) -> String {
+    guard !card.legalBaseline.isEmpty else { return "" }
+    var out = "\n## \(escape(texts("legal.title")))\n\n\(escape(LegalBaselineView.summary(card, texts: texts)))\n\n"
+    for line in LegalBaselineView.lines(card, texts: texts) {
+      out += "- **\(escape(line.statusText))** · \(escape(line.title)) · \(escape(line.source))\n"
     }
     return out
   }

@@ -33,6 +33,16 @@ public enum ScorecardText {
       lines.append(texts("score.confirmedLine", ["score": ScoreDisplay.decimal(confirmed, texts)]))
     }
     lines.append(texts("score.coverageLine", ["coverage": ScoreDisplay.percent(card.overall.totals.coverage, texts)]))
+    if !card.legalBaseline.isEmpty {
+      lines.append("")
+      lines.append(bold(texts("legal.title"), color) + " · " + LegalBaselineView.summary(card, texts: texts))
+      let lines_ = LegalBaselineView.lines(card, texts: texts)
+      let width = lines_.map(\.statusText.count).max() ?? 0
+      for line in lines_ {
+        lines.append("  \(line.statusText.padding(toLength: width, withPad: " ", startingAt: 0))  \(line.title) · \(line.source)")
+      }
+      lines.append("")
+    }
     let insufficient = card.dimensions.filter { !$0.sufficientData }
     if !insufficient.isEmpty {
       lines.append(

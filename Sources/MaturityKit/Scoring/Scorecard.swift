@@ -11,6 +11,8 @@ public struct Scorecard: Sendable, Equatable {
   public var coverageFloor: Double
   public var overall: OverallScore
   public var dimensions: [DimensionScore]
+  /// The questionnaire's legal duties on the assessment's date (today when it has none).
+  public var legalBaseline: [LegalDutyStatus]
 }
 
 extension Scorecard {

@@ -44,7 +44,10 @@ public enum Scorer {
     return Scorecard(
       questionnaireID: questionnaire.id, version: questionnaire.version, authority: response.authority,
       date: response.date, aggregation: questionnaire.aggregation, coverageFloor: questionnaire.coverageFloor,
-      overall: overall, dimensions: dimensions)
+      overall: overall, dimensions: dimensions,
+      legalBaseline: legalBaseline(
+        questionnaire, scores: Dictionary(dimensions.flatMap(\.questions).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+        date: response.date ?? ISODate.today))
   }
 
   /// The credit of an answer, by question type; nil for `na` and `unknown` (decided by the caller).
