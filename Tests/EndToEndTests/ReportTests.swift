@@ -99,6 +99,8 @@ struct ReportTests {
       ("report", "small-municipality.en.json"), ("report", "mid-size-city.en.json"),
       ("report", "region.en.json"),
       ("network", "network-fr.en.json"), ("scorecard", "region-score.json"),
+      ("plan", "small-municipality-plan.en.json"), ("plan", "mid-size-city-plan.en.json"),
+      ("plan", "region-plan.en.json"),
     ])
   func reportSchema(schema: String, name: String) throws {
     let process = Process()

@@ -8,6 +8,11 @@ public struct Plan: Sendable {
     case prerequisite(of: String)
     /// The answer was "don't know": find out before planning.
     case findOut
+    /// The law requires what the action brings, and the answer shows it is not done yet.
+    case legalDuty(LegalDuty)
+    /// A gate holds a level back (of a dimension, or overall when `dimensionID` is nil) until the
+    /// action is done: the score reaches `heldBack`, the authority stays at `reached`.
+    case gate(dimensionID: String?, reached: LevelReached?, heldBack: LevelReached)
   }
 
   public struct Step: Sendable, Equatable {
@@ -65,6 +70,11 @@ public struct Plan: Sendable {
   public var version: String
   public var target: ReportTarget
   public var capacity: Double?
+  /// The digital staff (full-time equivalents) the capacity was derived from, when it was not given.
+  public var staffFTE: Double?
+  /// True when the authority is at or above the peer target in every dimension, so the plan aims
+  /// at the next maturity level instead.
+  public var aimsAtNextLevel: Bool
   public var gaps: [Gap]
   /// In order: "find out" steps first, then by priority, never before a prerequisite.
   public var steps: [Step]

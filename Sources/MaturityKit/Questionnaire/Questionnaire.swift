@@ -16,6 +16,9 @@ public struct Questionnaire: Codable, Sendable, Equatable {
   public var populationBands: [Double]
   /// Person-days per effort size.
   public var efforts: [Effort: EffortRange]
+  /// A `number` question giving the authority's digital staff in full-time equivalents, from
+  /// which a plan derives its default capacity.
+  public var staffQuestion: String?
   /// From lowest to highest.
   public var levels: [Level]
   public var dimensions: [Dimension]

@@ -4,6 +4,9 @@ enum QuestionnaireChecks {
     checkRelevance(questionnaire, lines: lines, log: &log)
     checkLevels(questionnaire, lines: lines, log: &log)
     checkPrerequisites(questionnaire, lines: lines, log: &log)
+    if let id = questionnaire.staffQuestion, questionnaire.question(id)?.type != .number {
+      log.error(lines.staffQuestion, "questionnaire.staffQuestion", ["id": id])
+    }
   }
 
   /// A `relevant` expression may only test earlier questions and the authority's context, with

@@ -45,6 +45,7 @@ struct DefinitionLines {
   var levels: [String: Int] = [:]
   var gates: [String: Int] = [:]
   var skipped: [String: Int] = [:]
+  var staffQuestion: Int?
 }
 
 /// Turns the YAML tree into a ``Questionnaire``, logging structural problems as it goes.
@@ -59,7 +60,7 @@ struct QuestionnaireBuilder {
 
   private static let topKeys = [
     "id", "version", "languages", "title", "description", "aggregation", "coverageFloor", "populationBands",
-    "efforts", "levels", "dimensions",
+    "efforts", "staffQuestion", "levels", "dimensions",
   ]
 
   mutating func build(_ root: Node) -> Questionnaire? {
@@ -103,6 +104,8 @@ struct QuestionnaireBuilder {
       }
     }
     let efforts = top["efforts"].map { readEfforts($0) } ?? Questionnaire.defaultEfforts
+    let staffQuestion = top["staffQuestion"].flatMap { reader.string($0, "staffQuestion") }
+    lines.staffQuestion = top["staffQuestion"].flatMap(YAMLReader.line)
     let levels =
       top["levels"].flatMap { reader.sequence($0, "levels") }.map { items in
         items.compactMap { readLevel($0) }
@@ -119,7 +122,7 @@ struct QuestionnaireBuilder {
     return Questionnaire(
       id: id, version: version, languages: languages, title: title, description: description,
       aggregation: aggregation, coverageFloor: coverageFloor, populationBands: bands, efforts: efforts,
-      levels: levels, dimensions: dimensions)
+      staffQuestion: staffQuestion, levels: levels, dimensions: dimensions)
   }
 
   // MARK: Parts
@@ -298,7 +301,9 @@ struct QuestionnaireBuilder {
     let skipped = choice(map["skipped"], "question \(id) skipped", SkippedPolicy.self) ?? .zero
     if let node = map["skipped"] { lines.skipped[id] = YAMLReader.line(node) }
     let legal = map["legal"].flatMap { readLegal($0, "question \(id) legal") }
-    if legal != nil && !scored { reader.log.error(YAMLReader.line(map["legal"]!), "questionnaire.legalUnscored", ["id": id]) }
+    if legal != nil && !scored {
+      reader.log.error(YAMLReader.line(map["legal"]!), "questionnaire.legalUnscored", ["id": id])
+    }
     let actions =
       map["actions"].flatMap { reader.sequence($0, "question \(id) actions") }?.compactMap { readAction($0) }
       ?? []

@@ -17,6 +17,11 @@ public enum ScoreDisplay {
     return separator == "." ? text : text.replacingOccurrences(of: ".", with: separator)
   }
 
+  /// A whole number as it is, else with one decimal, in the language's style: `40`, `5.5`, `5,5`.
+  public static func amount(_ value: Double, _ texts: TextCatalogue) -> String {
+    value == value.rounded() ? number(value, decimals: 0) : decimal(value, texts)
+  }
+
   /// `83%` or `83 %`.
   public static func percent(_ fraction: Double, _ texts: TextCatalogue) -> String {
     texts("number.percent", ["value": "\(Int((fraction * 100).rounded()))"])
@@ -30,7 +35,8 @@ public enum ScoreDisplay {
     let whole = Int(rounded.magnitude)
     let fraction = Int(((rounded.magnitude - Double(whole)) * factor).rounded())
     let digits = String(fraction)
-    return (rounded < 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: decimals - digits.count) + digits
+    return (rounded < 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: decimals - digits.count)
+      + digits
   }
 
   /// An ISO date (`2025-10-15`) written for the language: `15 October 2025`, `15 octobre 2025`,
@@ -38,7 +44,8 @@ public enum ScoreDisplay {
   public static func date(_ iso: String, _ texts: TextCatalogue) -> String {
     let parts = iso.split(separator: "-").compactMap { Int($0) }
     guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return iso }
-    return texts("date.format", ["day": "\(parts[2])", "month": texts("date.month.\(parts[1])"), "year": "\(parts[0])"])
+    return texts(
+      "date.format", ["day": "\(parts[2])", "month": texts("date.month.\(parts[1])"), "year": "\(parts[0])"])
   }
 
   /// A level's name, or "—" when none.
