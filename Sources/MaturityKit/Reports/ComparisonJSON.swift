@@ -4,7 +4,10 @@ import InterfaceText
 public enum ComparisonJSON {
   public static func render(_ comparison: Comparison, language: Language) -> String {
     JSONValue.object([
-      ("questionnaire", .object([("id", .string(comparison.questionnaireID)), ("version", .string(comparison.version))])),
+      (
+        "questionnaire",
+        .object([("id", .string(comparison.questionnaireID)), ("version", .string(comparison.version))])
+      ),
       ("authority", ScorecardJSON.authority(comparison.authority)),
       (
         "peerGroup",
@@ -22,7 +25,8 @@ public enum ComparisonJSON {
 
   static func source(_ source: PeerSource) -> JSONValue {
     .object([
-      ("file", .string(source.fileName)), ("shape", .string(source.shape.rawValue)), ("rows", .integer(source.rows)),
+      ("file", .string(source.fileName)), ("shape", .string(source.shape.rawValue)),
+      ("rows", .integer(source.rows)),
       ("rowsLeftOut", .integer(source.rowsLeftOut)),
     ])
   }
