@@ -281,15 +281,14 @@ struct ComparisonTests {
     }
     let authority = Authority(id: "X", name: "X", population: 4200)
     func ids(_ filter: PeerFilter) -> [String] {
-      PeerGroup(from: set, filter: filter, bands: bands, authority: authority, scores: [20, 50]).peers
-        .authorities.map(\.id)
+      PeerGroup(from: set, filter: filter, bands: bands, authority: authority).peers.authorities.map(\.id)
     }
     #expect(ids(PeerFilter(band: .auto)) == ["P0", "P1", "P5", "P6"])
     #expect(ids(PeerFilter(band: .index(bands.index(ofLabel: "5k-20k")!))) == ["P2", "P3"])
     #expect(ids(PeerFilter(country: "es")) == ["P0", "P2", "P4", "P6"])
     #expect(ids(PeerFilter(attributes: [("network", "RED A")])) == ["P0", "P1", "P2"])
     #expect(ids(PeerFilter(year: 2024)) == [])
-    #expect(ids(PeerFilter(similar: 2)) == ["P1", "P2"])  // nearest in log-population and governance score
+    #expect(ids(PeerFilter(similar: 2)) == ["P1", "P6"])  // nearest in population: 4000 and 3000 for 4200
     #expect(bands.labels == ["<5k", "5k–20k", ">20k"])
   }
 }
