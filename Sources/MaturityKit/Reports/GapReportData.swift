@@ -16,13 +16,14 @@ public enum GapReportData {
     }
     func peers(_ row: Comparison.Row?) -> JSONValue {
       guard let row else { return .null }
-      return .object([
-        ("peers", ComparisonJSON.statistics(row.peers, n: row.n, showsRange: row.showsRange)),
-        ("percentileRank", .number(row.percentileRank)),
-        ("peersAhead", row.peersAhead.map { .integer($0) } ?? .null),
-        ("gapToMedian", .number(row.gapToMedian)), ("gapToP75", .number(row.gapToP75)),
-        ("gapToP90", .number(row.gapToP90)),
-      ])
+      return .object(
+        [("peers", ComparisonJSON.statistics(row.peers, n: row.n, showsRange: row.showsRange))]
+          + ComparisonJSON.medianInterval(row) + [
+            ("percentileRank", .number(row.percentileRank)),
+            ("peersAhead", row.peersAhead.map { .integer($0) } ?? .null),
+            ("gapToMedian", .number(row.gapToMedian)), ("gapToP75", .number(row.gapToP75)),
+            ("gapToP90", .number(row.gapToP90)),
+          ])
     }
     let dimensions: [JSONValue] = report.dimensions.map { part in
       .object([

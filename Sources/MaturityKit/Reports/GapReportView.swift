@@ -18,6 +18,15 @@ enum GapReportView {
       guard let value else { return "—" }
       return (value > 0 ? "+" : "") + ScoreDisplay.decimal(value, texts)
     }
+    /// The peer median, with its 90 % interval where a small group has one to show.
+    func median(_ row: Comparison.Row?) -> String {
+      let median = number(row?.peers?.median)
+      guard let interval = row?.medianInterval, let low = interval.low, let high = interval.high else {
+        return median
+      }
+      return escape(
+        texts("report.medianInterval", ["median": median, "low": number(low), "high": number(high)]))
+    }
     func rank(_ value: Double?) -> String { value.map { ScoreDisplay.number($0, decimals: 0) } ?? "—" }
     func line(_ question: GapReport.QuestionLine) -> [String: Any] {
       let answer =
@@ -69,7 +78,7 @@ enum GapReportView {
             + (dimension.level.map { " · " + $0.name.text(language) } ?? "")),
         "level": escape(dimension.level?.name.text(language) ?? "—"),
         "insufficient": !dimension.sufficientData,
-        "hasPeers": hasPeers, "p25": number(peers?.p25), "median": number(peers?.median),
+        "hasPeers": hasPeers, "p25": number(peers?.p25), "median": median(part.peers),
         "p75": number(peers?.p75),
         "p90": number(peers?.p90), "rank": rank(part.peers?.percentileRank), "target": number(part.target),
         "gap": signed(part.gap),
@@ -95,7 +104,7 @@ enum GapReportView {
       "coverage": ScoreDisplay.percent(card.overall.totals.coverage, texts),
       "rank": report.overallPeers?.percentileRank.map { ScoreDisplay.number($0, decimals: 0) } ?? false,
       "heldBack": card.overall.heldBack.map { escape(ScorecardText.heldBackNote($0, texts)) } ?? false,
-      "p25": number(overallPeers?.p25), "median": number(overallPeers?.median),
+      "p25": number(overallPeers?.p25), "median": median(report.overallPeers),
       "p75": number(overallPeers?.p75),
       "p90": number(overallPeers?.p90), "target": number(report.overallTarget),
       "gap": signed(report.overallGap),
@@ -124,6 +133,12 @@ enum GapReportView {
     if let comparison = report.comparison {
       methodology.append(texts("report.method.percentiles"))
       methodology.append(texts("report.method.privacy", ["k": "\(comparison.minimumGroup)"]))
+      if ComparisonTable.hasIntervals(comparison) {
+        methodology.append(
+          texts(
+            "report.method.medianInterval",
+            ["large": "\(MedianInterval.largeGroup)", "k2": "\(2 * comparison.minimumGroup)"]))
+      }
     }
     var context: [String: Any] = [
       "lang": language.code,
@@ -134,7 +149,8 @@ enum GapReportView {
         .joined(separator: " · ")),
       "labels": labels, "overall": overall, "dimensions": dimensions, "hasPeers": hasPeers,
       "peerGroupLine": escape(peerGroupLine),
-      "date": escape(card.date.map { ScoreDisplay.date($0, texts) } ?? ""),
+      "smallGroup": report.comparison.flatMap { ComparisonTable.smallGroupSentence($0, texts: texts) }.map(
+        escape) ?? false, "date": escape(card.date.map { ScoreDisplay.date($0, texts) } ?? ""),
       "previousDate": escape(report.previousDate.map { ScoreDisplay.date($0, texts) } ?? ""),
       "hasChange": report.previousOverall != nil || report.dimensions.contains { $0.previousScore != nil },
       "notes": report.notes.map(line), "hasNotes": !report.notes.isEmpty,
