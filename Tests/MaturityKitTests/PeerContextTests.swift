@@ -42,7 +42,9 @@ struct PeerContextTests {
     // The authority: ES, 10,000 inhabitants, a municipality. P-LOW and P-HIGH share its context
     // with scores far apart; P-TWIN has scores like the authority's might be, but is French and
     // 100 times larger: 1 (country) + ln(100)/ln 2 ≈ 7.64 away; P-NEAR, 12,000 inhabitants, is
-    // ln(1.2)/ln 2 ≈ 0.26 away. The old rule (log-population and score profile) ranked by scores.
+    // ln(1.2)/ln 2 ≈ 0.26 away. The old rule (log-population and score profile, each standardised)
+    // chose P-NEAR and P-LOW for an authority scoring 50, and put P-TWIN before P-HIGH for one
+    // scoring 5.
     let rows = [
       ("P-LOW", "ES", 10_000, 5.0, 5.0, 5.0, ""), ("P-HIGH", "ES", 10_000, 95.0, 95.0, 95.0, ""),
       ("P-TWIN", "FR", 1_000_000, 50.0, 50.0, 50.5, ""), ("P-NEAR", "ES", 12_000, 80.0, 20.0, 50.0, ""),
