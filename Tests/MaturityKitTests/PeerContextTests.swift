@@ -59,7 +59,7 @@ struct PeerContextTests {
     let context = { (population: Int?, country: String?) in
       PeerContext(population: population, type: .municipality, country: country, attributes: [])
     }
-    let own = PeerContext(authority, similarOn: [], ownValue: { _ in nil })
+    let own = PeerContext(authority, similarOn: [])
     let candidates = [
       context(10_000, "ES"), context(10_000, "es"), context(1_000_000, "FR"), context(12_000, "ES"),
     ]
@@ -70,7 +70,7 @@ struct PeerContextTests {
 
   @Test("a peer without a population gets the largest population distance; an unknown type differs")
   func missingContext() throws {
-    let own = PeerContext(authority, similarOn: [], ownValue: { _ in nil })
+    let own = PeerContext(authority, similarOn: [])
     let candidates = [
       PeerContext(population: nil, type: .municipality, country: "ES", attributes: []),
       PeerContext(population: 80_000, type: .municipality, country: "ES", attributes: []),  // 3
@@ -96,10 +96,16 @@ struct PeerContextTests {
     #expect(try chosen(path, PeerFilter(similar: 2, similarOn: [("coastal", "no")])) == ["Q-NO", "Q-BLANK"])
     // A column the file lacks makes every peer differ alike.
     #expect(try chosen(path, PeerFilter(similar: 1, similarOn: [("missing", "x")])) == ["Q-NO"])
-    let filter = PeerFilter(similar: 2, similarOn: [("coastal", nil), ("network", "Eurocities")])
+    // Outputs say which values were compared: the one found in the authority's row, the one
+    // given, or `?` for none (the column then changes nothing).
+    let filter = PeerFilter(
+      similar: 2, similarOn: [("coastal", nil), ("network", "Eurocities"), ("missing", nil)])
+    let (group, _) = try PeerGroupReader.read(
+      [path], questionnaire: try Fixtures.testQuestionnaire(), options: PeerReadOptions(), filter: filter,
+      bands: bands, authority: authority)
     #expect(
-      filter.described(bands: bands, resolvedBand: nil).map { "\($0.0)=\($0.1)" } == [
-        "similar=2", "similarOn=coastal, network=Eurocities",
+      group.filter.described(bands: bands, resolvedBand: nil).map { "\($0.0)=\($0.1)" } == [
+        "similar=2", "similarOn=coastal=yes, network=Eurocities, missing=?",
       ])
   }
 }

@@ -16,13 +16,12 @@ struct PeerContext: Sendable, Equatable {
     self.attributes = attributes
   }
 
-  /// The compared authority's context: the value of each `similarOn` column as given, else
-  /// `ownValue` (its own row in the peer files); an empty value is none.
-  init(_ authority: Authority, similarOn: [(String, String?)], ownValue: (String) -> String?) {
+  /// The compared authority's context, with its values of the `similarOn` columns (a resolved
+  /// filter's: see ``PeerFilter/resolvingSimilarOn(_:)``).
+  init(_ authority: Authority, similarOn: [(String, String?)]) {
     self.init(
       population: authority.population, type: authority.type, country: authority.country,
-      attributes: similarOn.map { name, value in (value ?? ownValue(name)).flatMap { $0.isEmpty ? nil : $0 } }
-    )
+      attributes: similarOn.map(\.1))
   }
 }
 

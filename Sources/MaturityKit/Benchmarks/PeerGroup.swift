@@ -20,7 +20,9 @@ public struct PeerFilter: Sendable, Equatable {
   /// type, country and the `similarOn` columns; never by scores.
   public var similar: Int?
   /// Attribute columns (lower case) that `similar` also compares, each with the authority's value
-  /// when given (else the value of the authority's own row in the peer files).
+  /// when given, else nil: the value of the authority's own row in the peer files is used. In the
+  /// filter of a chosen group (``PeerGroup/filter``, ``GroupScores/filter``) the values found are
+  /// filled in, and nil is a value that could not be found.
   public var similarOn: [(String, String?)]
 
   public init(
@@ -42,9 +44,20 @@ public struct PeerFilter: Sendable, Equatable {
       && lhs.similar == rhs.similar && lhs.similarOnDescription == rhs.similarOnDescription
   }
 
-  /// `network, coastal=yes`: the `similarOn` columns, with the values given.
+  /// `network=red a, coastal=?`: the `similarOn` columns with their values (`?` where none is
+  /// known).
   var similarOnDescription: String {
-    similarOn.map { name, value in value.map { "\(name)=\($0)" } ?? name }.joined(separator: ", ")
+    similarOn.map { name, value in "\(name)=\(value ?? "?")" }.joined(separator: ", ")
+  }
+
+  /// The filter with each `similarOn` value not given taken from `ownValue` (the authority's own
+  /// row); an empty value is none.
+  func resolvingSimilarOn(_ ownValue: (String) -> String?) -> PeerFilter {
+    var resolved = self
+    resolved.similarOn = similarOn.map { name, value in
+      (name, (value ?? ownValue(name)).flatMap { $0.isEmpty ? nil : $0 })
+    }
+    return resolved
   }
 
   /// The filters in words, for outputs: `country=ES`, `band=<5k`, …
@@ -74,6 +87,7 @@ public struct PeerGroup: Sendable {
 
   /// Chooses peers from `set` for `authority`; the authority itself (same id) is never among them.
   public init(from set: PeerSet, filter: PeerFilter, bands: PopulationBands, authority: Authority? = nil) {
+    var filter = filter
     let test = PeerTest(filter, authority: authority, bands: bands)
     let candidates = set.oneYearPerAuthority(filter.year)
     var rows = candidates.authorities.indices.filter { row in
@@ -86,11 +100,10 @@ public struct PeerGroup: Sendable {
     if let similar = filter.similar, let authority {
       let names = filter.similarOn.map(\.0)
       let ownRow = candidates.authorities.lastIndex { $0.id == authority.id }
-      let own = PeerContext(
-        authority, similarOn: filter.similarOn,
-        ownValue: { name in
-          ownRow.flatMap { candidates.authorities[$0].attributes[name] }
-        })
+      filter = filter.resolvingSimilarOn { name in
+        ownRow.flatMap { candidates.authorities[$0].attributes[name] }
+      }
+      let own = PeerContext(authority, similarOn: filter.similarOn)
       rows = NearestPeers.choose(similar, to: own, among: rows.count) { index in
         let peer = candidates.authorities[rows[index]]
         return PeerContext(

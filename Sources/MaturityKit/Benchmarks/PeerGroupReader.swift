@@ -11,6 +11,7 @@ public enum PeerGroupReader {
     _ paths: [String], questionnaire: Questionnaire, options: PeerReadOptions, filter: PeerFilter,
     bands: PopulationBands, authority: Authority
   ) throws -> (group: GroupScores, warnings: [Problem]) {
+    var filter = filter
     let width = questionnaire.dimensions.count + 1
     let test = PeerTest(filter, authority: authority, bands: bands)
     let tables = try paths.map { path in
@@ -48,11 +49,10 @@ public enum PeerGroupReader {
         filter.similarOn.contains { $0.1 == nil }
         ? Self.ownRow(
           authority.id, in: tables, year: filter.year, excluding: duplicates, firstRows: firstRows) : nil
-      let own = PeerContext(
-        authority, similarOn: filter.similarOn,
-        ownValue: { name in
-          authorityRow.flatMap { tables[$0.file].context($0.row, attributes: [name]).attributes[0] }
-        })
+      filter = filter.resolvingSimilarOn { name in
+        authorityRow.flatMap { tables[$0.file].context($0.row, attributes: [name]).attributes[0] }
+      }
+      let own = PeerContext(authority, similarOn: filter.similarOn)
       members = NearestPeers.choose(similar, to: own, among: members.count) {
         tables[members[$0].file].context(members[$0].row, attributes: names)
       }.map { members[$0] }
