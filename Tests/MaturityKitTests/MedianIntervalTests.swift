@@ -85,6 +85,8 @@ struct MedianIntervalTests {
     #expect(json.contains("\"medianInterval90\": {"))
     #expect(json.contains("\"lowRank\": 4") && json.contains("\"highRank\": 11"))
     #expect(json.contains("\"confidence\": 0.942626953125"))
+    let csv = String(decoding: ComparisonCSV.render(fourteen), as: UTF8.self)
+    #expect(csv.contains(",3,10,0.942626953125,4,11\r\n") || csv.contains(",3,10,0.942626953125,4,11\n"))
 
     let eight = try comparison(peers: 8)  // under 2k = 10: min and max withheld, so the ends too
     let ranksOnly = try #require(eight.dimensions[0].medianInterval)
