@@ -41,7 +41,8 @@ public struct PeerFilter: Sendable, Equatable {
   public static func == (lhs: PeerFilter, rhs: PeerFilter) -> Bool {
     lhs.country == rhs.country && lhs.type == rhs.type && lhs.band == rhs.band && lhs.year == rhs.year
       && lhs.attributes.map { "\($0.0)=\($0.1)" } == rhs.attributes.map { "\($0.0)=\($0.1)" }
-      && lhs.similar == rhs.similar && lhs.similarOnDescription == rhs.similarOnDescription
+      && lhs.similar == rhs.similar
+      && lhs.similarOn.elementsEqual(rhs.similarOn) { $0.0 == $1.0 && $0.1 == $1.1 }
   }
 
   /// `network=red a, coastal=?`: the `similarOn` columns with their values (`?` where none is
