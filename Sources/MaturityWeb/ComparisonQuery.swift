@@ -4,7 +4,7 @@ import MaturityKit
 
 /// The peer comparison a results page asks for, read from its query string with the names of the
 /// command line's options: `peers`, `country`, `type`, `band`, `year`, `where`, `similar`,
-/// `min-group` and `target`.
+/// `similar-on` (repeatable, as `where`), `min-group` and `target`.
 struct ComparisonQuery {
   var fields: FormFields
 
@@ -47,10 +47,21 @@ struct ComparisonQuery {
       guard parts.count == 2 else { throw .invalidField(field: "where", value: condition) }
       return (parts[0].lowercased(), parts[1])
     }
+    let similarOn = try fields.all("similar-on").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+      .map {
+        column throws(WebError) -> (String, String?) in
+        let parts = column.split(separator: "=", maxSplits: 1).map {
+          String($0).trimmingCharacters(in: .whitespaces)
+        }
+        guard similar != nil, !column.hasPrefix("=") else {
+          throw .invalidField(field: "similarOn", value: column)
+        }
+        return (parts[0].lowercased(), parts.count > 1 ? parts[1] : nil)
+      }
     return PeerFilter(
       country: fields.trimmed("country")?.uppercased(), type: type, band: band, year: year,
       attributes: attributes,
-      similar: similar)
+      similar: similar, similarOn: similarOn)
   }
 
   /// The target gaps are measured to, if one was chosen.
@@ -73,7 +84,8 @@ struct ComparisonQuery {
       },
       "hasPeerChoices": !choices.isEmpty,
       "country": fields["country"] ?? "", "year": fields["year"] ?? "", "where": fields["where"] ?? "",
-      "similar": fields["similar"] ?? "", "minGroup": "\(minimumGroup)",
+      "similar": fields["similar"] ?? "", "similarOn": fields["similar-on"] ?? "",
+      "minGroup": "\(minimumGroup)",
       "bands": (["auto"] + bands.labels).map {
         ["value": $0, "label": $0 == "auto" ? texts("web.bandAuto") : $0, "selected": $0 == chosenBand]
       },

@@ -116,8 +116,7 @@ extension WebApp {
         let peerSet = try peers.peers(reference, questionnaire: loaded.questionnaire)
         let bands = PopulationBands(bounds: loaded.questionnaire.populationBands)
         let group = PeerGroup(
-          from: peerSet, filter: try query.filter(bands), bands: bands, authority: card.authority,
-          scores: card.dimensions.map(\.score))
+          from: peerSet, filter: try query.filter(bands), bands: bands, authority: card.authority)
         results.comparison = try Comparison(card, group: group.scores, minimumGroup: query.minimumGroup)
       } catch let error as any UserFacingError {
         results.comparisonProblem = error.report(texts)

@@ -80,6 +80,51 @@ struct PeerCommandTests {
     #expect(!result.stdout.isEmpty)
   }
 
+  @Test("a small group: the median's 90 % interval in JSON and text, and a sentence on ranks")
+  func smallGroup() throws {
+    let region = "Examples/responses/region.response.yaml"
+    let json = try MaturityBinary.run([
+      "compare", region, "--peers", scores, "--type", "region", "--format", "json", "--no-cache",
+    ])
+    #expect(json.status == 0, "\(json.stderr)")
+    #expect(try schemaValid("comparison.schema.json", json.stdout))
+    // 14 regions: the 4th and 11th sorted scores, 1 − 2 × 470/16384.
+    #expect(json.stdout.contains("\"lowRank\": 4") && json.stdout.contains("\"highRank\": 11"))
+    #expect(json.stdout.contains("\"confidence\": 0.942626953125"))
+    // With k = 8 (2k = 16 > 14) the ends are withheld, like min and max.
+    let withheld = try MaturityBinary.run([
+      "compare", region, "--peers", scores, "--type", "region", "--min-group", "8", "--format", "json",
+      "--no-cache",
+    ])
+    #expect(withheld.stdout.contains("\"low\": null") && withheld.stdout.contains("\"min\": null"))
+    #expect(try schemaValid("comparison.schema.json", withheld.stdout))
+    let text = try MaturityBinary.run([
+      "compare", region, "--peers", scores, "--type", "region", "--no-cache",
+    ])
+    #expect(
+      text.stdout.contains(
+        "With 14 peers, one more or one fewer can move the percentile rank by about 7 points"))
+    // A large group: no interval, no sentence.
+    let large = try MaturityBinary.run([
+      "compare", response, "--peers", scores, "--format", "json", "--no-cache",
+    ])
+    #expect(!large.stdout.contains("medianInterval90"))
+  }
+
+  @Test("--similar chooses by context; --similar-on needs --similar and is named in the filters")
+  func similarByContext() throws {
+    let result = try MaturityBinary.run([
+      "compare", response, "--peers", scores, "--similar", "12", "--similar-on", "network=Eurocities",
+      "--format", "json", "--no-cache",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("\"similarOn\": \"network=Eurocities\""))
+    #expect(result.stdout.contains("\"n\": 12"))
+    #expect(
+      try MaturityBinary.run(["compare", response, "--peers", scores, "--similar-on", "network"]).status == 64
+    )
+  }
+
   @Test("a group under k is refused with its size; no --peers is a usage error")
   func refusals() throws {
     let small = try MaturityBinary.run([

@@ -30,10 +30,14 @@ struct PeerGroupReaderTests {
     return try Fixtures.temporaryFile(text, name: name)
   }
 
+  /// The compared authority, T-1, with a context for `--similar` (its own row in the file says
+  /// `network` is `red a`).
   func card() throws -> Scorecard {
-    try Fixtures.score(
+    var card = try Fixtures.score(
       "  strategy: adopted\n  paper-forms: \"no\"\n  owner: cdo\n  practices: [catalogue]\n  datasets: 3\n  uses-ai: \"yes\"\n  ai-share: 10\n"
     )
+    card.authority = Authority(id: "T-1", name: "Test", country: "ES", population: 4000, type: .municipality)
+    return card
   }
 
   /// The comparison both ways, or the problems each way threw.
@@ -51,9 +55,7 @@ struct PeerGroupReaderTests {
     let whole = Failure.result {
       let (peers, warnings) = try PeerSetReader.read(paths, questionnaire: questionnaire, options: options)
       wholeWarnings = warnings
-      let group = PeerGroup(
-        from: peers, filter: filter, bands: bands, authority: card.authority,
-        scores: card.dimensions.map(\.score))
+      let group = PeerGroup(from: peers, filter: filter, bands: bands, authority: card.authority)
       return try Comparison(card, group: group.scores, minimumGroup: minimumGroup)
     }
     let (streamed, streamedWarnings) = try streamedWay(
@@ -73,8 +75,7 @@ struct PeerGroupReaderTests {
     let streamed = Failure.result {
       let (group, warnings) = try PeerGroupReader.read(
         paths, questionnaire: questionnaire, options: options, filter: filter, bands: bands,
-        authority: card.authority,
-        scores: card.dimensions.map(\.score))
+        authority: card.authority)
       streamedWarnings = warnings
       return try Comparison(card, group: group, minimumGroup: minimumGroup)
     }
@@ -138,6 +139,9 @@ struct PeerGroupReaderTests {
     PeerFilter(attributes: [("nothing", "x")]),
     PeerFilter(country: "IT", band: .index(1), attributes: [("network", "red b")]),
     PeerFilter(similar: 7), PeerFilter(band: .index(0), similar: 3),
+    PeerFilter(similar: 9, similarOn: [("network", nil)]),
+    PeerFilter(year: 2024, similar: 4, similarOn: [("network", nil)]),
+    PeerFilter(country: "fr", similar: 5, similarOn: [("network", "RED B"), ("nothing", nil)]),
   ]
 
   @Test("the same comparison with every filter, on one thread and on several", arguments: filters)

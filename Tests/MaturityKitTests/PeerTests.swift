@@ -24,12 +24,17 @@ struct PeerStatisticsTests {
       let s = try #require(PeerStatistics(expected.values))
       #expect(s.n == expected.n)
       let pairs: [(Double, Double)] = [
-        (s.mean, expected.mean), (s.standardDeviation!, expected.sd), (s.min, expected.min), (s.p10, expected.p10),
-        (s.p25, expected.p25), (s.median, expected.median), (s.p75, expected.p75), (s.p90, expected.p90), (s.max, expected.max),
+        (s.mean, expected.mean), (s.standardDeviation!, expected.sd), (s.min, expected.min),
+        (s.p10, expected.p10),
+        (s.p25, expected.p25), (s.median, expected.median), (s.p75, expected.p75), (s.p90, expected.p90),
+        (s.max, expected.max),
       ]
       for (got, want) in pairs { #expect(Self.relativelyClose(got, want), "\(name): \(got) vs \(want)") }
       for probe in expected.ranks {
-        #expect(Self.relativelyClose(PeerStatistics.percentileRank(of: probe[0], among: expected.values)!, probe[1]), "\(name) rank of \(probe[0])")
+        #expect(
+          Self.relativelyClose(
+            PeerStatistics.percentileRank(of: probe[0], among: expected.values)!, probe[1]),
+          "\(name) rank of \(probe[0])")
       }
     }
   }
@@ -104,7 +109,8 @@ struct PeerSetTests {
     let found = Set(problems.map { "\($0.location.line ?? 0) \($0.code)" })
     #expect(
       found == [
-        "3 peers.badScore", "4 peers.scoreRange", "5 peers.duplicate", "6 peers.otherQuestionnaire", "7 peers.otherVersion",
+        "3 peers.badScore", "4 peers.scoreRange", "5 peers.duplicate", "6 peers.otherQuestionnaire",
+        "7 peers.otherVersion",
         "8 peers.badPopulation", "8 peers.badType", "8 peers.badYear", "9 peers.missingID",
       ])
     #expect(peers.authorities.map(\.id) == ["A-1", "A-8"])
@@ -119,13 +125,15 @@ struct PeerSetTests {
     let found = problems.map { "\($0.location.line ?? 0) \($0.code)" }.sorted()
     #expect(
       found == [
-        "3 response.expectedYesNo", "4 peers.unknownQuestion", "5 peers.duplicateAnswer", "6 response.unknownOption",
+        "3 response.expectedYesNo", "4 peers.unknownQuestion", "5 peers.duplicateAnswer",
+        "6 response.unknownOption",
         "7 response.percentRange", "8 response.naNotAllowed",
       ])
     #expect(peers.count == 2)
   }
 
-  @Test("an answers file is rescored by the engine's rules, whatever the number of threads", arguments: [1, 2, 5])
+  @Test(
+    "an answers file is rescored by the engine's rules, whatever the number of threads", arguments: [1, 2, 5])
   func answersRescored(threads: Int) throws {
     let questionnaire = try Fixtures.testQuestionnaire()
     let generator = SyntheticPeers(questionnaire: questionnaire, count: 400, seed: 21)
@@ -134,14 +142,19 @@ struct PeerSetTests {
     var expected: [String: [Double?]] = [:]
     generator.forEach { assessment in
       for row in generator.answerRows(assessment) {
-        writer.write(row.enumerated().map { $0.offset == 6 ? $0.element.replacingOccurrences(of: ".", with: ",") : $0.element })
+        writer.write(
+          row.enumerated().map {
+            $0.offset == 6 ? $0.element.replacingOccurrences(of: ".", with: ",") : $0.element
+          })
       }
       let card = Scorer.score(assessment.response, with: questionnaire)
-      expected["\(assessment.response.authority.id)/\(assessment.year)"] = card.dimensions.map(\.score) + [card.overall.score]
+      expected["\(assessment.response.authority.id)/\(assessment.year)"] =
+        card.dimensions.map(\.score) + [card.overall.score]
     }
     let path = try Fixtures.temporaryFile("", name: "answers.csv")
     try Data(writer.bytes).write(to: URL(fileURLWithPath: path))
-    let (peers, problems) = try PeerSetReader.read([path], questionnaire: questionnaire, options: PeerReadOptions(threads: threads))
+    let (peers, problems) = try PeerSetReader.read(
+      [path], questionnaire: questionnaire, options: PeerReadOptions(threads: threads))
     #expect(problems.isEmpty)
     #expect(peers.count == expected.count)
     for (row, authority) in peers.authorities.enumerated() {
@@ -153,15 +166,22 @@ struct PeerSetTests {
 
   @Test("duplicates are found whatever the order of years; each authority's newest year is kept")
   func duplicatesAndNewest() throws {
-    let text = "authority_id,year,governance,data,overall\nA,2024,1,1,1\nA,2025,2,2,2\nB,2025,5,5,5\nA,2024,3,3,3\nA,2023,4,4,4\n"
+    let text =
+      "authority_id,year,governance,data,overall\nA,2024,1,1,1\nA,2025,2,2,2\nB,2025,5,5,5\nA,2024,3,3,3\nA,2023,4,4,4\n"
     let path = try Fixtures.temporaryFile(text, name: "years.csv")
-    let (peers, problems) = try PeerSetReader.read([path], questionnaire: try Fixtures.testQuestionnaire(), options: PeerReadOptions(skipInvalid: true, threads: 1))
+    let (peers, problems) = try PeerSetReader.read(
+      [path], questionnaire: try Fixtures.testQuestionnaire(),
+      options: PeerReadOptions(skipInvalid: true, threads: 1))
     #expect(problems.map { "\($0.location.line ?? 0) \($0.code)" } == ["5 peers.duplicate"])
     let newest = peers.oneYearPerAuthority()
     #expect(newest.authorities.map { "\($0.id)/\($0.year)" }.sorted() == ["A/2025", "B/2025"])
-    let clean = try Fixtures.temporaryFile(text.replacingOccurrences(of: "A,2024,3,3,3\n", with: ""), name: "clean.csv")
-    let read = try PeerSetReader.read([clean], questionnaire: try Fixtures.testQuestionnaire(), options: PeerReadOptions(threads: 2)).peers
-    #expect(read.oneYearPerAuthority().authorities.map { "\($0.id)/\($0.year)" }.sorted() == ["A/2025", "B/2025"])
+    let clean = try Fixtures.temporaryFile(
+      text.replacingOccurrences(of: "A,2024,3,3,3\n", with: ""), name: "clean.csv")
+    let read = try PeerSetReader.read(
+      [clean], questionnaire: try Fixtures.testQuestionnaire(), options: PeerReadOptions(threads: 2)
+    ).peers
+    #expect(
+      read.oneYearPerAuthority().authorities.map { "\($0.id)/\($0.year)" }.sorted() == ["A/2025", "B/2025"])
     #expect(read.oneYearPerAuthority(2023).authorities.map(\.id) == ["A"])
   }
 
@@ -186,7 +206,11 @@ struct ComparisonTests {
     return set
   }
 
-  func card() throws -> Scorecard { try Fixtures.score("  strategy: adopted\n  paper-forms: \"no\"\n  owner: cdo\n  practices: [catalogue]\n  datasets: 3\n  uses-ai: \"yes\"\n  ai-share: 10\n") }
+  func card() throws -> Scorecard {
+    try Fixtures.score(
+      "  strategy: adopted\n  paper-forms: \"no\"\n  owner: cdo\n  practices: [catalogue]\n  datasets: 3\n  uses-ai: \"yes\"\n  ai-share: 10\n"
+    )
+  }
 
   let bands = PopulationBands(bounds: [5000, 20000])
 
@@ -221,7 +245,8 @@ struct ComparisonTests {
   @Test("percentile rank, peers ahead and gaps of the authority")
   func ranks() throws {
     let card = try card()
-    let group = PeerGroup(from: peers((1...10).map { ("P\($0)", 3000, Double($0 * 10)) }), filter: PeerFilter(), bands: bands)
+    let group = PeerGroup(
+      from: peers((1...10).map { ("P\($0)", 3000, Double($0 * 10)) }), filter: PeerFilter(), bands: bands)
     let comparison = try Comparison(card, group: group.scores, minimumGroup: 5)
     let governance = comparison.dimensions[0]
     let score = try #require(card.dimensions[0].score)
@@ -235,7 +260,9 @@ struct ComparisonTests {
   @Test("a dimension with fewer than k scored peers shows no statistics")
   func fewScoredPeers() throws {
     let rows = (1...6).map { ("P\($0)", 3000, $0 <= 3 ? Double($0) : nil) }
-    let comparison = try Comparison(try card(), group: PeerGroup(from: peers(rows), filter: PeerFilter(), bands: bands).scores, minimumGroup: 5)
+    let comparison = try Comparison(
+      try card(), group: PeerGroup(from: peers(rows), filter: PeerFilter(), bands: bands).scores,
+      minimumGroup: 5)
     #expect(comparison.dimensions[0].n == 3)
     #expect(comparison.dimensions[0].peers == nil)
     #expect(comparison.dimensions[1].peers?.median == 50)
@@ -254,14 +281,14 @@ struct ComparisonTests {
     }
     let authority = Authority(id: "X", name: "X", population: 4200)
     func ids(_ filter: PeerFilter) -> [String] {
-      PeerGroup(from: set, filter: filter, bands: bands, authority: authority, scores: [20, 50]).peers.authorities.map(\.id)
+      PeerGroup(from: set, filter: filter, bands: bands, authority: authority).peers.authorities.map(\.id)
     }
     #expect(ids(PeerFilter(band: .auto)) == ["P0", "P1", "P5", "P6"])
     #expect(ids(PeerFilter(band: .index(bands.index(ofLabel: "5k-20k")!))) == ["P2", "P3"])
     #expect(ids(PeerFilter(country: "es")) == ["P0", "P2", "P4", "P6"])
     #expect(ids(PeerFilter(attributes: [("network", "RED A")])) == ["P0", "P1", "P2"])
     #expect(ids(PeerFilter(year: 2024)) == [])
-    #expect(ids(PeerFilter(similar: 2)) == ["P1", "P2"])  // nearest in log-population and governance score
+    #expect(ids(PeerFilter(similar: 2)) == ["P1", "P6"])  // nearest in population: 4000 and 3000 for 4200
     #expect(bands.labels == ["<5k", "5k–20k", ">20k"])
   }
 }

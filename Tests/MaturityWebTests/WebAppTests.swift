@@ -206,6 +206,12 @@ let authorityForm = [
       #expect(tooFew.text.contains("No peer comparison"))
       let plan = try await visitor.get("/assessments/1/plan?peers=file:0")
       #expect(plan.status == .ok)
+      // The nearest by context, with a column of the peer file compared too.
+      let similar = try await visitor.get(
+        "/assessments/1/results?peers=file:0&similar=8&similar-on=network%3Dx")
+      #expect(similar.text.contains("Compared with 8 peer authorities (similar=8, similarOn=network=x)"))
+      #expect(similar.text.contains("name=\"similar-on\" value=\"network=x\""))
+      #expect(similar.text.contains("With 8 peers, one more or one fewer can move the percentile rank"))
     }
   }
 
@@ -373,6 +379,7 @@ let authorityForm = [
         "peers=file:0&similar=0", "peers=file:0&where=novalue", "peers=file:0&target=p101",
         "peers=file:0&min-group=-5",
         "peers=file:0&similar=99999999999999999999", "%%%", "peers=file:0&type=city",
+        "peers=file:0&similar-on=network", "peers=file:0&similar=3&similar-on==x",
       ] {
         for page in ["results", "plan", "download/report.json", "download/nope"] {
           let response = try await visitor.get("/assessments/1/\(page)?\(query)")

@@ -3,8 +3,8 @@ import InterfaceText
 
 /// An authority's scores set against its peer group, per dimension and overall.
 ///
-/// Privacy: no peer is named; a column with fewer than k peers shows no statistics; min and max
-/// are shown only when n ≥ 2k; "peers ahead" is a count.
+/// Privacy: no peer is named; a column with fewer than k peers shows no statistics; min and max,
+/// and the ends of the median's interval, are shown only when n ≥ 2k; "peers ahead" is a count.
 public struct Comparison: Sendable {
   public struct Row: Sendable, Equatable {
     /// A dimension id, or `overall`.
@@ -23,6 +23,13 @@ public struct Comparison: Sendable {
     public var gapToMedian: Double?
     public var gapToP75: Double?
     public var gapToP90: Double?
+    /// The median's 90 % interval, for fewer than ``MedianInterval/largeGroup`` scored peers
+    /// (see ``givesMedianInterval``); nil when no interval reaches 90 %.
+    public var medianInterval: MedianInterval?
+
+    /// Whether the row is about a small group, whose median gets an interval (or says it has
+    /// none): statistics shown, fewer than ``MedianInterval/largeGroup`` scored peers.
+    public var givesMedianInterval: Bool { peers != nil && n < MedianInterval.largeGroup }
   }
 
   public var authority: Authority
@@ -34,6 +41,10 @@ public struct Comparison: Sendable {
   public var sources: [PeerSource]
   public var overall: Row
   public var dimensions: [Row]
+
+  /// Whether the group is small enough (under ``MedianInterval/largeGroup``) for one peer more or
+  /// fewer to move a percentile rank a lot.
+  public var isSmallGroup: Bool { groupSize < MedianInterval.largeGroup }
 
   /// Compares `card` with `group`; refuses a group smaller than `minimumGroup`.
   public init(_ card: Scorecard, group: GroupScores, minimumGroup: Int) throws(ComparisonError) {
@@ -70,6 +81,9 @@ public struct Comparison: Sendable {
     var row = Row(
       id: id, name: name, score: score, n: values.count, peers: statistics,
       showsRange: values.count >= 2 * minimumGroup)
+    if values.count < MedianInterval.largeGroup {
+      row.medianInterval = MedianInterval(values, showsEnds: row.showsRange)
+    }
     if let statistics, let score {
       let (below, equal) = PeerStatistics.counts(around: score, among: values)
       row.percentileRank = PeerStatistics.percentileRank(below: below, equal: equal, of: values.count)

@@ -16,12 +16,18 @@ public struct PeerFilter: Sendable, Equatable {
   public var year: Int?
   /// Attribute column (lower case) = value, compared without case.
   public var attributes: [(String, String)]
-  /// Keep only the N authorities nearest in log-population and score profile.
+  /// Keep only the N authorities nearest by context (see ``NearestPeers``): log-population,
+  /// type, country and the `similarOn` columns; never by scores.
   public var similar: Int?
+  /// Attribute columns (lower case) that `similar` also compares, each with the authority's value
+  /// when given, else nil: the value of the authority's own row in the peer files is used. In the
+  /// filter of a chosen group (``PeerGroup/filter``, ``GroupScores/filter``) the values found are
+  /// filled in, and nil is a value that could not be found.
+  public var similarOn: [(String, String?)]
 
   public init(
     country: String? = nil, type: AuthorityType? = nil, band: Band? = nil, year: Int? = nil,
-    attributes: [(String, String)] = [], similar: Int? = nil
+    attributes: [(String, String)] = [], similar: Int? = nil, similarOn: [(String, String?)] = []
   ) {
     self.country = country
     self.type = type
@@ -29,12 +35,30 @@ public struct PeerFilter: Sendable, Equatable {
     self.year = year
     self.attributes = attributes
     self.similar = similar
+    self.similarOn = similarOn
   }
 
   public static func == (lhs: PeerFilter, rhs: PeerFilter) -> Bool {
     lhs.country == rhs.country && lhs.type == rhs.type && lhs.band == rhs.band && lhs.year == rhs.year
       && lhs.attributes.map { "\($0.0)=\($0.1)" } == rhs.attributes.map { "\($0.0)=\($0.1)" }
       && lhs.similar == rhs.similar
+      && lhs.similarOn.elementsEqual(rhs.similarOn) { $0.0 == $1.0 && $0.1 == $1.1 }
+  }
+
+  /// `network=red a, coastal=?`: the `similarOn` columns with their values (`?` where none is
+  /// known).
+  var similarOnDescription: String {
+    similarOn.map { name, value in "\(name)=\(value ?? "?")" }.joined(separator: ", ")
+  }
+
+  /// The filter with each `similarOn` value not given taken from `ownValue` (the authority's own
+  /// row); an empty value is none.
+  func resolvingSimilarOn(_ ownValue: (String) -> String?) -> PeerFilter {
+    var resolved = self
+    resolved.similarOn = similarOn.map { name, value in
+      (name, (value ?? ownValue(name)).flatMap { $0.isEmpty ? nil : $0 })
+    }
+    return resolved
   }
 
   /// The filters in words, for outputs: `country=ES`, `band=<5k`, …
@@ -46,6 +70,7 @@ public struct PeerFilter: Sendable, Equatable {
     if let year { result.append(("year", "\(year)")) }
     result += attributes
     if let similar { result.append(("similar", "\(similar)")) }
+    if similar != nil, !similarOn.isEmpty { result.append(("similarOn", similarOnDescription)) }
     return result
   }
 }
@@ -61,12 +86,9 @@ public struct PeerGroup: Sendable {
   public let band: Int?
   public let bands: PopulationBands
 
-  /// Chooses peers from `set` for an authority with `scores` (one per dimension, then overall);
-  /// the authority itself (same id) is never among them.
-  public init(
-    from set: PeerSet, filter: PeerFilter, bands: PopulationBands, authority: Authority? = nil,
-    scores: [Double?] = []
-  ) {
+  /// Chooses peers from `set` for `authority`; the authority itself (same id) is never among them.
+  public init(from set: PeerSet, filter: PeerFilter, bands: PopulationBands, authority: Authority? = nil) {
+    var filter = filter
     let test = PeerTest(filter, authority: authority, bands: bands)
     let candidates = set.oneYearPerAuthority(filter.year)
     var rows = candidates.authorities.indices.filter { row in
@@ -77,11 +99,17 @@ public struct PeerGroup: Sendable {
       }
     }
     if let similar = filter.similar, let authority {
-      rows = NearestPeers.choose(similar, to: authority, scores: scores, among: rows.count) { index in
-        (
-          candidates.authorities[rows[index]].population,
-          (0..<candidates.dimensionIDs.count).map { candidates.score(rows[index], $0) }
-        )
+      let names = filter.similarOn.map(\.0)
+      let ownRow = candidates.authorities.lastIndex { $0.id == authority.id }
+      filter = filter.resolvingSimilarOn { name in
+        ownRow.flatMap { candidates.authorities[$0].attributes[name] }
+      }
+      let own = PeerContext(authority, similarOn: filter.similarOn)
+      rows = NearestPeers.choose(similar, to: own, among: rows.count) { index in
+        let peer = candidates.authorities[rows[index]]
+        return PeerContext(
+          population: peer.population, type: peer.type, country: peer.country,
+          attributes: names.map { peer.attributes[$0] })
       }.map { rows[$0] }
     }
     self.base = candidates
@@ -140,46 +168,5 @@ struct PeerTest: Sendable {
     if let band, population.map(bands.index(of:)) != band { return false }
     for (name, value) in attributes where attribute(name)?.lowercased() != value { return false }
     return true
-  }
-}
-
-/// `--similar`: the peers nearest an authority.
-enum NearestPeers {
-  /// The `count` candidates (numbered from 0 to `candidates`, given by `features` as
-  /// population and dimension scores) nearest the authority, in their order: Euclidean distance
-  /// over log10-population and the dimension scores on 0–1, each standardised by its spread
-  /// among the candidates; a dimension either side lacks is left out of that pair's distance.
-  static func choose(
-    _ count: Int, to authority: Authority, scores: [Double?], among candidates: Int,
-    features: (Int) -> (Int?, [Double?])
-  ) -> [Int] {
-    func vector(_ population: Int?, _ scores: [Double?]) -> [Double?] {
-      [population.map { log10(Double(max($0, 1))) }] + scores
-    }
-    let all = (0..<candidates).map {
-      let (population, scores) = features($0); return vector(population, scores)
-    }
-    let dimensions = all.first.map { $0.count - 1 } ?? 0
-    let own = vector(authority.population, (0..<dimensions).map { $0 < scores.count ? scores[$0] : nil })
-    let spreads: [Double] = (0...dimensions).map { feature in
-      let values = all.compactMap { $0[feature] }
-      guard values.count > 1 else { return 1 }
-      let mean = values.reduce(0, +) / Double(values.count)
-      let deviation = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1))
-        .squareRoot()
-      return deviation > 0 ? deviation : 1
-    }
-    let distances = all.enumerated().map { candidate, features -> (Int, Double) in
-      var sum = 0.0
-      var used = 0
-      for feature in 0...dimensions {
-        guard let a = own[feature], let b = features[feature] else { continue }
-        let difference = (a - b) / spreads[feature]
-        sum += difference * difference
-        used += 1
-      }
-      return (candidate, used > 0 ? (sum / Double(used)).squareRoot() : .infinity)
-    }
-    return distances.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(count).map(\.0).sorted()
   }
 }

@@ -5,12 +5,13 @@ import Foundation
 /// ``PeerTableCache`` when the file has not changed), with no ``PeerAuthority`` per row;
 /// duplicates and newest years are found exactly as ``PeerSetReader`` finds them.
 public enum PeerGroupReader {
-  /// The group of `authority` (whose scores are `scores`, for `--similar`) in `paths`, chosen
-  /// by `filter`; and the files' problems when bad rows are skipped.
+  /// The group of `authority` in `paths`, chosen by `filter`; and the files' problems when bad
+  /// rows are skipped.
   public static func read(
     _ paths: [String], questionnaire: Questionnaire, options: PeerReadOptions, filter: PeerFilter,
-    bands: PopulationBands, authority: Authority, scores: [Double?]
+    bands: PopulationBands, authority: Authority
   ) throws -> (group: GroupScores, warnings: [Problem]) {
+    var filter = filter
     let width = questionnaire.dimensions.count + 1
     let test = PeerTest(filter, authority: authority, bands: bands)
     let tables = try paths.map { path in
@@ -43,14 +44,37 @@ public enum PeerGroupReader {
       }
     }
     if let similar = filter.similar {
-      members = NearestPeers.choose(similar, to: authority, scores: scores, among: members.count) {
-        let (file, row) = members[$0]
-        return (tables[file].population(row), tables[file].scores(row).dropLast().map { $0.isNaN ? nil : $0 })
+      let names = filter.similarOn.map(\.0)
+      let authorityRow =
+        filter.similarOn.contains { $0.1 == nil }
+        ? Self.ownRow(
+          authority.id, in: tables, year: filter.year, excluding: duplicates, firstRows: firstRows) : nil
+      filter = filter.resolvingSimilarOn { name in
+        authorityRow.flatMap { tables[$0.file].context($0.row, attributes: [name]).attributes[0] }
+      }
+      let own = PeerContext(authority, similarOn: filter.similarOn)
+      members = NearestPeers.choose(similar, to: own, among: members.count) {
+        tables[members[$0].file].context(members[$0].row, attributes: names)
       }.map { members[$0] }
     }
     let group = GroupScores(
       filter: filter, band: test.band, bands: bands, sources: tables.map(\.source), width: width,
       matrices: tables.map(\.scores), members: members.map { (matrix: $0.file, row: $0.row) })
     return (group, tables.flatMap(\.warnings))
+  }
+
+  /// The authority's own row (file, row) of `year`, else its newest, as a peer set would keep it
+  /// (duplicates never): where `--similar-on COLUMN` finds the authority's value.
+  private static func ownRow(
+    _ id: String, in tables: [PeerTable], year: Int?, excluding duplicates: Set<Int>, firstRows: [Int]
+  ) -> (file: Int, row: Int)? {
+    let rows = tables.indices.flatMap { file in
+      tables[file].rows(of: id).filter { !duplicates.contains(firstRows[file] + $0) }.map {
+        (file: file, row: $0)
+      }
+    }
+    func yearOf(_ row: (file: Int, row: Int)) -> Int { Int(tables[row.file].keys.years[row.row]) }
+    if let year { return rows.last { yearOf($0) == year } }
+    return rows.max { yearOf($0) < yearOf($1) }
   }
 }

@@ -122,6 +122,23 @@ struct PeerTable: Sendable {
   /// The population of `row`, when given.
   func population(_ row: Int) -> Int? { populations[row] < 0 ? nil : populations[row] }
 
+  /// The context of `row` for `--similar`, with the values of the attribute columns `names`
+  /// (none when the file lacks one).
+  func context(_ row: Int, attributes names: [String]) -> PeerContext {
+    PeerContext(
+      population: population(row), type: types[row] == 255 ? nil : AuthorityType.allCases[Int(types[row])],
+      country: countries.values[Int(countries.codes[row])],
+      attributes: names.map { name in
+        attributes.last { $0.name == name }.flatMap { $0.column.values[Int($0.column.codes[row])] }
+      })
+  }
+
+  /// The rows of the authority `authorityID`, in order.
+  func rows(of authorityID: String) -> [Int] {
+    let ownID = Array(authorityID.precomposedStringWithCanonicalMapping.utf8)
+    return ownID.withUnsafeBufferPointer { ownID in (0..<count).filter { keys.hasID($0, ownID) } }
+  }
+
   /// Collects the columns of the rows read by one thread (a ``ScoresRowSink``), or of a whole file.
   struct Builder: ScoresRowSink {
     /// Gives each distinct value a code, in order of first appearance.

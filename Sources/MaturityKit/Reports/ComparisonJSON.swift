@@ -4,7 +4,10 @@ import InterfaceText
 public enum ComparisonJSON {
   public static func render(_ comparison: Comparison, language: Language) -> String {
     JSONValue.object([
-      ("questionnaire", .object([("id", .string(comparison.questionnaireID)), ("version", .string(comparison.version))])),
+      (
+        "questionnaire",
+        .object([("id", .string(comparison.questionnaireID)), ("version", .string(comparison.version))])
+      ),
       ("authority", ScorecardJSON.authority(comparison.authority)),
       (
         "peerGroup",
@@ -22,7 +25,8 @@ public enum ComparisonJSON {
 
   static func source(_ source: PeerSource) -> JSONValue {
     .object([
-      ("file", .string(source.fileName)), ("shape", .string(source.shape.rawValue)), ("rows", .integer(source.rows)),
+      ("file", .string(source.fileName)), ("shape", .string(source.shape.rawValue)),
+      ("rows", .integer(source.rows)),
       ("rowsLeftOut", .integer(source.rowsLeftOut)),
     ])
   }
@@ -33,6 +37,9 @@ public enum ComparisonJSON {
     pairs += [
       ("score", .number(row.score)),
       ("peers", statistics(row.peers, n: row.n, showsRange: row.showsRange)),
+    ]
+    pairs += medianInterval(row)
+    pairs += [
       ("percentileRank", .number(row.percentileRank)),
       ("peersAhead", row.peersAhead.map { .integer($0) } ?? .null),
       ("gapToMedian", .number(row.gapToMedian)),
@@ -40,6 +47,23 @@ public enum ComparisonJSON {
       ("gapToP90", .number(row.gapToP90)),
     ]
     return .object(pairs)
+  }
+
+  /// `medianInterval90` for a small group: `{low, high, confidence, lowRank, highRank}` (the
+  /// ends null below 2k peers), or null when no interval reaches 90 %; nothing from 30 peers on.
+  static func medianInterval(_ row: Comparison.Row) -> [(String, JSONValue)] {
+    guard row.givesMedianInterval else { return [] }
+    guard let interval = row.medianInterval else { return [("medianInterval90", .null)] }
+    return [
+      (
+        "medianInterval90",
+        .object([
+          ("low", .number(interval.low)), ("high", .number(interval.high)),
+          ("confidence", .number(interval.confidence)), ("lowRank", .integer(interval.lowRank)),
+          ("highRank", .integer(interval.highRank)),
+        ])
+      )
+    ]
   }
 
   /// `{n, mean, sd, min, p10, p25, median, p75, p90, max}`; values null below k, min/max null below 2k.

@@ -5,11 +5,20 @@ public enum ComparisonTable {
   /// Column headings and one row of cells per dimension and overall, for every renderer.
   static func cells(_ comparison: Comparison, texts: TextCatalogue) -> (header: [String], rows: [[String]]) {
     let language = texts.language
-    let header = [
-      texts("score.dimension"), texts("score.score"), texts("compare.median"), "P75", "P90", texts("compare.rank"),
-      texts("compare.ahead"), texts("compare.gapToMedian"),
-    ]
+    let intervals = hasIntervals(comparison)
+    let header =
+      [texts("score.dimension"), texts("score.score"), texts("compare.median")]
+      + (intervals ? [texts("compare.interval")] : []) + [
+        "P75", "P90", texts("compare.rank"), texts("compare.ahead"), texts("compare.gapToMedian"),
+      ]
     func number(_ value: Double?) -> String { value.map { ScoreDisplay.decimal($0, texts) } ?? "—" }
+    func interval(_ row: Comparison.Row) -> [String] {
+      guard intervals else { return [] }
+      guard row.givesMedianInterval else { return [""] }
+      guard let interval = row.medianInterval else { return ["—"] }
+      if let low = interval.low, let high = interval.high { return ["\(number(low))–\(number(high))"] }
+      return [texts("compare.intervalRanks", ["low": "\(interval.lowRank)", "high": "\(interval.highRank)"])]
+    }
     func signed(_ value: Double?) -> String {
       guard let value else { return "—" }
       return (value > 0 ? "+" : "") + ScoreDisplay.decimal(value, texts)
@@ -17,10 +26,11 @@ public enum ComparisonTable {
     let rows = (comparison.dimensions + [comparison.overall]).map { row -> [String] in
       let name = row.name?.text(language) ?? texts("score.overall")
       guard let peers = row.peers else {
-        return [name, ScoreDisplay.score(row.score, texts), texts("compare.fewPeers", ["n": "\(row.n)"]), "", "", "", "", ""]
+        return [name, ScoreDisplay.score(row.score, texts), texts("compare.fewPeers", ["n": "\(row.n)"])]
+          + Array(repeating: "", count: header.count - 3)
       }
-      return [
-        name, ScoreDisplay.score(row.score, texts), number(peers.median), number(peers.p75), number(peers.p90),
+      return [name, ScoreDisplay.score(row.score, texts), number(peers.median)] + interval(row) + [
+        number(peers.p75), number(peers.p90),
         row.percentileRank.map { ScoreDisplay.number($0, decimals: 0) } ?? "—",
         row.peersAhead.map { "\($0) / \(row.n)" } ?? "—", signed(row.gapToMedian),
       ]
@@ -28,9 +38,44 @@ public enum ComparisonTable {
     return (header, rows)
   }
 
+  /// Whether a row gives the median's interval (a small group), so the table has its column.
+  static func hasIntervals(_ comparison: Comparison) -> Bool {
+    (comparison.dimensions + [comparison.overall]).contains(where: \.givesMedianInterval)
+  }
+
+  /// The notes under the table: how to read it, the median's interval, and how much a rank in a
+  /// small group moves.
+  static func notes(_ comparison: Comparison, texts: TextCatalogue) -> String {
+    var notes = [texts("compare.note", ["k": "\(comparison.minimumGroup)"])]
+    if hasIntervals(comparison) {
+      notes.append(
+        texts(
+          "compare.intervalNote",
+          ["large": "\(MedianInterval.largeGroup)", "k2": "\(2 * comparison.minimumGroup)"]))
+    }
+    if let sentence = smallGroupSentence(comparison, texts: texts) { notes.append(sentence) }
+    return notes.joined(separator: "\n") + "\n"
+  }
+
+  /// "With 14 peers, one more or one fewer can move the percentile rank by about 7 points…", for
+  /// a group under ``MedianInterval/largeGroup``.
+  static func smallGroupSentence(_ comparison: Comparison, texts: TextCatalogue) -> String? {
+    guard comparison.isSmallGroup, comparison.groupSize > 0 else { return nil }
+    return texts(
+      "compare.smallGroup",
+      [
+        "n": "\(comparison.groupSize)",
+        "points": ScoreDisplay.number(100 / Double(comparison.groupSize), decimals: 0),
+      ])
+  }
+
   static func heading(_ comparison: Comparison, texts: TextCatalogue) -> String {
-    let filters = comparison.filters.isEmpty ? texts("compare.allPeers") : comparison.filters.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
-    return texts("compare.heading", ["authority": comparison.authority.name, "n": "\(comparison.groupSize)", "filters": filters])
+    let filters =
+      comparison.filters.isEmpty
+      ? texts("compare.allPeers") : comparison.filters.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+    return texts(
+      "compare.heading",
+      ["authority": comparison.authority.name, "n": "\(comparison.groupSize)", "filters": filters])
   }
 
   /// Plain text with aligned columns.
@@ -39,12 +84,13 @@ public enum ComparisonTable {
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in
-        index == 0 ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0) : cell.leftPadded(widths[index])
+        index == 0
+          ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0) : cell.leftPadded(widths[index])
       }.joined(separator: "  ")
     }
     var out = heading(comparison, texts: texts) + "\n\n" + line(header) + "\n"
     for row in rows { out += line(row) + "\n" }
-    out += "\n" + texts("compare.note", ["k": "\(comparison.minimumGroup)"]) + "\n"
+    out += "\n" + notes(comparison, texts: texts)
     return out
   }
 
@@ -52,9 +98,11 @@ public enum ComparisonTable {
   public static func markdown(_ comparison: Comparison, texts: TextCatalogue) -> String {
     let (header, rows) = cells(comparison, texts: texts)
     var out = "# " + ScorecardMarkdown.escape(heading(comparison, texts: texts)) + "\n\n"
-    out += "| " + header.joined(separator: " | ") + " |\n|" + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined() + "\n"
+    out +=
+      "| " + header.joined(separator: " | ") + " |\n|"
+      + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined() + "\n"
     for row in rows { out += "| " + row.map(ScorecardMarkdown.escape).joined(separator: " | ") + " |\n" }
-    out += "\n" + texts("compare.note", ["k": "\(comparison.minimumGroup)"]) + "\n"
+    out += "\n" + notes(comparison, texts: texts).split(separator: "\n").joined(separator: "\n\n") + "\n"
     return out
   }
 }

@@ -10,23 +10,28 @@ public enum GapReportData {
       .object([
         ("id", .string(question.id)), ("text", .string(question.text.text(language))),
         ("answer", ScorecardJSON.answer(question.answer)), ("points", .number(question.points)),
-        ("maxPoints", .number(question.maxPoints)), ("comment", .string(question.comment)), ("evidence", .string(question.evidence)),
+        ("maxPoints", .number(question.maxPoints)), ("comment", .string(question.comment)),
+        ("evidence", .string(question.evidence)),
       ])
     }
     func peers(_ row: Comparison.Row?) -> JSONValue {
       guard let row else { return .null }
-      return .object([
-        ("peers", ComparisonJSON.statistics(row.peers, n: row.n, showsRange: row.showsRange)),
-        ("percentileRank", .number(row.percentileRank)), ("peersAhead", row.peersAhead.map { .integer($0) } ?? .null),
-        ("gapToMedian", .number(row.gapToMedian)), ("gapToP75", .number(row.gapToP75)), ("gapToP90", .number(row.gapToP90)),
-      ])
+      return .object(
+        [("peers", ComparisonJSON.statistics(row.peers, n: row.n, showsRange: row.showsRange))]
+          + ComparisonJSON.medianInterval(row) + [
+            ("percentileRank", .number(row.percentileRank)),
+            ("peersAhead", row.peersAhead.map { .integer($0) } ?? .null),
+            ("gapToMedian", .number(row.gapToMedian)), ("gapToP75", .number(row.gapToP75)),
+            ("gapToP90", .number(row.gapToP90)),
+          ])
     }
     let dimensions: [JSONValue] = report.dimensions.map { part in
       .object([
         ("id", .string(part.score.id)), ("name", .string(part.score.name.text(language))),
         ("score", .number(part.score.score)), ("level", ScorecardJSON.level(part.score.level, language)),
         ("sufficientData", .bool(part.score.sufficientData)), ("comparison", peers(part.peers)),
-        ("target", .number(part.target)), ("gap", .number(part.gap)), ("previousScore", .number(part.previousScore)),
+        ("target", .number(part.target)), ("gap", .number(part.gap)),
+        ("previousScore", .number(part.previousScore)),
         ("change", .number(part.change)), ("weakest", .array(part.weakest.map(line))),
         ("strongest", .array(part.strongest.map(line))), ("knowledgeGaps", .array(part.unknown.map(line))),
       ])
@@ -34,11 +39,18 @@ public enum GapReportData {
     var peerGroup: JSONValue = .null
     if let comparison = report.comparison {
       peerGroup = .object([
-        ("filters", .object(comparison.filters.map { ($0.0, .string($0.1)) })), ("n", .integer(comparison.groupSize)),
+        ("filters", .object(comparison.filters.map { ($0.0, .string($0.1)) })),
+        ("n", .integer(comparison.groupSize)),
         ("minGroup", .integer(comparison.minimumGroup)),
         (
           "files",
-          .array(report.peerFiles.map { .object([("file", .string($0.name)), ("shape", .string($0.shape)), ("rows", .integer($0.rows)), ("sha256", .string($0.sha256))]) })
+          .array(
+            report.peerFiles.map {
+              .object([
+                ("file", .string($0.name)), ("shape", .string($0.shape)), ("rows", .integer($0.rows)),
+                ("sha256", .string($0.sha256)),
+              ])
+            })
         ),
       ])
     }
@@ -49,7 +61,8 @@ public enum GapReportData {
       (
         "overall",
         .object([
-          ("comparison", peers(report.overallPeers)), ("target", .number(report.overallTarget)), ("gap", .number(report.overallGap)),
+          ("comparison", peers(report.overallPeers)), ("target", .number(report.overallTarget)),
+          ("gap", .number(report.overallGap)),
           ("previousScore", .number(report.previousOverall)), ("change", .number(report.overallChange)),
         ])
       ),
@@ -60,8 +73,10 @@ public enum GapReportData {
   }
 
   public static let columns = [
-    "authority_id", "row", "dimension", "question", "text", "answer", "status", "points", "max_points", "score", "level",
-    "peer_median", "peer_p75", "peer_p90", "percentile_rank", "target", "gap", "change", "comment", "evidence",
+    "authority_id", "row", "dimension", "question", "text", "answer", "status", "points", "max_points",
+    "score", "level",
+    "peer_median", "peer_p75", "peer_p90", "percentile_rank", "target", "gap", "change", "comment",
+    "evidence",
   ]
 
   public static func csv(_ report: GapReport, language: Language) -> [UInt8] {
@@ -72,17 +87,20 @@ public enum GapReportData {
     for part in report.dimensions {
       let peers = part.peers?.peers
       writer.write([
-        id, "dimension", part.score.id, "", part.score.name.text(language), "", part.score.sufficientData ? "" : "insufficientData",
+        id, "dimension", part.score.id, "", part.score.name.text(language), "",
+        part.score.sufficientData ? "" : "insufficientData",
         number(part.score.totals.points), number(part.score.totals.maxPoints), number(part.score.score),
         part.score.level?.id ?? "", number(peers?.median), number(peers?.p75), number(peers?.p90),
-        number(part.peers?.percentileRank), number(part.target), number(part.gap), number(part.change), "", "",
+        number(part.peers?.percentileRank), number(part.target), number(part.gap), number(part.change), "",
+        "",
       ])
     }
     let answers = Dictionary(uniqueKeysWithValues: report.notes.map { ($0.id, $0) })
     for dimension in report.scorecard.dimensions {
       for question in dimension.questions {
         writer.write([
-          id, "question", dimension.id, question.id, "", question.answer?.formatted ?? "", question.status.rawValue,
+          id, "question", dimension.id, question.id, "", question.answer?.formatted ?? "",
+          question.status.rawValue,
           number(question.points), number(question.maxPoints), "", "", "", "", "", "", "", "", "",
           answers[question.id]?.comment ?? "", answers[question.id]?.evidence ?? "",
         ])

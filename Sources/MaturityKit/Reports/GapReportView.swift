@@ -7,7 +7,9 @@ import Mustache
 enum GapReportView {
   /// The template context. `escape` prepares user text for the format (identity for HTML, where
   /// the template escapes; Markdown escaping for Markdown).
-  static func context(_ report: GapReport, texts: TextCatalogue, escape: (String) -> String, charts: Bool) -> [String: Any] {
+  static func context(_ report: GapReport, texts: TextCatalogue, escape: (String) -> String, charts: Bool)
+    -> [String: Any]
+  {
     let language = texts.language
     let card = report.scorecard
     func score(_ value: Double?) -> String { ScoreDisplay.score(value, texts) }
@@ -16,26 +18,51 @@ enum GapReportView {
       guard let value else { return "—" }
       return (value > 0 ? "+" : "") + ScoreDisplay.decimal(value, texts)
     }
+    /// The peer median, with its 90 % interval where a small group has one to show.
+    func median(_ row: Comparison.Row?) -> String {
+      let median = number(row?.peers?.median)
+      guard let interval = row?.medianInterval, let low = interval.low, let high = interval.high else {
+        return median
+      }
+      return escape(
+        texts("report.medianInterval", ["median": median, "low": number(low), "high": number(high)]))
+    }
     func rank(_ value: Double?) -> String { value.map { ScoreDisplay.number($0, decimals: 0) } ?? "—" }
     func line(_ question: GapReport.QuestionLine) -> [String: Any] {
-      let answer = question.answerLabel?.text(language) ?? question.answer.map { texts("report.answer.\($0.kind)", ["value": $0.formatted]) } ?? "—"
-      let points = question.points.map { "\(ScoreDisplay.decimal($0, texts)) / \(ScoreDisplay.decimal(question.maxPoints ?? 0, texts))" } ?? ""
+      let answer =
+        question.answerLabel?.text(language) ?? question.answer.map {
+          texts("report.answer.\($0.kind)", ["value": $0.formatted])
+        } ?? "—"
+      let points =
+        question.points.map {
+          "\(ScoreDisplay.decimal($0, texts)) / \(ScoreDisplay.decimal(question.maxPoints ?? 0, texts))"
+        } ?? ""
       let evidence = question.evidence ?? ""
       let lowered = evidence.lowercased()
-      let isLink = (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) && !evidence.contains(where: \.isWhitespace)
+      let isLink =
+        (lowered.hasPrefix("https://") || lowered.hasPrefix("http://"))
+        && !evidence.contains(where: \.isWhitespace)
       return [
-        "id": question.id, "text": escape(question.text.text(language)), "answer": escape(answer), "points": points,
-        "comment": escape(question.comment ?? ""), "evidence": escape(evidence), "link": isLink ? evidence : false,
+        "id": question.id, "text": escape(question.text.text(language)), "answer": escape(answer),
+        "points": points,
+        "comment": escape(question.comment ?? ""), "evidence": escape(evidence),
+        "link": isLink ? evidence : false,
       ]
     }
     let labels = Dictionary(
       uniqueKeysWithValues: [
-        "summary", "overallScore", "level", "confirmed", "coverage", "rank", "dimension", "score", "median", "target", "gap",
-        "overall", "gapNote", "changeTitle", "change", "byDimension", "insufficientNote", "weakest", "strongest",
-        "knowledgeGaps", "notesTitle", "question", "comment", "evidence", "methodTitle", "peerFile", "shape", "rows",
+        "summary", "overallScore", "level", "confirmed", "coverage", "rank", "dimension", "score", "median",
+        "target", "gap",
+        "overall", "gapNote", "changeTitle", "change", "byDimension", "insufficientNote", "weakest",
+        "strongest",
+        "knowledgeGaps", "notesTitle", "question", "comment", "evidence", "methodTitle", "peerFile", "shape",
+        "rows",
         "tableCaption",
       ].map { key -> (String, String) in
-        let text = key == "gapNote" ? texts("report.gapNote", ["target": texts("report.target.\(report.target.kind)")]) : texts("report.\(key)")
+        let text =
+          key == "gapNote"
+          ? texts("report.gapNote", ["target": texts("report.target.\(report.target.kind)")])
+          : texts("report.\(key)")
         return (key, escape(text))
       })
     let hasPeers = report.comparison != nil
@@ -45,13 +72,24 @@ enum GapReportView {
       return [
         "name": escape(dimension.name.text(language)), "score": score(dimension.score),
         "heading": escape(
-          texts("report.dimensionHeading", ["name": dimension.name.text(language), "score": score(dimension.score)])
+          texts(
+            "report.dimensionHeading",
+            ["name": dimension.name.text(language), "score": score(dimension.score)])
             + (dimension.level.map { " · " + $0.name.text(language) } ?? "")),
-        "level": escape(dimension.level?.name.text(language) ?? "—"), "insufficient": !dimension.sufficientData,
-        "hasPeers": hasPeers, "p25": number(peers?.p25), "median": number(peers?.median), "p75": number(peers?.p75),
-        "p90": number(peers?.p90), "rank": rank(part.peers?.percentileRank), "target": number(part.target), "gap": signed(part.gap),
+        "level": escape(dimension.level?.name.text(language) ?? "—"),
+        "insufficient": !dimension.sufficientData,
+        "hasPeers": hasPeers, "p25": number(peers?.p25), "median": median(part.peers),
+        "p75": number(peers?.p75),
+        "p90": number(peers?.p90), "rank": rank(part.peers?.percentileRank), "target": number(part.target),
+        "gap": signed(part.gap),
         "previous": score(part.previousScore), "change": signed(part.change),
-        "coverageLine": escape(texts("report.coverageLine", ["coverage": ScoreDisplay.percent(dimension.totals.coverage, texts), "unknown": "\(dimension.totals.unknown)", "unsure": "\(dimension.totals.unsure)"])),
+        "coverageLine": escape(
+          texts(
+            "report.coverageLine",
+            [
+              "coverage": ScoreDisplay.percent(dimension.totals.coverage, texts),
+              "unknown": "\(dimension.totals.unknown)", "unsure": "\(dimension.totals.unsure)",
+            ])),
         "heldBack": dimension.heldBack.map { escape(ScorecardText.heldBackNote($0, texts)) } ?? false,
         "weakest": part.weakest.map(line), "hasWeakest": !part.weakest.isEmpty,
         "strongest": part.strongest.map(line), "hasStrongest": !part.strongest.isEmpty,
@@ -61,42 +99,65 @@ enum GapReportView {
     let overallPeers = report.overallPeers?.peers
     let overall: [String: Any] = [
       "score": score(card.overall.score), "level": escape(card.overall.level?.name.text(language) ?? "—"),
-      "confirmed": card.overall.totals.unsure > 0 ? card.overall.confirmedScore.map { ScoreDisplay.decimal($0, texts) } ?? false : false,
+      "confirmed": card.overall.totals.unsure > 0
+        ? card.overall.confirmedScore.map { ScoreDisplay.decimal($0, texts) } ?? false : false,
       "coverage": ScoreDisplay.percent(card.overall.totals.coverage, texts),
       "rank": report.overallPeers?.percentileRank.map { ScoreDisplay.number($0, decimals: 0) } ?? false,
       "heldBack": card.overall.heldBack.map { escape(ScorecardText.heldBackNote($0, texts)) } ?? false,
-      "p25": number(overallPeers?.p25), "median": number(overallPeers?.median), "p75": number(overallPeers?.p75),
-      "p90": number(overallPeers?.p90), "target": number(report.overallTarget), "gap": signed(report.overallGap),
+      "p25": number(overallPeers?.p25), "median": median(report.overallPeers),
+      "p75": number(overallPeers?.p75),
+      "p90": number(overallPeers?.p90), "target": number(report.overallTarget),
+      "gap": signed(report.overallGap),
       "previous": score(report.previousOverall), "change": signed(report.overallChange),
     ]
     let peerGroupLine: String
     if let comparison = report.comparison {
-      let filters = comparison.filters.isEmpty ? texts("compare.allPeers") : comparison.filters.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+      let filters =
+        comparison.filters.isEmpty
+        ? texts("compare.allPeers") : comparison.filters.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
       peerGroupLine = texts("report.peerGroup", ["n": "\(comparison.groupSize)", "filters": filters])
     } else {
       peerGroupLine = texts("report.noPeers")
     }
     var methodology = [
-      texts("report.method.questionnaire", ["title": report.questionnaireTitle.text(language), "id": card.questionnaireID, "version": card.version]),
-      texts("report.method.scoring.\(card.aggregation.rawValue)", ["floor": ScoreDisplay.percent(card.coverageFloor, texts)]),
+      texts(
+        "report.method.questionnaire",
+        [
+          "title": report.questionnaireTitle.text(language), "id": card.questionnaireID,
+          "version": card.version,
+        ]),
+      texts(
+        "report.method.scoring.\(card.aggregation.rawValue)",
+        ["floor": ScoreDisplay.percent(card.coverageFloor, texts)]),
     ]
     if let comparison = report.comparison {
       methodology.append(texts("report.method.percentiles"))
       methodology.append(texts("report.method.privacy", ["k": "\(comparison.minimumGroup)"]))
+      if ComparisonTable.hasIntervals(comparison) {
+        methodology.append(
+          texts(
+            "report.method.medianInterval",
+            ["large": "\(MedianInterval.largeGroup)", "k2": "\(2 * comparison.minimumGroup)"]))
+      }
     }
     var context: [String: Any] = [
       "lang": language.code,
       "title": escape(texts("report.title", ["authority": card.authority.name])),
       "subtitle": escape(
-        [report.questionnaireTitle.text(language), card.date.map { ScoreDisplay.date($0, texts) }].compactMap { $0 }
-          .joined(separator: " · ")),
+        [report.questionnaireTitle.text(language), card.date.map { ScoreDisplay.date($0, texts) }].compactMap
+        { $0 }
+        .joined(separator: " · ")),
       "labels": labels, "overall": overall, "dimensions": dimensions, "hasPeers": hasPeers,
-      "peerGroupLine": escape(peerGroupLine), "date": escape(card.date.map { ScoreDisplay.date($0, texts) } ?? ""),
+      "peerGroupLine": escape(peerGroupLine),
+      "smallGroup": report.comparison.flatMap { ComparisonTable.smallGroupSentence($0, texts: texts) }.map(
+        escape) ?? false, "date": escape(card.date.map { ScoreDisplay.date($0, texts) } ?? ""),
       "previousDate": escape(report.previousDate.map { ScoreDisplay.date($0, texts) } ?? ""),
       "hasChange": report.previousOverall != nil || report.dimensions.contains { $0.previousScore != nil },
       "notes": report.notes.map(line), "hasNotes": !report.notes.isEmpty,
       "methodology": methodology.map(escape),
-      "peerFiles": report.peerFiles.map { ["name": escape($0.name), "shape": $0.shape, "rows": "\($0.rows)", "sha256": $0.sha256] },
+      "peerFiles": report.peerFiles.map {
+        ["name": escape($0.name), "shape": $0.shape, "rows": "\($0.rows)", "sha256": $0.sha256]
+      },
       "hasPeerFiles": !report.peerFiles.isEmpty,
       "legal": LegalBaselineView.context(card, texts: texts, escape: escape),
     ]
@@ -108,13 +169,21 @@ enum GapReportView {
     let language = texts.language
     let names = report.dimensions.map { $0.score.name.text(language) }
     var series = [
-      SVGCharts.Series(name: report.scorecard.authority.name, values: report.dimensions.map(\.score.score), stroke: "#1f4e79", fill: "rgba(31,78,121,0.25)")
+      SVGCharts.Series(
+        name: report.scorecard.authority.name, values: report.dimensions.map(\.score.score),
+        stroke: "#1f4e79", fill: "rgba(31,78,121,0.25)")
     ]
     if report.comparison != nil {
       series += [
-        SVGCharts.Series(name: texts("report.median"), values: report.dimensions.map { $0.peers?.peers?.median }, stroke: "#b34700", fill: "none"),
-        SVGCharts.Series(name: "P75", values: report.dimensions.map { $0.peers?.peers?.p75 }, stroke: "#6b6b6b", fill: "none", dashed: true),
-        SVGCharts.Series(name: "P90", values: report.dimensions.map { $0.peers?.peers?.p90 }, stroke: "#222", fill: "none", dashed: true),
+        SVGCharts.Series(
+          name: texts("report.median"), values: report.dimensions.map { $0.peers?.peers?.median },
+          stroke: "#b34700", fill: "none"),
+        SVGCharts.Series(
+          name: "P75", values: report.dimensions.map { $0.peers?.peers?.p75 }, stroke: "#6b6b6b",
+          fill: "none", dashed: true),
+        SVGCharts.Series(
+          name: "P90", values: report.dimensions.map { $0.peers?.peers?.p90 }, stroke: "#222", fill: "none",
+          dashed: true),
       ]
     }
     var charts = [
@@ -122,7 +191,9 @@ enum GapReportView {
       "bars": SVGCharts.bars(
         id: "bars", title: texts("report.chart.bars"),
         bars: report.dimensions.map {
-          SVGCharts.Bar(label: $0.score.name.text(language), score: $0.score.score, p25: $0.peers?.peers?.p25, median: $0.peers?.peers?.median, p75: $0.peers?.peers?.p75, p90: $0.peers?.peers?.p90)
+          SVGCharts.Bar(
+            label: $0.score.name.text(language), score: $0.score.score, p25: $0.peers?.peers?.p25,
+            median: $0.peers?.peers?.median, p75: $0.peers?.peers?.p75, p90: $0.peers?.peers?.p90)
         },
         legend: (report.scorecard.authority.name, texts("report.legend.band"), texts("report.median"), "P90")),
     ]
@@ -166,10 +237,13 @@ public enum GapReportRenderer {
     var library = MustacheLibrary()
     let folder = Bundle.module.resourceURL!.appendingPathComponent("Templates")
     for name in [
-      "style", "report.html", "report-header.html", "report-sections.html", "report.md", "network.html", "network.md",
+      "style", "report.html", "report-header.html", "report-sections.html", "report.md", "network.html",
+      "network.md",
       "plan.html", "plan-header.html", "plan-sections.html", "plan.md", "cohort.html",
     ] {
-      if let text = try? String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8) {
+      if let text = try? String(
+        contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8)
+      {
         try? library.register(text, named: name)
       }
     }
@@ -177,16 +251,21 @@ public enum GapReportRenderer {
   }()
 
   public static func html(_ report: GapReport, texts: TextCatalogue) -> String {
-    library.render(GapReportView.context(report, texts: texts, escape: { $0 }, charts: true), withTemplate: "report.html") ?? ""
+    library.render(
+      GapReportView.context(report, texts: texts, escape: { $0 }, charts: true), withTemplate: "report.html")
+      ?? ""
   }
 
   public static func markdown(_ report: GapReport, texts: TextCatalogue) -> String {
-    library.render(GapReportView.context(report, texts: texts, escape: ScorecardMarkdown.escape, charts: false), withTemplate: "report.md") ?? ""
+    library.render(
+      GapReportView.context(report, texts: texts, escape: ScorecardMarkdown.escape, charts: false),
+      withTemplate: "report.md") ?? ""
   }
 
   /// The HTML report's heading and sections, to place in another page (the web app's).
   public static func htmlParts(_ report: GapReport, texts: TextCatalogue) -> HTMLParts {
-    HTMLParts(library, GapReportView.context(report, texts: texts, escape: { $0 }, charts: true), name: "report")
+    HTMLParts(
+      library, GapReportView.context(report, texts: texts, escape: { $0 }, charts: true), name: "report")
   }
 
   /// The style sheet of the HTML reports, as a `<style>` element.

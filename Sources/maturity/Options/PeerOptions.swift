@@ -30,8 +30,18 @@ struct PeerOptions: ParsableArguments {
     help: "Only peers whose column ATTRIBUTE has VALUE (ATTRIBUTE=VALUE); repeatable.")
   var conditions: [String] = []
 
-  @Option(help: "Keep the N peers nearest in log-population and score profile.")
+  @Option(
+    help: ArgumentHelp(
+      "Keep the N peers nearest by context: population (twice the size counts 1), type, country and the --similar-on columns (1 each when different); never by scores.",
+      valueName: "N"))
   var similar: Int?
+
+  @Option(
+    name: .customLong("similar-on"),
+    help: ArgumentHelp(
+      "An attribute column that --similar also compares (1 when the value differs); the authority's value is COLUMN=VALUE, else its own row in the peer files; repeatable.",
+      valueName: "COLUMN[=VALUE]"))
+  var similarOn: [String] = []
 
   @Option(
     name: .customLong("min-group"), help: "The smallest peer group shown (k), to protect peers' privacy.")
@@ -54,6 +64,11 @@ struct PeerOptions: ParsableArguments {
     }
     if minGroup < 1 { throw ValidationError("--min-group must be at least 1.") }
     if let similar, similar < 1 { throw ValidationError("--similar must be at least 1.") }
+    if similar == nil, !similarOn.isEmpty { throw ValidationError("--similar-on needs --similar N.") }
+    for column in similarOn where column.hasPrefix("=") || column.trimmingCharacters(in: .whitespaces).isEmpty
+    {
+      throw ValidationError("--similar-on takes COLUMN or COLUMN=VALUE, not '\(column)'.")
+    }
     for condition in conditions where !condition.contains("=") {
       throw ValidationError("--where takes ATTRIBUTE=VALUE, not '\(condition)'.")
     }
@@ -99,7 +114,13 @@ struct PeerOptions: ParsableArguments {
           String($0).trimmingCharacters(in: .whitespaces)
         }
         return (parts[0].lowercased(), parts.count > 1 ? parts[1] : "")
-      }, similar: similar)
+      }, similar: similar,
+      similarOn: similarOn.map { column in
+        let parts = column.split(separator: "=", maxSplits: 1).map {
+          String($0).trimmingCharacters(in: .whitespaces)
+        }
+        return (parts[0].lowercased(), parts.count > 1 ? parts[1] : nil)
+      })
   }
 
   var readOptions: PeerReadOptions {
@@ -146,9 +167,7 @@ struct PeerOptions: ParsableArguments {
   /// The authority of `card` against its peers in `peers` (k applied).
   func comparison(_ card: Scorecard, _ peers: PeerSet, _ questionnaire: Questionnaire) throws -> Comparison {
     let bands = populationBands(questionnaire)
-    let group = PeerGroup(
-      from: peers, filter: try filter(bands), bands: bands, authority: card.authority,
-      scores: card.dimensions.map(\.score))
+    let group = PeerGroup(from: peers, filter: try filter(bands), bands: bands, authority: card.authority)
     return try Comparison(card, group: group.scores, minimumGroup: minGroup)
   }
 
@@ -165,7 +184,7 @@ struct PeerOptions: ParsableArguments {
     options.cacheDirectory = cache.directory
     let (group, warnings) = try PeerGroupReader.read(
       files, questionnaire: questionnaire, options: options, filter: try filter(bands), bands: bands,
-      authority: card.authority, scores: card.dimensions.map(\.score))
+      authority: card.authority)
     report(warnings, group.sources, texts)
     return try Comparison(card, group: group, minimumGroup: minGroup)
   }
