@@ -1,4 +1,5 @@
 import Foundation
+import InterfaceText
 import Testing
 
 @testable import MaturityKit
@@ -43,5 +44,19 @@ struct OutputTests {
     var output: [UInt8] = []
     Array("a\"b\\c\n\t\u{1}é".utf8).withUnsafeBufferPointer { JSONText.appendString($0, to: &output) }
     #expect(String(decoding: output, as: UTF8.self) == "\"a\\\"b\\\\c\\n\\t\\u0001é\"")
+  }
+}
+
+@Suite("Gaps in words")
+struct GapWordingTests {
+  @Test(
+    "a gap reads 'behind by' or 'ahead by' in every language, never as a bare signed number",
+    arguments: [
+      ("en", 3.74, "behind by 3.7"), ("en", -2.6, "ahead by 2.6"), ("en", 0.04, "on target"),
+      ("fr", 3.74, "en retard de 3,7"), ("fr", -2.6, "en avance de 2,6"), ("es", -2.6, "por delante en 2,6"),
+    ])
+  func words(language: String, gap: Double, expected: String) throws {
+    let texts = TextCatalogue(language: try #require(Language(language)))
+    #expect(ScoreDisplay.gap(gap, texts) == expected)
   }
 }

@@ -19,10 +19,6 @@ public enum ComparisonTable {
       if let low = interval.low, let high = interval.high { return ["\(number(low))–\(number(high))"] }
       return [texts("compare.intervalRanks", ["low": "\(interval.lowRank)", "high": "\(interval.highRank)"])]
     }
-    func signed(_ value: Double?) -> String {
-      guard let value else { return "—" }
-      return (value > 0 ? "+" : "") + ScoreDisplay.decimal(value, texts)
-    }
     let rows = (comparison.dimensions + [comparison.overall]).map { row -> [String] in
       let name = row.name?.text(language) ?? texts("score.overall")
       guard let peers = row.peers else {
@@ -32,7 +28,7 @@ public enum ComparisonTable {
       return [name, ScoreDisplay.score(row.score, texts), number(peers.median)] + interval(row) + [
         number(peers.p75), number(peers.p90),
         row.percentileRank.map { ScoreDisplay.number($0, decimals: 0) } ?? "—",
-        row.peersAhead.map { "\($0) / \(row.n)" } ?? "—", signed(row.gapToMedian),
+        row.peersAhead.map { "\($0) / \(row.n)" } ?? "—", ScoreDisplay.gap(row.gapToMedian, texts),
       ]
     }
     return (header, rows)

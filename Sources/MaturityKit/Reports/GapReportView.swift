@@ -81,7 +81,7 @@ enum GapReportView {
         "hasPeers": hasPeers, "p25": number(peers?.p25), "median": median(part.peers),
         "p75": number(peers?.p75),
         "p90": number(peers?.p90), "rank": rank(part.peers?.percentileRank), "target": number(part.target),
-        "gap": signed(part.gap),
+        "gap": ScoreDisplay.gap(part.gap, texts),
         "previous": score(part.previousScore), "change": signed(part.change),
         "coverageLine": escape(
           texts(
@@ -107,7 +107,7 @@ enum GapReportView {
       "p25": number(overallPeers?.p25), "median": median(report.overallPeers),
       "p75": number(overallPeers?.p75),
       "p90": number(overallPeers?.p90), "target": number(report.overallTarget),
-      "gap": signed(report.overallGap),
+      "gap": ScoreDisplay.gap(report.overallGap, texts),
       "previous": score(report.previousOverall), "change": signed(report.overallChange),
     ]
     let peerGroupLine: String

@@ -107,7 +107,7 @@ public enum PlanRenderer {
         [
           "name": escape(gap.name.text(language)), "score": ScoreDisplay.score(gap.score, texts),
           "target": gap.target.map { ScoreDisplay.decimal($0, texts) } ?? "—",
-          "gap": gap.gap.map { ($0 > 0 ? "+" : "") + ScoreDisplay.decimal($0, texts) } ?? "—",
+          "gap": ScoreDisplay.gap(gap.gap, texts),
           "peersAhead": gap.peersAhead.map { "\($0)" } ?? "—",
         ]
       },

@@ -22,6 +22,15 @@ public enum ScoreDisplay {
     value == value.rounded() ? number(value, decimals: 0) : decimal(value, texts)
   }
 
+  /// A gap (target − score) in words, never as a bare signed number: "behind by 3.7", "ahead by
+  /// 2.6", "on target" when it rounds to zero; "—" when unknown.
+  public static func gap(_ value: Double?, _ texts: TextCatalogue) -> String {
+    guard let value else { return "—" }
+    let shown = decimal(abs(value), texts)
+    guard number(abs(value), decimals: 1) != "0.0" else { return texts("gap.even") }
+    return texts(value > 0 ? "gap.behind" : "gap.ahead", ["value": shown])
+  }
+
   /// `83%` or `83 %`.
   public static func percent(_ fraction: Double, _ texts: TextCatalogue) -> String {
     texts("number.percent", ["value": "\(Int((fraction * 100).rounded()))"])
