@@ -33,7 +33,7 @@ enum LegalBaselineView {
   static func summary(_ card: Scorecard, texts: TextCatalogue) -> String {
     let applying = card.legalBaseline.filter { $0.status == .met || $0.status == .notMet || $0.status == .unanswered }
     return texts(
-      "legal.summary",
+      applying.isEmpty ? "legal.noneApply" : "legal.summary",
       [
         "met": "\(applying.filter { $0.status == .met }.count)", "applicable": "\(applying.count)",
         "date": card.date.map { ScoreDisplay.date($0, texts) } ?? "—",
