@@ -201,6 +201,10 @@ let authorityForm = [
       let results = try await visitor.get("/assessments/1/results?peers=file:0&band=auto")
       #expect(results.status == .ok)
       #expect(results.text.contains("Compared with 137 peer authorities"))
+      // The legal baseline, and gaps in words.
+      #expect(results.text.contains(#"<h2 id="legal">Legal baseline</h2>"#))
+      #expect(results.text.contains("AI literacy of the staff who use AI"))
+      #expect(results.text.contains("behind by") || results.text.contains("ahead by"))
       let tooFew = try await visitor.get("/assessments/1/results?peers=file:0&band=auto&min-group=100000")
       #expect(tooFew.text.contains("fewer than the 100000 needed to protect their privacy"))
       #expect(tooFew.text.contains("No peer comparison"))

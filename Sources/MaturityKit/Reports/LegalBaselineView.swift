@@ -13,8 +13,14 @@ enum LegalBaselineView {
     var source: String
   }
 
+  /// One line per duty, what needs doing first: not met, unanswered, met, then the duties that
+  /// do not apply yet or at all; file order within each.
   static func lines(_ card: Scorecard, texts: TextCatalogue) -> [Line] {
-    card.legalBaseline.map { duty in
+    let order: [LegalDutyStatus.Status] = [.notMet, .unanswered, .met, .notYetApplicable, .notApplicable]
+    let sorted = card.legalBaseline.enumerated().sorted {
+      (order.firstIndex(of: $0.element.status)!, $0.offset) < (order.firstIndex(of: $1.element.status)!, $1.offset)
+    }.map(\.element)
+    return sorted.map { duty in
       let date = card.date ?? ""
       var source = texts(
         date < duty.duty.appliesFrom ? "legal.from" : "legal.since",
