@@ -78,7 +78,8 @@ struct AnswersAccumulator: Sendable {
       codes.withUnsafeBufferPointer { codes in
         relevant.withUnsafeMutableBufferPointer { relevant in
           output.withUnsafeMutableBufferPointer {
-            plan.score(codes, context: AuthorityContext(authorities[slot]), relevant: relevant, into: $0)
+            let context = plan.usesContext ? AuthorityContext(authorities[slot]) : AuthorityContext()
+            plan.score(codes, context: context, relevant: relevant, into: $0)
           }
         }
       }

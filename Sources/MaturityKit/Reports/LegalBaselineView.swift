@@ -18,14 +18,17 @@ enum LegalBaselineView {
   static func lines(_ card: Scorecard, texts: TextCatalogue) -> [Line] {
     let order: [LegalDutyStatus.Status] = [.notMet, .unanswered, .met, .notYetApplicable, .notApplicable]
     let sorted = card.legalBaseline.enumerated().sorted {
-      (order.firstIndex(of: $0.element.status)!, $0.offset) < (order.firstIndex(of: $1.element.status)!, $1.offset)
+      (order.firstIndex(of: $0.element.status)!, $0.offset) < (
+        order.firstIndex(of: $1.element.status)!, $1.offset
+      )
     }.map(\.element)
     return sorted.map { duty in
       let date = card.date ?? ""
       var source = texts(
         date < duty.duty.appliesFrom ? "legal.from" : "legal.since",
         [
-          "instrument": duty.duty.instrument.text(texts.language), "article": duty.duty.article.text(texts.language),
+          "instrument": duty.duty.instrument.text(texts.language),
+          "article": duty.duty.article.text(texts.language),
           "date": ScoreDisplay.date(duty.duty.appliesFrom, texts),
         ])
       if let end = duty.duty.to { source += texts("legal.until", ["date": ScoreDisplay.date(end, texts)]) }
@@ -37,7 +40,9 @@ enum LegalBaselineView {
 
   /// "2 of 4 duties that apply are met (on 15 October 2025)".
   static func summary(_ card: Scorecard, texts: TextCatalogue) -> String {
-    let applying = card.legalBaseline.filter { $0.status == .met || $0.status == .notMet || $0.status == .unanswered }
+    let applying = card.legalBaseline.filter {
+      $0.status == .met || $0.status == .notMet || $0.status == .unanswered
+    }
     return texts(
       applying.isEmpty ? "legal.noneApply" : "legal.summary",
       [

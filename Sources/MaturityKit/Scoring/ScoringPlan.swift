@@ -56,6 +56,8 @@ public struct ScoringPlan: Sendable {
   let indexByID: [String: Int]
   let questionIDBytes: [[UInt8]]
   let dimensionWeights: [Double]
+  /// Whether any skip logic tests the authority's context (else scoring needs no context).
+  public let usesContext: Bool
 
   public init(_ questionnaire: Questionnaire) {
     self.questionnaire = questionnaire
@@ -79,6 +81,10 @@ public struct ScoringPlan: Sendable {
     questions = compiled
     questionIDBytes = compiled.map { Array($0.id.utf8) }
     dimensionWeights = questionnaire.dimensions.map(\.weight)
+    usesContext = questionnaire.questions.contains { question in
+      question.relevant?.condition.tests.contains { $0.subject?.hasPrefix(AuthorityContext.prefix) ?? false }
+        ?? false
+    }
   }
 
   /// The number of questions; answer code arrays have this length.
