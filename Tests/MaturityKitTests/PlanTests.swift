@@ -104,17 +104,9 @@ struct PlanTests {
     "every example authority's plan starts with its largest weighted gaps",
     arguments: ["small-municipality", "mid-size-city", "region"])
   func examples(name: String) throws {
-    let questionnaire = try QuestionnaireLoader.load(
-      path: DefaultQuestionnaireTests.root.appendingPathComponent(
-        "Questionnaires/ai-data-readiness/questionnaire.yaml"
-      ).path
-    ).questionnaire
-    let response = try ResponseLoader.load(
-      path: DefaultQuestionnaireTests.root.appendingPathComponent("Examples/responses/\(name).response.yaml")
-        .path, questionnaire: questionnaire
-    ).response
-    let plan = Planner().plan(questionnaire, scorecard: Scorer.score(response, with: questionnaire))
-    // Actions on a level's gate question come first in their dimension (rule 6 of docs/plans.md).
+    let (questionnaire, card) = try Self.example(name)
+    let plan = Planner().plan(questionnaire, scorecard: card)
+    // Actions on a level's gate question come first in their dimension (rule 8 of docs/plans.md).
     let gateQuestions = Set(questionnaire.levels.flatMap { $0.gate.map(\.question) })
     let gapSteps = plan.steps.filter { $0.reason == .gap && !gateQuestions.contains($0.questionID) }
     #expect(!gapSteps.isEmpty)
