@@ -152,4 +152,23 @@ struct RankSensitivityTests {
       }
     }
   }
+
+  @Test("the renderers: CSV columns, JSON keys, text table")
+  func renderers() throws {
+    let (peers, questionnaire) = try Self.network()
+    let result = RankSensitivity(peers, questionnaire: questionnaire, options: SensitivityOptions(runs: 40))
+    let csv = String(decoding: SensitivityRenderers.csv(result), as: UTF8.self)
+    #expect(
+      csv.hasPrefix("authority_id,nominal_rank,median_rank,rank_p5,rank_p95,range_width\r\nA,1,1,1,1,0\r\n"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(SensitivityRenderers.json(result).utf8)) as? [String: Any])
+    #expect(
+      Set(json.keys)
+        == [
+          "questionnaire", "version", "runs", "spread", "seed", "authorities", "excluded", "swapShare",
+          "medianRangeWidth", "ranks",
+        ])
+    let text = SensitivityRenderers.text(result, texts: .init(language: .english))
+    #expect(text.contains("4 authorities ranked by overall score (1 left out: no overall score); 40 runs"))
+  }
 }
