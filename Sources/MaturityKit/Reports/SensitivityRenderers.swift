@@ -50,14 +50,18 @@ public enum SensitivityRenderers {
     func rank(_ value: Double) -> String {
       value == value.rounded() ? ScoreDisplay.number(value, decimals: 0) : ScoreDisplay.decimal(value, texts)
     }
+    func factor(_ value: Double) -> String {
+      ScoreDisplay.number(value, decimals: 2).replacingOccurrences(
+        of: ".", with: texts("number.decimalSeparator"))
+    }
     let summary = [
       texts("sensitivity.title", ["questionnaire": result.questionnaire, "version": result.version]),
       texts(
         "sensitivity.summary",
         [
           "authorities": "\(result.authorities)", "excluded": "\(result.excluded)", "runs": "\(result.runs)",
-          "low": ScoreDisplay.number(1 - result.spread, decimals: 2),
-          "high": ScoreDisplay.number(1 + result.spread, decimals: 2),
+          "low": factor(1 - result.spread),
+          "high": factor(1 + result.spread),
           "seed": "\(result.seed)",
         ]),
       texts(
