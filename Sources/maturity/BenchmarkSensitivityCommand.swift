@@ -20,12 +20,12 @@ struct BenchmarkSensitivityCommand: ParsableCommand, LocalizedCommand {
       Example:
         maturity benchmark sensitivity Examples/peers/synthetic-peers-scores.csv
         maturity benchmark sensitivity Examples/peers/synthetic-peers-answers.csv \\
-          --runs 500 --spread 0.3 --seed 7 --format csv --output Reports/sensitivity.csv
+          --runs 500 --spread 0.3 --seed 7 --format csv
       """
   )
 
-  @Argument(help: "Peer benchmark CSV files (scores or answers shape).")
-  var files: [String]
+  @Argument(help: "Peer benchmark CSV files (scores or answers shape); --peers adds more.")
+  var files: [String] = []
 
   @Option(help: "The questionnaire (a path or an id).")
   var questionnaire: String = "ai-data-readiness"
@@ -49,7 +49,11 @@ struct BenchmarkSensitivityCommand: ParsableCommand, LocalizedCommand {
 
   var texts: TextCatalogue { language.texts }
 
+  /// The peer files: the arguments, then those of `--peers`.
+  var paths: [String] { files + peerOptions.files }
+
   func validate() throws {
+    if paths.isEmpty { throw ValidationError(texts("sensitivity.noFiles")) }
     if !(1...SensitivityOptions.maximumRuns).contains(runs) {
       throw ValidationError(texts("sensitivity.badRuns", ["maximum": "\(SensitivityOptions.maximumRuns)"]))
     }
@@ -59,8 +63,8 @@ struct BenchmarkSensitivityCommand: ParsableCommand, LocalizedCommand {
 
   func run() throws {
     let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
-    let group = try peerOptions.group(files, questionnaire, texts)
-    let answers = try PeerAnswers.read(files, questionnaire: questionnaire, options: peerOptions.readOptions)
+    let group = try peerOptions.group(paths, questionnaire, texts)
+    let answers = try PeerAnswers.read(paths, questionnaire: questionnaire, options: peerOptions.readOptions)
     let result = RankSensitivity(
       group.peers, answers: answers, questionnaire: questionnaire,
       options: SensitivityOptions(runs: runs, spread: spread, seed: seed))

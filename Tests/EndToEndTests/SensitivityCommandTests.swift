@@ -51,6 +51,9 @@ struct SensitivityCommandTests {
       let run = try MaturityBinary.run(["benchmark", "sensitivity", scores] + options)
       #expect(run.status == 64, "\(options): \(run.stderr)")
     }
+    #expect(try MaturityBinary.run(["benchmark", "sensitivity"]).status == 64)
+    let viaPeers = try MaturityBinary.run(["benchmark", "sensitivity", "--peers", scores, "--runs", "10"])
+    #expect(viaPeers.status == 0 && viaPeers.stdout.contains("200 authorities ranked"))
     let folder = try MaturityBinary.temporaryDirectory()
     let bad = folder.appendingPathComponent("bad.csv")
     let text = try String(
