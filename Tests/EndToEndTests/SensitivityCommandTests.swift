@@ -32,6 +32,14 @@ struct SensitivityCommandTests {
     }
   }
 
+  @Test("--year ranks that year's assessments, as the other benchmark commands do")
+  func year() throws {
+    let run = try MaturityBinary.run(["benchmark", "sensitivity", scores, "--year", "2024", "--runs", "20"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.contains("39 authorities ranked by overall score (0 left out: no overall score); 20 runs"))
+  }
+
   @Test("CSV: one row per authority under the documented columns")
   func csv() throws {
     let run = try MaturityBinary.run(["benchmark", "sensitivity", scores, "--runs", "100", "--format", "csv"])
