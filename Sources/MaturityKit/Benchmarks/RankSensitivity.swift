@@ -99,8 +99,7 @@ public struct RankSensitivity: Codable, Sendable, Equatable {
       let (median, p5, p95) = sample.percentiles[row]
       return AuthorityRanks(
         authorityId: peers.authorities[rows[row]].id, nominalRank: counter.nominalRanks[row],
-        medianRank: median,
-        rankP5: p5, rankP95: p95, rangeWidth: p95 - p5)
+        medianRank: median, rankP5: p5, rankP95: p95, rangeWidth: p95 - p5)
     }
     ranks.sort { ($0.nominalRank, $0.authorityId) < ($1.nominalRank, $1.authorityId) }
     self.ranks = ranks
