@@ -170,5 +170,12 @@ struct RankSensitivityTests {
         ])
     let text = SensitivityRenderers.text(result, texts: .init(language: .english))
     #expect(text.contains("4 authorities ranked by overall score (1 left out: no overall score); 40 runs"))
+    // Interpolated percentiles show one decimal, and none when that decimal is 0.
+    var fractional = result
+    fractional.ranks[0].rankP95 = 1.96
+    fractional.ranks[1].rankP95 = 3.45
+    let lines = SensitivityRenderers.text(fractional, texts: .init(language: .english)).split(separator: "\n")
+    #expect(lines.contains { $0.hasPrefix("A ") && $0.contains(" 1–2 ") })
+    #expect(lines.contains { $0.hasPrefix("X ") && $0.contains("–3.5 ") })
   }
 }

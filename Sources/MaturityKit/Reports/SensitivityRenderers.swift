@@ -47,8 +47,11 @@ public enum SensitivityRenderers {
 
   /// What was sampled and what moved, then one line per authority by nominal rank.
   public static func text(_ result: RankSensitivity, texts: TextCatalogue) -> String {
+    /// A rank with one decimal, without it when it rounds to a whole rank (`21`, not `21.0`).
     func rank(_ value: Double) -> String {
-      value == value.rounded() ? ScoreDisplay.number(value, decimals: 0) : ScoreDisplay.decimal(value, texts)
+      let rounded = (value * 10).rounded() / 10
+      return rounded == rounded.rounded()
+        ? ScoreDisplay.number(rounded, decimals: 0) : ScoreDisplay.decimal(rounded, texts)
     }
     func factor(_ value: Double) -> String {
       ScoreDisplay.number(value, decimals: 2).replacingOccurrences(
