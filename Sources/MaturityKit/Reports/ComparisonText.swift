@@ -77,15 +77,8 @@ public enum ComparisonTable {
   /// Plain text with aligned columns.
   public static func text(_ comparison: Comparison, texts: TextCatalogue) -> String {
     let (header, rows) = cells(comparison, texts: texts)
-    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-      cells.enumerated().map { index, cell in
-        index == 0
-          ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0) : cell.leftPadded(widths[index])
-      }.joined(separator: "  ")
-    }
-    var out = heading(comparison, texts: texts) + "\n\n" + line(header) + "\n"
-    for row in rows { out += line(row) + "\n" }
+    var out = heading(comparison, texts: texts) + "\n\n"
+    for line in TextTable.lines(header, rows) { out += line + "\n" }
     out += "\n" + notes(comparison, texts: texts)
     return out
   }

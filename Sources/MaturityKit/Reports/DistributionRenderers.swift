@@ -54,12 +54,8 @@ public enum DistributionRenderers {
 
   public static func text(_ table: NetworkDistribution, texts: TextCatalogue) -> String {
     let (header, rows) = cells(table, texts)
-    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-      cells.enumerated().map { $0 == 0 ? $1.padding(toLength: widths[0], withPad: " ", startingAt: 0) : $1.leftPadded(widths[$0]) }
-        .joined(separator: "  ")
-    }
-    return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n\n" + texts("stats.note", ["k": "\(table.minimumGroup)"]) + "\n"
+    return TextTable.lines(header, rows).joined(separator: "\n") + "\n\n"
+      + texts("stats.note", ["k": "\(table.minimumGroup)"]) + "\n"
   }
 
   private static func cells(_ table: NetworkDistribution, _ texts: TextCatalogue) -> ([String], [[String]]) {
