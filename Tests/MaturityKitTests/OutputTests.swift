@@ -26,7 +26,8 @@ struct OutputTests {
     try file.write(Array("new".utf8))
     try file.commit()
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
-    let names = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    let names = try FileManager.default.contentsOfDirectory(
+      atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     #expect(names == ["report.md"])
   }
 

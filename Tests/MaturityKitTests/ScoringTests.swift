@@ -205,7 +205,9 @@ struct ScoringTests {
     #expect(heldBack.overall.level?.id != "advanced")
   }
 
-  @Test("the legal baseline: met, not met, unanswered, not yet applicable, not applicable, on the assessment's date")
+  @Test(
+    "the legal baseline: met, not met, unanswered, not yet applicable, not applicable, on the assessment's date"
+  )
   func legalBaseline() throws {
     let questionnaire = try Fixtures.testQuestionnaire()
     func baseline(_ date: String, _ answers: String) throws -> [String: LegalDutyStatus.Status] {
@@ -217,17 +219,23 @@ struct ScoringTests {
         answers:
         \(answers)
         """
-      let response = try ResponseLoader.load(yaml: yaml, file: "r.yaml", questionnaire: questionnaire).response
+      let response = try ResponseLoader.load(yaml: yaml, file: "r.yaml", questionnaire: questionnaire)
+        .response
       let card = Scorer.score(response, with: questionnaire)
-      return Dictionary(uniqueKeysWithValues: card.legalBaseline.map { ("\($0.questionID)/\($0.optionID ?? "")", $0.status) })
+      return Dictionary(
+        uniqueKeysWithValues: card.legalBaseline.map { ("\($0.questionID)/\($0.optionID ?? "")", $0.status) })
     }
     let aiUse = "  uses-ai: \"yes\"\n  ai-share: 80\n"
-    #expect(try baseline("2025-10-15", aiUse + "  ai-register: published\n") == ["ai-register/": .met, "practices/quality": .notYetApplicable])
+    #expect(
+      try baseline("2025-10-15", aiUse + "  ai-register: published\n") == [
+        "ai-register/": .met, "practices/quality": .notYetApplicable,
+      ])
     #expect(try baseline("2025-10-15", aiUse + "  ai-register: none\n")["ai-register/"] == .notMet)
     #expect(try baseline("2025-10-15", aiUse)["ai-register/"] == .unanswered)
     #expect(try baseline("2025-10-15", aiUse + "  ai-register: na\n")["ai-register/"] == .notApplicable)
     #expect(try baseline("2025-10-15", "  uses-ai: \"no\"\n")["ai-register/"] == .notApplicable)  // skipped
-    #expect(try baseline("2024-12-31", aiUse + "  ai-register: published\n")["ai-register/"] == .notYetApplicable)
+    #expect(
+      try baseline("2024-12-31", aiUse + "  ai-register: published\n")["ai-register/"] == .notYetApplicable)
     #expect(try baseline("2030-06-01", "  practices: [catalogue, quality]\n")["practices/quality"] == .met)
     #expect(try baseline("2030-06-01", "  practices: [catalogue]\n")["practices/quality"] == .notMet)
     #expect(try baseline("2032-01-01", "  practices: [catalogue]\n")["practices/quality"] == .notApplicable)  // ended

@@ -26,7 +26,9 @@ extension QuestionnaireBuilder {
   /// A text written once for every language, or as a map language → text.
   private mutating func sameOrTranslated(_ node: Node, _ what: String) -> LocalizedText? {
     guard case .scalar = node else { return text(node, what) }
-    return reader.string(node, what).map { text in LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text) })) }
+    return reader.string(node, what).map { text in
+      LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, text) }))
+    }
   }
 
   /// A calendar date written `YYYY-MM-DD` (YAML may read it as a timestamp; the text is kept).

@@ -35,7 +35,8 @@ public enum DistributionRenderers {
       for (id, cell) in zip(table.dimensionIDs + ["overall"], group.cells) {
         let s = cell.statistics
         writer.write([
-          group.key, id, "\(cell.n)", number(s?.mean), number(s?.standardDeviation), number(cell.showsRange ? s?.min : nil),
+          group.key, id, "\(cell.n)", number(s?.mean), number(s?.standardDeviation),
+          number(cell.showsRange ? s?.min : nil),
           number(s?.p10), number(s?.p25), number(s?.median), number(s?.p75), number(s?.p90),
           number(cell.showsRange ? s?.max : nil),
         ])
@@ -47,7 +48,9 @@ public enum DistributionRenderers {
   /// One table of medians (P25–P75 beside each) per group and column.
   public static func markdown(_ table: NetworkDistribution, texts: TextCatalogue) -> String {
     let (header, rows) = cells(table, texts)
-    var out = "| " + header.joined(separator: " | ") + " |\n|" + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined() + "\n"
+    var out =
+      "| " + header.joined(separator: " | ") + " |\n|"
+      + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined() + "\n"
     for row in rows { out += "| " + row.map(ScorecardMarkdown.escape).joined(separator: " | ") + " |\n" }
     return out + "\n" + texts("stats.note", ["k": "\(table.minimumGroup)"]) + "\n"
   }
@@ -64,7 +67,8 @@ public enum DistributionRenderers {
       [group.key, "\(group.n)"]
         + group.cells.map { cell in
           guard let s = cell.statistics else { return "—" }
-          return "\(ScoreDisplay.decimal(s.median, texts)) (\(ScoreDisplay.decimal(s.p25, texts))–\(ScoreDisplay.decimal(s.p75, texts)))"
+          return
+            "\(ScoreDisplay.decimal(s.median, texts)) (\(ScoreDisplay.decimal(s.p25, texts))–\(ScoreDisplay.decimal(s.p75, texts)))"
         }
     }
     return (header, rows)
@@ -83,9 +87,12 @@ public enum DistributionRenderers {
   /// Every authority's gap to its group's median, one row per authority.
   /// `flush` is handed the writer after each row, to write out what it holds (a large
   /// network's gaps need not be held whole).
-  public static func gapsCSV(_ gaps: GroupGaps, into writer: inout CSVWriter, flush: (inout CSVWriter) throws -> Void = { _ in }) rethrows {
+  public static func gapsCSV(
+    _ gaps: GroupGaps, into writer: inout CSVWriter, flush: (inout CSVWriter) throws -> Void = { _ in }
+  ) rethrows {
     let columns = gaps.dimensionIDs + ["overall"]
-    writer.write(["authority_id", "year", "group"] + columns.flatMap { ["\($0)_score", "\($0)_median", "\($0)_gap"] })
+    writer.write(
+      ["authority_id", "year", "group"] + columns.flatMap { ["\($0)_score", "\($0)_median", "\($0)_gap"] })
     func number(_ value: Double?) -> String { value.map(JSONValue.format) ?? "" }
     for row in gaps.rows {
       var fields = [row.authority.id, "\(row.authority.year)", row.group]

@@ -108,7 +108,10 @@ public enum GapReportData {
     }
     for duty in report.scorecard.legalBaseline {
       writer.write(
-        [id, "legalDuty", "", duty.questionID, duty.title.text(language), duty.optionID ?? "", duty.status.rawValue]
+        [
+          id, "legalDuty", "", duty.questionID, duty.title.text(language), duty.optionID ?? "",
+          duty.status.rawValue,
+        ]
           + Array(repeating: "", count: columns.count - 7))
     }
     return writer.bytes

@@ -3,7 +3,8 @@ import CSV
 /// The scorecard as CSV: one row per dimension, section and question, and one for the overall score.
 public enum ScorecardCSV {
   public static let columns = [
-    "authority_id", "level_of_detail", "dimension", "section", "question", "answer", "unsure", "status", "credit",
+    "authority_id", "level_of_detail", "dimension", "section", "question", "answer", "unsure", "status",
+    "credit",
     "points", "max_points", "score", "confirmed_score", "coverage", "level",
   ]
 
@@ -26,21 +27,25 @@ public enum ScorecardCSV {
       for section in dimension.sections {
         writer.write([
           id, "section", dimension.id, section.id, "", "", "", "", "", number(section.totals.points),
-          number(section.totals.maxPoints), number(section.totals.score), number(section.totals.confirmedScore),
+          number(section.totals.maxPoints), number(section.totals.score),
+          number(section.totals.confirmedScore),
           number(section.totals.coverage), "",
         ])
       }
       for question in dimension.questions {
         writer.write([
-          id, "question", dimension.id, question.sectionID ?? "", question.id, question.answer?.formatted ?? "",
-          question.unsure ? "yes" : "", question.status.rawValue, number(question.credit), number(question.points),
+          id, "question", dimension.id, question.sectionID ?? "", question.id,
+          question.answer?.formatted ?? "",
+          question.unsure ? "yes" : "", question.status.rawValue, number(question.credit),
+          number(question.points),
           number(question.maxPoints), "", "", "", "",
         ])
       }
     }
     for duty in card.legalBaseline {
       writer.write([
-        id, "legalDuty", "", "", duty.questionID, duty.optionID ?? "", "", duty.status.rawValue, "", "", "", "", "", "", "",
+        id, "legalDuty", "", "", duty.questionID, duty.optionID ?? "", "", duty.status.rawValue, "", "", "",
+        "", "", "", "",
       ])
     }
     return writer.bytes

@@ -8,7 +8,9 @@ public enum ScorecardJSON {
 
   public static func value(_ card: Scorecard, language: Language) -> JSONValue {
     .object([
-      ("questionnaire", .object([("id", .string(card.questionnaireID)), ("version", .string(card.version))])),
+      (
+        "questionnaire", .object([("id", .string(card.questionnaireID)), ("version", .string(card.version))])
+      ),
       ("authority", authority(card.authority)),
       ("date", .string(card.date)),
       ("aggregation", .string(card.aggregation.rawValue)),
@@ -36,7 +38,8 @@ public enum ScorecardJSON {
   static func legalDuty(_ duty: LegalDutyStatus, _ language: Language) -> JSONValue {
     .object([
       ("question", .string(duty.questionID)), ("option", .string(duty.optionID)),
-      ("title", .string(duty.title.text(language))), ("instrument", .string(duty.duty.instrument.text(language))),
+      ("title", .string(duty.title.text(language))),
+      ("instrument", .string(duty.duty.instrument.text(language))),
       ("article", .string(duty.duty.article.text(language))), ("appliesFrom", .string(duty.duty.appliesFrom)),
       ("to", .string(duty.duty.to)), ("status", .string(duty.status.rawValue)),
     ])
@@ -61,7 +64,8 @@ public enum ScorecardJSON {
   static func heldBack(_ heldBack: HeldBackLevel?, _ language: Language) -> JSONValue {
     guard let heldBack else { return .null }
     return .object([
-      ("level", level(heldBack.level, language)), ("questions", .array(heldBack.questions.map { .string($0) })),
+      ("level", level(heldBack.level, language)),
+      ("questions", .array(heldBack.questions.map { .string($0) })),
     ])
   }
 

@@ -16,11 +16,19 @@ public enum ScorecardText {
       let scoreText = ScoreDisplay.score(dimension.score, texts)
       var line = "\(name)  \(bar(dimension.score, color))  \(scoreText.leftPadded(5))"
       line += "  \(ScoreDisplay.level(dimension.level, language))"
-      line += "  · " + texts("score.coverageShort", ["coverage": ScoreDisplay.percent(dimension.totals.coverage, texts)])
-      if dimension.totals.unknown > 0 { line += "  · " + texts("score.unknownShort", ["count": "\(dimension.totals.unknown)"]) }
-      if dimension.totals.unsure > 0 { line += "  · " + texts("score.unsureShort", ["count": "\(dimension.totals.unsure)"]) }
+      line +=
+        "  · "
+        + texts("score.coverageShort", ["coverage": ScoreDisplay.percent(dimension.totals.coverage, texts)])
+      if dimension.totals.unknown > 0 {
+        line += "  · " + texts("score.unknownShort", ["count": "\(dimension.totals.unknown)"])
+      }
+      if dimension.totals.unsure > 0 {
+        line += "  · " + texts("score.unsureShort", ["count": "\(dimension.totals.unsure)"])
+      }
       lines.append(line)
-      if let heldBack = dimension.heldBack { lines.append(String(repeating: " ", count: width + 2) + heldBackNote(heldBack, texts)) }
+      if let heldBack = dimension.heldBack {
+        lines.append(String(repeating: " ", count: width + 2) + heldBackNote(heldBack, texts))
+      }
     }
     lines.append("")
     let overallName = texts("score.overall").padding(toLength: width, withPad: " ", startingAt: 0)
@@ -28,18 +36,23 @@ public enum ScorecardText {
       bold(
         "\(overallName)  \(bar(card.overall.score, color))  \(ScoreDisplay.score(card.overall.score, texts).leftPadded(5))  \(ScoreDisplay.level(card.overall.level, language))",
         color))
-    if let heldBack = card.overall.heldBack { lines.append(String(repeating: " ", count: width + 2) + heldBackNote(heldBack, texts)) }
+    if let heldBack = card.overall.heldBack {
+      lines.append(String(repeating: " ", count: width + 2) + heldBackNote(heldBack, texts))
+    }
     if card.overall.totals.unsure > 0, let confirmed = card.overall.confirmedScore {
       lines.append(texts("score.confirmedLine", ["score": ScoreDisplay.decimal(confirmed, texts)]))
     }
-    lines.append(texts("score.coverageLine", ["coverage": ScoreDisplay.percent(card.overall.totals.coverage, texts)]))
+    lines.append(
+      texts("score.coverageLine", ["coverage": ScoreDisplay.percent(card.overall.totals.coverage, texts)]))
     if !card.legalBaseline.isEmpty {
       lines.append("")
       lines.append(bold(texts("legal.title"), color) + " · " + LegalBaselineView.summary(card, texts: texts))
       let lines_ = LegalBaselineView.lines(card, texts: texts)
       let width = lines_.map(\.statusText.count).max() ?? 0
       for line in lines_ {
-        lines.append("  \(line.statusText.padding(toLength: width, withPad: " ", startingAt: 0))  \(line.title) · \(line.source)")
+        lines.append(
+          "  \(line.statusText.padding(toLength: width, withPad: " ", startingAt: 0))  \(line.title) · \(line.source)"
+        )
       }
       lines.append("")
     }
@@ -60,7 +73,10 @@ public enum ScorecardText {
   static func heldBackNote(_ heldBack: HeldBackLevel, _ texts: TextCatalogue) -> String {
     texts(
       "score.heldBack",
-      ["level": heldBack.level.name.text(texts.language), "questions": heldBack.questions.joined(separator: ", ")])
+      [
+        "level": heldBack.level.name.text(texts.language),
+        "questions": heldBack.questions.joined(separator: ", "),
+      ])
   }
 
   /// Twenty cells, one per 5 points.
@@ -73,9 +89,13 @@ public enum ScorecardText {
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
   }
 
-  private static func bold(_ text: String, _ color: Bool) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+  private static func bold(_ text: String, _ color: Bool) -> String {
+    color ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+  }
 }
 
 extension String {
-  func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+  func leftPadded(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
 }

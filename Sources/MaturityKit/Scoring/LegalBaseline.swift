@@ -44,7 +44,8 @@ extension Scorer {
         let status = legalStatus(duty, score, date: date) { ($0.credit ?? 0) >= 1 }
         baseline.append(
           LegalDutyStatus(
-            questionID: question.id, optionID: nil, title: duty.title ?? question.text, duty: duty, status: status))
+            questionID: question.id, optionID: nil, title: duty.title ?? question.text, duty: duty,
+            status: status))
       }
       for option in question.options {
         guard let duty = option.legal else { continue }
@@ -58,7 +59,8 @@ extension Scorer {
         }
         baseline.append(
           LegalDutyStatus(
-            questionID: question.id, optionID: option.id, title: duty.title ?? option.label, duty: duty, status: status))
+            questionID: question.id, optionID: option.id, title: duty.title ?? option.label, duty: duty,
+            status: status))
       }
     }
     return baseline

@@ -46,7 +46,9 @@ public enum Scorer {
       date: response.date, aggregation: questionnaire.aggregation, coverageFloor: questionnaire.coverageFloor,
       overall: overall, dimensions: dimensions,
       legalBaseline: legalBaseline(
-        questionnaire, scores: Dictionary(dimensions.flatMap(\.questions).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+        questionnaire,
+        scores: Dictionary(
+          dimensions.flatMap(\.questions).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
         date: response.date ?? ISODate.today))
   }
 

@@ -4,7 +4,8 @@ import Foundation
 enum ISODate {
   /// Today in UTC, written `YYYY-MM-DD`.
   static var today: String {
-    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+    let parts = Calendar(identifier: .gregorian).dateComponents(
+      in: TimeZone(identifier: "UTC")!, from: Date())
     return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
   }
 
