@@ -88,4 +88,36 @@ struct ExpressionTests {
     let nots = String(repeating: "not ", count: 10_000) + "size > 1"
     #expect(throws: ExpressionError.self) { try RelevanceExpression(nots) }
   }
+
+  @Test("a chain of 'or' or 'and' terms is one node, so nothing recurses once per term")
+  func flatChains() throws {
+    let chain = try RelevanceExpression("size > 100 or plan == 'none' or uses == 'yes'")
+    #expect(
+      chain.condition
+        == .or([
+          .compare(question: "size", .greater, .number(100)),
+          .compare(question: "plan", .equal, .text("none")),
+          .compare(question: "uses", .equal, .text("yes")),
+        ]))
+    #expect(try !holds("size > 1 and plan == 'draft' and uses == 'no'"))
+    #expect(try holds("size > 1 and plan == 'draft' and uses == 'yes'"))
+    // Built in code (no parser limit), a condition of 100,000 terms is evaluated and checked.
+    let terms = Array(repeating: RelevanceExpression.Condition.answered(question: "gone"), count: 100_000)
+    #expect(!RelevanceExpression.Condition.or(terms).evaluate { answers[$0] })
+    #expect(RelevanceExpression.Condition.or(terms + [.answered(question: "note")]).evaluate { answers[$0] })
+    #expect(RelevanceExpression.Condition.and(terms).tests.count == 100_000)
+  }
+
+  @Test("a condition longer than 10,000 characters is refused")
+  func tooLong() throws {
+    let fits = Array(repeating: "size > 1", count: 833).joined(separator: " or ")
+    #expect(fits.count <= RelevanceExpression.maximumLength)
+    #expect(try holds(fits))
+    let source = Array(repeating: "size > 1", count: 100_000).joined(separator: " or ")
+    #expect(
+      throws: ExpressionError(column: 10_001, code: "expression.tooLong", arguments: ["limit": "10000"])
+    ) {
+      try RelevanceExpression(source)
+    }
+  }
 }

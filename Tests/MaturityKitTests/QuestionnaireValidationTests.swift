@@ -288,4 +288,15 @@ struct QuestionnaireValidationTests {
     try Data([0xFF, 0xFE, 0x00, 0x9C, 0x80]).write(to: URL(fileURLWithPath: path))
     #expect(throws: Problems.self) { try QuestionnaireLoader.load(path: path) }
   }
+
+  @Test("a skip-logic condition of 100,000 'or' terms is refused with its line, not a stack overflow")
+  func longCondition() {
+    let chain = Array(repeating: "q1 == 'a'", count: 100_000).joined(separator: " or ")
+    let yaml = Self.base + "\n        relevant: \"\(chain)\"\n"
+    let line = Self.base.split(separator: "\n").count + 1
+    let found = problems(yaml)
+    #expect(found.count == 1)
+    #expect(found.first?.code == "expression.tooLong")
+    #expect(found.first?.location.line == line)
+  }
 }

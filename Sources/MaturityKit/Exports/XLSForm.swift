@@ -94,10 +94,11 @@ public struct XLSForm: Sendable {
       }
     }
     switch condition {
-    case .and(let left, let right):
-      return "(\(relevant(left, questionnaire)) and \(relevant(right, questionnaire)))"
-    case .or(let left, let right):
-      return "(\(relevant(left, questionnaire)) or \(relevant(right, questionnaire)))"
+    case .and(let terms), .or(let terms):
+      // `a or b or c` as `((a or b) or c)`, as when the chain was nested two by two.
+      let word = if case .and = condition { "and" } else { "or" }
+      let written = terms.map { relevant($0, questionnaire) }
+      return written.dropFirst().reduce(written.first ?? "") { "(\($0) \(word) \($1))" }
     case .not(let inner): return "not(\(relevant(inner, questionnaire)))"
     case .answered(let id): return "${\(id)} != '' and ${\(id)} != 'na' and ${\(id)} != 'unknown'"
     case .selected(let id, let option): return "selected(${\(id)}, '\(option)')"

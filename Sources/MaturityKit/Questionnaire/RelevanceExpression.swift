@@ -16,15 +16,26 @@
 /// `authority.population`, `authority.country`). A test on a question that has no usable answer
 /// (missing, `na`, `unknown`, not relevant), or on a context field the response leaves empty, is
 /// false, so `not` of it is true.
+///
+/// The file decides how large a condition is, so nothing here recurses once per term: a chain of
+/// `or` (or `and`) is one node holding its terms, every recursion is bounded by the nesting depth
+/// (at most ``maximumDepth``), and a condition longer than ``maximumLength`` is refused.
 public struct RelevanceExpression: Codable, Sendable, Equatable, CustomStringConvertible {
   /// The expression as written.
   public let source: String
   /// The parsed form.
   public let condition: Condition
 
+  /// The longest expression read, in characters: a condition is a handful of tests.
+  public static let maximumLength = 10_000
+  /// The deepest nesting of parentheses and `not` read.
+  public static let maximumDepth = 50
+
   public indirect enum Condition: Sendable, Equatable {
-    case and(Condition, Condition)
-    case or(Condition, Condition)
+    /// Every term holds: `a and b and c` is one node of three terms.
+    case and([Condition])
+    /// Some term holds: `a or b or c` is one node of three terms.
+    case or([Condition])
     case not(Condition)
     case compare(question: String, ComparisonOperator, Literal)
     case oneOf(question: String, [Literal])
@@ -62,6 +73,11 @@ public struct RelevanceExpression: Codable, Sendable, Equatable, CustomStringCon
 
   /// Parses `source`; throws ``ExpressionError`` with the 1-based column of the problem.
   public init(_ source: String) throws(ExpressionError) {
+    guard source.count <= Self.maximumLength else {
+      throw ExpressionError(
+        column: Self.maximumLength + 1, code: "expression.tooLong",
+        arguments: ["limit": "\(Self.maximumLength)"])
+    }
     self.source = source
     var parser = ExpressionParser(source)
     self.condition = try parser.parse()
@@ -96,8 +112,8 @@ public struct RelevanceExpression: Codable, Sendable, Equatable, CustomStringCon
 extension RelevanceExpression.Condition {
   func evaluate(_ answer: (String) -> AnswerValue?) -> Bool {
     switch self {
-    case .and(let left, let right): return left.evaluate(answer) && right.evaluate(answer)
-    case .or(let left, let right): return left.evaluate(answer) || right.evaluate(answer)
+    case .and(let terms): return terms.allSatisfy { $0.evaluate(answer) }
+    case .or(let terms): return terms.contains { $0.evaluate(answer) }
     case .not(let inner): return !inner.evaluate(answer)
     case .answered(let question):
       guard let value = answer(question) else { return false }
@@ -145,7 +161,7 @@ extension RelevanceExpression.Condition {
   /// Every test in the condition, for validation against the questionnaire.
   var tests: [RelevanceExpression.Condition] {
     switch self {
-    case .and(let left, let right), .or(let left, let right): left.tests + right.tests
+    case .and(let terms), .or(let terms): terms.flatMap(\.tests)
     case .not(let inner): inner.tests
     default: [self]
     }
@@ -172,7 +188,6 @@ struct ExpressionParser {
   private var token: Token = .end
   private var tokenColumn = 1
   private var depth = 0
-  private static let maximumDepth = 50
 
   init(_ source: String) { characters = Array(source) }
 
@@ -184,28 +199,32 @@ struct ExpressionParser {
     return condition
   }
 
+  /// `term ('or' term)*` as one `.or` node of its terms, or the term alone.
   private mutating func parseOr() throws(ExpressionError) -> RelevanceExpression.Condition {
-    var condition = try parseAnd()
+    var terms = [try parseAnd()]
     while token == .word("or") {
       try advance()
-      condition = .or(condition, try parseAnd())
+      terms.append(try parseAnd())
     }
-    return condition
+    guard terms.count > 1 else { return terms[0] }
+    return .or(terms)
   }
 
+  /// `factor ('and' factor)*` as one `.and` node of its factors, or the factor alone.
   private mutating func parseAnd() throws(ExpressionError) -> RelevanceExpression.Condition {
-    var condition = try parseFactor()
+    var factors = [try parseFactor()]
     while token == .word("and") {
       try advance()
-      condition = .and(condition, try parseFactor())
+      factors.append(try parseFactor())
     }
-    return condition
+    guard factors.count > 1 else { return factors[0] }
+    return .and(factors)
   }
 
   private mutating func parseFactor() throws(ExpressionError) -> RelevanceExpression.Condition {
     depth += 1
     defer { depth -= 1 }
-    guard depth <= Self.maximumDepth else { throw failure("expression.tooDeep") }
+    guard depth <= RelevanceExpression.maximumDepth else { throw failure("expression.tooDeep") }
     switch token {
     case .word("not"):
       try advance()

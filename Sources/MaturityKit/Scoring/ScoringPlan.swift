@@ -37,8 +37,8 @@ public struct ScoringPlan: Sendable {
   }
 
   indirect enum CompiledCondition: Sendable {
-    case and(CompiledCondition, CompiledCondition)
-    case or(CompiledCondition, CompiledCondition)
+    case and([CompiledCondition])
+    case or([CompiledCondition])
     case not(CompiledCondition)
     case equalsOption(Int, Int, negated: Bool)
     case equalsBoolean(Int, Bool, negated: Bool)
@@ -114,8 +114,8 @@ public struct ScoringPlan: Sendable {
   ) -> CompiledCondition {
     func compile(_ condition: RelevanceExpression.Condition) -> CompiledCondition {
       switch condition {
-      case .and(let left, let right): return .and(compile(left), compile(right))
-      case .or(let left, let right): return .or(compile(left), compile(right))
+      case .and(let terms): return .and(terms.map(compile))
+      case .or(let terms): return .or(terms.map(compile))
       case .not(let inner): return .not(compile(inner))
       case let test where test.subject.map { AuthorityContext.Field(rawValue: $0) != nil } ?? false:
         return .context(test)
@@ -127,10 +127,8 @@ public struct ScoringPlan: Sendable {
         return question.type == .multi
           ? .selected(index, optionIndex) : .equalsOption(index, optionIndex, negated: false)
       case .oneOf(let id, let literals):
-        return literals.map { compile(.compare(question: id, .equal, $0)) }.reduce(CompiledCondition.never) {
-          if case .never = $0 { return $1 }
-          return .or($0, $1)
-        }
+        let terms = literals.map { compile(.compare(question: id, .equal, $0)) }
+        return terms.count == 1 ? terms[0] : .or(terms)
       case .compare(let id, let comparison, let literal):
         guard let index = indexByID[id], let question = questionnaire.question(id) else { return .never }
         switch (question.type, literal) {
@@ -166,10 +164,8 @@ extension ScoringPlan.CompiledCondition {
       return relevant[index] && code.kind == .value ? code : nil
     }
     switch self {
-    case .and(let left, let right):
-      return left.holds(codes, relevant, context) && right.holds(codes, relevant, context)
-    case .or(let left, let right):
-      return left.holds(codes, relevant, context) || right.holds(codes, relevant, context)
+    case .and(let terms): return terms.allSatisfy { $0.holds(codes, relevant, context) }
+    case .or(let terms): return terms.contains { $0.holds(codes, relevant, context) }
     case .not(let inner): return !inner.holds(codes, relevant, context)
     case .never: return false
     case .context(let test):

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Files built to hurt (issue 15): each is refused with exit 1 and a short `FILE:LINE:` message,
+/// never a crash, a flood of standard error, or a message without its line.
+@Suite("hostile input: long conditions, huge values, unknown questionnaires")
+struct HostileInputTests {
+  let questionnaire = "Tests/Fixtures/questionnaires/test-assessment"
+
+  @Test("validate: a skip-logic condition of 100,000 'or' terms is refused with its line, not a crash")
+  func longCondition() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let path = folder.appendingPathComponent("questionnaire.yaml").path
+    let chain = Array(repeating: "q1 == 'yes'", count: 100_000).joined(separator: " or ")
+    try Data(
+      """
+      id: mini
+      version: "1"
+      languages: [en]
+      title: {en: Mini}
+      levels:
+        - {id: low, name: {en: Low}, min: 0}
+      dimensions:
+        - id: d1
+          name: {en: One}
+          questions:
+            - id: q1
+              type: yesno
+              text: {en: Q1}
+            - id: q2
+              type: yesno
+              text: {en: Q2}
+              relevant: "\(chain)"
+
+      """.utf8
+    ).write(to: URL(fileURLWithPath: path))
+    let result = try MaturityBinary.run(["validate", path])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("\(path):17: skip logic of q2"))
+    #expect(result.stderr.utf8.count < 10_000)
+  }
+}
