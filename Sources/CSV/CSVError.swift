@@ -50,14 +50,16 @@ public struct CSVError: UserFacingError, Equatable {
     }
   }
 
-  /// The values the message names.
+  /// The values the message names, each a short excerpt (see ``Excerpt``).
   public var arguments: [String: String] {
-    switch kind {
-    case .unreadable(let reason): ["reason": reason]
-    case .raggedRow(let found, let expected): ["found": "\(found)", "expected": "\(expected)"]
-    case .missingColumn(let name), .duplicateColumn(let name): ["column": name]
-    case .unterminatedQuote, .invalidUTF8, .recordTooLarge: [:]
-    }
+    let arguments: [String: String] =
+      switch kind {
+      case .unreadable(let reason): ["reason": reason]
+      case .raggedRow(let found, let expected): ["found": "\(found)", "expected": "\(expected)"]
+      case .missingColumn(let name), .duplicateColumn(let name): ["column": name]
+      case .unterminatedQuote, .invalidUTF8, .recordTooLarge: [:]
+      }
+    return Excerpt.arguments(arguments)
   }
 }
 

@@ -39,4 +39,33 @@ struct HostileInputTests {
     #expect(result.stderr.hasPrefix("\(path):17: skip logic of q2"))
     #expect(result.stderr.utf8.count < 10_000)
   }
+
+  @Test("score: a response CSV with megabytes in its cells is refused with short messages")
+  func hugeCells() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let path = folder.appendingPathComponent("huge.csv").path
+    let huge = String(repeating: "x", count: 3_000_000)
+    let accented = String(repeating: "é", count: 1_000_000)
+    let lines = String(repeating: "no\r\n", count: 250_000)
+    let csv = """
+      question_id,answer,unsure
+      @questionnaire,test-assessment,
+      @version,1.0,
+      @authority.id,X,
+      @authority.name,Y,
+      @authority.country,\(accented),
+      strategy,\(huge),
+      \(huge.prefix(1_000_000)),yes,
+      uses-ai,yes,"\(lines)"
+
+      """
+    try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+    let result = try MaturityBinary.run(["score", path, "--questionnaire", questionnaire])
+    #expect(result.status == 1)
+    #expect(result.stderr.utf8.count < 10_000, "\(result.stderr.utf8.count) bytes on standard error")
+    let messages = result.stderr.split(separator: "\n")
+    #expect(messages.count == 4)
+    #expect(messages.allSatisfy { $0.hasPrefix("\(path):") })
+    #expect(result.stderr.contains("\(path):7: question strategy: 'xxxx"))
+  }
 }

@@ -8,7 +8,8 @@ public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
   public var location: SourceLocation
   /// The catalogue key of the message, e.g. `questionnaire.unknownKey`.
   public var code: String
-  /// The values the message names, by placeholder.
+  /// The values the message names, by placeholder, each a short excerpt (see ``Excerpt``): a
+  /// file's value of megabytes makes a message of one line.
   public var arguments: [String: String]
 
   public init(
@@ -17,7 +18,7 @@ public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
     self.severity = severity
     self.location = location
     self.code = code
-    self.arguments = arguments
+    self.arguments = Excerpt.arguments(arguments)
   }
 
   /// `file:line:column: message` (warnings say so), in the catalogue's language.
