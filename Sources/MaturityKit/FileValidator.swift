@@ -35,21 +35,20 @@ public struct FileValidator: Sendable {
           questionnaire = try locator.load(questionnaireReference).questionnaire
         } else {
           let header = try ResponseLoader.header(path: path)
-          questionnaire = try locator.load(id: header.id, version: header.version, for: path)
+          questionnaire = try locator.load(
+            id: header.id, version: header.version, for: path, line: header.line)
         }
-        return Outcome(kind: .response, problems: try ResponseLoader.load(path: path, questionnaire: questionnaire).warnings)
+        return Outcome(
+          kind: .response,
+          problems: try ResponseLoader.load(path: path, questionnaire: questionnaire).warnings)
       }
     } catch let problems as Problems {
       return Outcome(kind: kind, problems: problems.all)
     } catch let error as CSVError {
-      return Outcome(kind: kind, problems: [Problem(.error, error.location!, error.catalogueKey, error.arguments)])
-    } catch let error as LocatorError {
-      guard case .notFound(let reference, let searched) = error else { return Outcome(kind: kind, problems: []) }
       return Outcome(
-        kind: kind,
-        problems: [
-          Problem(.error, SourceLocation(file: path), "questionnaire.notFound", ["reference": reference, "folders": searched.joined(separator: ", ")])
-        ])
+        kind: kind, problems: [Problem(.error, error.location!, error.catalogueKey, error.arguments)])
+    } catch let error as LocatorError {
+      return Outcome(kind: kind, problems: [error.problem(file: path, line: nil)])
     } catch {
       return Outcome(kind: kind, problems: [Problem(.error, SourceLocation(file: path), "file.unreadable")])
     }
@@ -57,7 +56,9 @@ public struct FileValidator: Sendable {
 
   /// A response when the name says so or the file is CSV; a questionnaire when its YAML has `dimensions`.
   static func kind(of path: String) -> Kind {
-    if path.hasSuffix(".response.yaml") || path.hasSuffix(".response.yml") || ResponseLoader.isCSV(path) { return .response }
+    if path.hasSuffix(".response.yaml") || path.hasSuffix(".response.yml") || ResponseLoader.isCSV(path) {
+      return .response
+    }
     if URL(fileURLWithPath: path).lastPathComponent.hasPrefix("questionnaire.") { return .questionnaire }
     guard let data = FileManager.default.contents(atPath: path), data.count <= YAMLFile.sizeLimit,
       let text = String(data: data, encoding: .utf8), let root = try? Yams.compose(yaml: text),

@@ -68,4 +68,32 @@ struct HostileInputTests {
     #expect(messages.allSatisfy { $0.hasPrefix("\(path):") })
     #expect(result.stderr.contains("\(path):7: question strategy: 'xxxx"))
   }
+
+  @Test(
+    "score and validate: a response naming an unknown questionnaire give the line that names it",
+    arguments: ["score", "validate"])
+  func unknownQuestionnaire(command: String) throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let yaml = folder.appendingPathComponent("nowhere.response.yaml").path
+    try Data(
+      """
+      # A response for a questionnaire that is not installed.
+      questionnaire: nowhere
+      version: "1.0"
+      authority: {id: X, name: Y}
+      answers: {}
+
+      """.utf8
+    ).write(to: URL(fileURLWithPath: yaml))
+    let csv = folder.appendingPathComponent("nowhere.csv").path
+    try Data("question_id,answer\n@authority.id,X\n@questionnaire,nowhere\n@version,1.0\n".utf8).write(
+      to: URL(fileURLWithPath: csv))
+    let environment = ["MATURITY_QUESTIONNAIRES": "Tests/Fixtures/questionnaires"]
+    for (path, line) in [(yaml, 2), (csv, 3)] {
+      let result = try MaturityBinary.run([command, path], environment: environment)
+      #expect(result.status == 1)
+      #expect(result.stderr.hasPrefix("\(path):\(line): "), "\(result.stderr)")
+      #expect(result.stderr.contains("nowhere"))
+    }
+  }
 }

@@ -17,7 +17,9 @@ public enum ResponseFiles {
         continue
       }
       let found = (FileManager.default.enumerator(atPath: input)?.allObjects as? [String] ?? [])
-        .filter { $0.hasSuffix(".response.yaml") || $0.hasSuffix(".response.yml") || $0.lowercased().hasSuffix(".csv") }
+        .filter {
+          $0.hasSuffix(".response.yaml") || $0.hasSuffix(".response.yml") || $0.lowercased().hasSuffix(".csv")
+        }
         .sorted()
       paths += found.map { input.hasSuffix("/") ? input + $0 : input + "/" + $0 }
     }
@@ -33,7 +35,9 @@ public struct PeerSetBuilder: Sendable {
   public let defaultYear: Int?
   public let locator: QuestionnaireLocator
 
-  public init(shape: PeerSource.Shape, defaultYear: Int? = nil, locator: QuestionnaireLocator = QuestionnaireLocator()) {
+  public init(
+    shape: PeerSource.Shape, defaultYear: Int? = nil, locator: QuestionnaireLocator = QuestionnaireLocator()
+  ) {
     self.shape = shape
     self.defaultYear = defaultYear
     self.locator = locator
@@ -58,7 +62,8 @@ public struct PeerSetBuilder: Sendable {
       do {
         let header = try ResponseLoader.header(path: path)
         if questionnaire == nil {
-          questionnaire = try locator.load(id: header.id, version: header.version, for: path)
+          questionnaire = try locator.load(
+            id: header.id, version: header.version, for: path, line: header.line)
           writeHeader(questionnaire!, &writer)
         }
         guard let questionnaire else { continue }
@@ -72,7 +77,9 @@ public struct PeerSetBuilder: Sendable {
         let key = "\(response.authority.id)\u{0}\(year)"
         if let first = seen[key] {
           problems.append(
-            Problem(.error, SourceLocation(file: path), "build.duplicate", ["authority": response.authority.id, "year": "\(year)", "first": first]))
+            Problem(
+              .error, SourceLocation(file: path), "build.duplicate",
+              ["authority": response.authority.id, "year": "\(year)", "first": first]))
           continue
         }
         seen[key] = path
@@ -81,7 +88,10 @@ public struct PeerSetBuilder: Sendable {
       } catch let error as Problems {
         problems += error.all
       } catch let error as any UserFacingError {
-        problems.append(Problem(.error, error.location ?? SourceLocation(file: path), "build.unreadable", ["message": error.message(TextCatalogue(language: .english))]))
+        problems.append(
+          Problem(
+            .error, error.location ?? SourceLocation(file: path), "build.unreadable",
+            ["message": error.message(TextCatalogue(language: .english))]))
       }
     }
     if problems.contains(where: { $0.severity == .error }) { throw Problems(problems) }
@@ -99,9 +109,13 @@ public struct PeerSetBuilder: Sendable {
     }
   }
 
-  private func write(_ response: Response, year: Int, _ questionnaire: Questionnaire, _ writer: inout CSVWriter) {
+  private func write(
+    _ response: Response, year: Int, _ questionnaire: Questionnaire, _ writer: inout CSVWriter
+  ) {
     let authority = response.authority
-    let common = [authority.country ?? "", authority.population.map(String.init) ?? "", authority.type?.rawValue ?? ""]
+    let common = [
+      authority.country ?? "", authority.population.map(String.init) ?? "", authority.type?.rawValue ?? "",
+    ]
     switch shape {
     case .scores:
       let card = Scorer.score(response, with: questionnaire)
@@ -112,7 +126,10 @@ public struct PeerSetBuilder: Sendable {
     case .answers:
       let relevant = Relevance.relevantQuestions(response, questionnaire)
       for answer in response.answers where relevant[answer.questionID] == true {
-        writer.write([authority.id] + common + ["\(year)", answer.questionID, answer.value.formatted, questionnaire.id, questionnaire.version])
+        writer.write(
+          [authority.id] + common + [
+            "\(year)", answer.questionID, answer.value.formatted, questionnaire.id, questionnaire.version,
+          ])
       }
     }
   }

@@ -35,9 +35,18 @@ public struct QuestionnaireLocator: Sendable {
     try QuestionnaireLoader.load(path: try path(for: reference))
   }
 
-  /// Loads the questionnaire a response names and checks that its version is the one answered.
-  public func load(id: String, version: String, for responsePath: String) throws -> Questionnaire {
-    let loaded = try load(id)
+  /// Loads the questionnaire a response names and checks that its version is the one answered;
+  /// a questionnaire that is not found is a problem of the response at `line`, where it is named.
+  public func load(id: String, version: String, for responsePath: String, line: Int? = nil) throws
+    -> Questionnaire
+  {
+    let path: String
+    do {
+      path = try self.path(for: id)
+    } catch {
+      throw Problems([error.problem(file: responsePath, line: line)])
+    }
+    let loaded = try QuestionnaireLoader.load(path: path)
     guard loaded.questionnaire.version == version else {
       throw Problems([
         Problem(

@@ -3,10 +3,13 @@ import CSV
 /// Reads a response CSV: `question_id,answer,unsure,comment,evidence`, with `@` rows for the
 /// questionnaire and the authority. Other columns (the template's question texts) are ignored.
 enum ResponseCSVReader {
-  static func read(path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) -> ResponseDocument {
+  static func read(path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError)
+    -> ResponseDocument
+  {
     var log = ProblemLog(file: path)
     var document = ResponseDocument(
-      file: path, questionnaireID: "", version: "", authority: Authority(id: "", name: ""), answers: [], log: log)
+      file: path, questionnaireID: "", version: "", authority: Authority(id: "", name: ""), answers: [],
+      log: log)
     let reader = try CSVReader(path: path, options: options)
     var header: CSVHeader?
     var columns: (id: Int, answer: Int, unsure: Int?, comment: Int?, evidence: Int?)?
@@ -29,7 +32,9 @@ enum ResponseCSVReader {
         if id.hasPrefix("@") {
           let key = String(id.dropFirst())
           switch key {
-          case "questionnaire": document.questionnaireID = answer.trimmedSpaces
+          case "questionnaire":
+            document.questionnaireID = answer.trimmedSpaces
+            document.questionnaireLine = record.line
           case "version":
             document.version = answer.trimmedSpaces
             document.versionLine = record.line
@@ -38,9 +43,11 @@ enum ResponseCSVReader {
               document.date = answer.trimmedSpaces
               AuthorityFields.checkDate(answer.trimmedSpaces, line: record.line, log: &log)
             }
-          case "authority.id", "authority.name", "authority.country", "authority.population", "authority.type":
+          case "authority.id", "authority.name", "authority.country", "authority.population",
+            "authority.type":
             if !answer.trimmedSpaces.isEmpty {
-              fields.set(String(key.dropFirst("authority.".count)), answer.trimmedSpaces, line: record.line, log: &log)
+              fields.set(
+                String(key.dropFirst("authority.".count)), answer.trimmedSpaces, line: record.line, log: &log)
             }
           case "respondent.name", "respondent.role":
             let value = answer.trimmedSpaces
@@ -69,7 +76,9 @@ enum ResponseCSVReader {
           ResponseDocument.RawAnswer(
             questionID: id, value: trimmed.isEmpty ? nil : .scalar(trimmed), unsure: unsure,
             comment: columns.comment.flatMap { record.value($0) }.flatMap { $0.isEmpty ? nil : $0 },
-            evidence: columns.evidence.flatMap { record.value($0) }.flatMap { $0.trimmedSpaces.isEmpty ? nil : $0.trimmedSpaces },
+            evidence: columns.evidence.flatMap { record.value($0) }.flatMap {
+              $0.trimmedSpaces.isEmpty ? nil : $0.trimmedSpaces
+            },
             line: record.line))
       }
     } catch let error as CSVError {
@@ -78,7 +87,8 @@ enum ResponseCSVReader {
       throw CSVError(file: path, line: nil, kind: .unreadable(reason: "\(error)"))
     }
     if header == nil { log.error(1, "file.empty") }
-    for key in ["questionnaire", "version"] where (key == "questionnaire" ? document.questionnaireID : document.version).isEmpty {
+    for key in ["questionnaire", "version"]
+    where (key == "questionnaire" ? document.questionnaireID : document.version).isEmpty {
       log.error(nil, "response.missingMetaRow", ["row": "@\(key)"])
     }
     for _ in reader.warnings { log.warning(nil, "peers.readAsWindows1252") }

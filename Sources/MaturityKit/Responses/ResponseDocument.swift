@@ -28,5 +28,6 @@ struct ResponseDocument {
   /// Problems found while reading (syntax, unknown keys, bad authority fields).
   var log: ProblemLog
   /// Lines of header fields, for messages.
+  var questionnaireLine: Int?
   var versionLine: Int?
 }

@@ -9,16 +9,20 @@ public enum ResponseLoader {
     return lowered.hasSuffix(".csv") || lowered.hasSuffix(".tsv") || lowered.hasSuffix(".txt")
   }
 
-  /// The questionnaire id and version a response file names, read without checking answers.
-  public static func header(path: String, csv: CSVReadOptions = CSVReadOptions()) throws -> (id: String, version: String) {
+  /// The questionnaire id and version a response file names, and the line that names the
+  /// questionnaire, read without checking answers.
+  public static func header(path: String, csv: CSVReadOptions = CSVReadOptions()) throws -> (
+    id: String, version: String, line: Int?
+  ) {
     let document = try document(path: path, csv: csv)
     if document.questionnaireID.isEmpty || document.version.isEmpty { try document.log.check() }
-    return (document.questionnaireID, document.version)
+    return (document.questionnaireID, document.version, document.questionnaireLine)
   }
 
   /// Reads the response at `path` and checks it against `questionnaire`; throws ``Problems``
   /// (every error with its line) or ``CSVError``. Warnings come back with the response.
-  public static func load(path: String, questionnaire: Questionnaire, csv: CSVReadOptions = CSVReadOptions()) throws
+  public static func load(path: String, questionnaire: Questionnaire, csv: CSVReadOptions = CSVReadOptions())
+    throws
     -> (response: Response, warnings: [Problem])
   {
     try ResponseInterpreter.interpret(try document(path: path, csv: csv), with: questionnaire)

@@ -30,6 +30,7 @@ enum ResponseYAMLReader {
         root, "response", allowed: topKeys, required: ["questionnaire", "version", "authority"])
     else { return finish(&document, reader) }
     document.questionnaireID = top["questionnaire"].flatMap { reader.string($0, "questionnaire") } ?? ""
+    document.questionnaireLine = top["questionnaire"].flatMap(YAMLReader.line)
     document.version = top["version"].flatMap { reader.string($0, "version") } ?? ""
     document.versionLine = top["version"].flatMap(YAMLReader.line)
     if let node = top["date"], !YAMLReader.isNull(node) {

@@ -18,7 +18,8 @@ struct ResponseInput: ParsableArguments {
       questionnaire = try locator.load(reference).questionnaire
     } else {
       let header = try ResponseLoader.header(path: response)
-      questionnaire = try locator.load(id: header.id, version: header.version, for: response)
+      questionnaire = try locator.load(
+        id: header.id, version: header.version, for: response, line: header.line)
     }
     let loaded = try ResponseLoader.load(path: response, questionnaire: questionnaire)
     Diagnostics.report(loaded.warnings, texts)
