@@ -9,7 +9,8 @@ struct ResponseTests {
   func problems(_ answers: String, header: String? = nil) throws -> [Problem] {
     let questionnaire = try Fixtures.testQuestionnaire()
     let yaml =
-      (header ?? "questionnaire: test-assessment\nversion: \"1.0\"\nauthority: {id: T-1, name: Test}\n") + "answers:\n"
+      (header ?? "questionnaire: test-assessment\nversion: \"1.0\"\nauthority: {id: T-1, name: Test}\n")
+      + "answers:\n"
       + answers
     do {
       return try ResponseLoader.load(yaml: yaml, file: "r.yaml", questionnaire: questionnaire).warnings
@@ -51,7 +52,9 @@ struct ResponseTests {
 
   @Test("a response for another questionnaire or version names both")
   func mismatch() throws {
-    let found = try problems("  strategy: draft\n", header: "questionnaire: test-assessment\nversion: \"0.9\"\nauthority: {id: T, name: T}\n")
+    let found = try problems(
+      "  strategy: draft\n",
+      header: "questionnaire: test-assessment\nversion: \"0.9\"\nauthority: {id: T, name: T}\n")
     #expect(found.count == 1)
     #expect(found[0].code == "response.questionnaireMismatch")
     #expect(found[0].location.line == 2)
@@ -83,8 +86,29 @@ struct ResponseTests {
     #expect(response.answer("practices")?.evidence == "https://example.org")
     #expect(response.answer("ai-share")?.value == .number(30.5))
     #expect(response.answer("notes")?.value == .text("free text: with a colon"))
-    #expect(response.authority == Authority(id: "ES-1", name: "Villa", country: "ES", population: 4000, type: .municipality))
+    #expect(
+      response.authority
+        == Authority(id: "ES-1", name: "Villa", country: "ES", population: 4000, type: .municipality))
     #expect(response.date == "2025-10-15")
+  }
+
+  @Test("a multi answer of thousands of ids: each unknown id once, at most five, in linear time")
+  func hugeMultiAnswer() throws {
+    let ids = (0..<100_000).map { "zz\($0 % 7)" } + (0..<100_000).map { "x\($0)" }
+    let found = try problems("  practices: \"\(ids.joined(separator: "|"))\"\n")
+    #expect(found.map(\.code) == Array(repeating: "response.unknownOption", count: 5))
+    #expect(found.map { $0.arguments["value"] } == ["zz0", "zz1", "zz2", "zz3", "zz4"])
+    let questionnaire = try Fixtures.testQuestionnaire()
+    let ticked = Array(repeating: "quality|catalogue", count: 100_000).joined(separator: "|")
+    let yaml = """
+      questionnaire: test-assessment
+      version: "1.0"
+      authority: {id: T-1, name: Test}
+      answers:
+        practices: "\(ticked)"
+      """
+    let response = try ResponseLoader.load(yaml: yaml, file: "r.yaml", questionnaire: questionnaire).response
+    #expect(response.answer("practices")?.value == .options(["quality", "catalogue"]))
   }
 
   @Test("bad authority fields are reported with their lines")
@@ -101,8 +125,14 @@ struct ResponseTests {
         type: city
 
       """
-    let codes = try problems("  strategy: draft\n", header: header).map { "\($0.location.line ?? 0) \($0.code)" }
-    #expect(codes == ["3 response.badDate", "7 response.badCountry", "8 response.badPopulation", "9 response.badAuthorityType"])
+    let codes = try problems("  strategy: draft\n", header: header).map {
+      "\($0.location.line ?? 0) \($0.code)"
+    }
+    #expect(
+      codes == [
+        "3 response.badDate", "7 response.badCountry", "8 response.badPopulation",
+        "9 response.badAuthorityType",
+      ])
   }
 
   @Test("a response CSV in a French Excel dialect reads like the YAML response")
@@ -123,7 +153,9 @@ struct ResponseTests {
     #expect(response.answer("paper-forms")?.line == 12)
     let fromCSV = Scorer.score(response, with: questionnaire)
     let fromYAML = Scorer.score(
-      try ResponseLoader.load(path: Fixtures.path("responses/worked-example.response.yaml"), questionnaire: questionnaire).response,
+      try ResponseLoader.load(
+        path: Fixtures.path("responses/worked-example.response.yaml"), questionnaire: questionnaire
+      ).response,
       with: questionnaire)
     #expect(fromCSV.overall == fromYAML.overall)
     #expect(fromCSV.dimensions.map(\.totals) == fromYAML.dimensions.map(\.totals))
@@ -132,17 +164,22 @@ struct ResponseTests {
   @Test("CSV problems name the spreadsheet line")
   func csvProblems() throws {
     let questionnaire = try Fixtures.testQuestionnaire()
-    let csv = "question_id,answer\n@questionnaire,test-assessment\n@version,1.0\n@authority.id,X\nstrategy,maybe\nstrategy,draft\n"
+    let csv =
+      "question_id,answer\n@questionnaire,test-assessment\n@version,1.0\n@authority.id,X\nstrategy,maybe\nstrategy,draft\n"
     let path = try Fixtures.temporaryFile(csv, name: "bad.csv")
     #expect(throws: Problems.self) { try ResponseLoader.load(path: path, questionnaire: questionnaire) }
     do {
       _ = try ResponseLoader.load(path: path, questionnaire: questionnaire)
     } catch let error as Problems {
-      #expect(error.all.map { "\($0.location.line ?? 0) \($0.code)" } == ["5 response.unknownOption", "6 response.duplicateAnswer"])
+      #expect(
+        error.all.map { "\($0.location.line ?? 0) \($0.code)" } == [
+          "5 response.unknownOption", "6 response.duplicateAnswer",
+        ])
     }
   }
 
-  @Test("templates filled in read back and score the same as the YAML response", arguments: ["en", "fr", "es"])
+  @Test(
+    "templates filled in read back and score the same as the YAML response", arguments: ["en", "fr", "es"])
   func templateRoundTrip(code: String) throws {
     let questionnaire = try Fixtures.testQuestionnaire()
     let texts = TextCatalogue(language: Language(code)!)
@@ -154,7 +191,8 @@ struct ResponseTests {
     var yaml = ResponseTemplate.yaml(questionnaire, texts: texts)
     yaml = yaml.replacingOccurrences(of: "  id: \"\"", with: "  id: \"ES-TEST-1\"")
     for (id, value) in answers {
-      let written = value.contains("|") ? "[\(value.replacingOccurrences(of: "|", with: ", "))]" : "\"\(value)\""
+      let written =
+        value.contains("|") ? "[\(value.replacingOccurrences(of: "|", with: ", "))]" : "\"\(value)\""
       yaml = yaml.replacingOccurrences(of: "\n  \(id):\n", with: "\n  \(id): \(written)\n")
     }
     let fromYAML = try ResponseLoader.load(yaml: yaml, file: "t.yaml", questionnaire: questionnaire).response

@@ -3,12 +3,16 @@ import CSV
 /// Types a response's answers with the questionnaire's questions and checks them, reporting
 /// every problem with its line.
 enum ResponseInterpreter {
+  /// The unknown option ids of one `multi` answer that are reported; the rest are not.
+  static let maximumUnknownOptions = 5
+
   static func interpret(_ document: ResponseDocument, with questionnaire: Questionnaire) throws(Problems) -> (
     response: Response, warnings: [Problem]
   ) {
     var log = document.log
     let readable = !document.questionnaireID.isEmpty || !log.hasErrors
-    if readable && (document.questionnaireID != questionnaire.id || document.version != questionnaire.version) {
+    if readable && (document.questionnaireID != questionnaire.id || document.version != questionnaire.version)
+    {
       log.error(
         document.versionLine, "response.questionnaireMismatch",
         [
@@ -18,7 +22,8 @@ enum ResponseInterpreter {
       try log.check()
     }
     if document.authority.id.trimmedSpaces.isEmpty { log.error(nil, "response.missingAuthorityID") }
-    let questions = Dictionary(questionnaire.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let questions = Dictionary(
+      questionnaire.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var answers: [Answer] = []
     for raw in document.answers {
       guard let question = questions[raw.questionID] else {
@@ -35,7 +40,8 @@ enum ResponseInterpreter {
       guard let value = typedValue(rawValue, for: question, line: raw.line, log: &log) else { continue }
       answers.append(
         Answer(
-          questionID: raw.questionID, value: value, unsure: raw.unsure, comment: raw.comment, evidence: raw.evidence,
+          questionID: raw.questionID, value: value, unsure: raw.unsure, comment: raw.comment,
+          evidence: raw.evidence,
           line: raw.line))
     }
     let response = Response(
@@ -88,10 +94,20 @@ enum ResponseInterpreter {
       } else {
         ids = []
       }
-      let valid = ids.compactMap { option($0, of: question, line: line, log: &log) }
-      guard valid.count == ids.count else { return nil }
-      // An option ticked twice is ticked once.
-      return .options(valid.enumerated().filter { valid.firstIndex(of: $0.element) == $0.offset }.map(\.element))
+      // An option ticked twice is ticked once; an unknown id is reported once, and at most
+      // `maximumUnknownOptions` of them per answer (a cell of thousands of ids, a few messages).
+      var valid: [String] = []
+      var seen: Set<String> = []
+      var unknown = 0
+      for id in ids where seen.insert(id).inserted {
+        if question.option(id) != nil {
+          valid.append(id)
+        } else {
+          unknown += 1
+          if unknown <= Self.maximumUnknownOptions { _ = option(id, of: question, line: line, log: &log) }
+        }
+      }
+      return unknown == 0 ? .options(valid) : nil
     case (.number, .scalar(let text)), (.percent, .scalar(let text)):
       guard let number = CSVNumber.parse(text) else {
         log.error(line, "response.expectedNumber", arguments.merging(["value": text]) { $1 })
@@ -110,7 +126,9 @@ enum ResponseInterpreter {
     }
   }
 
-  private static func option(_ id: String, of question: Question, line: Int?, log: inout ProblemLog) -> String? {
+  private static func option(_ id: String, of question: Question, line: Int?, log: inout ProblemLog)
+    -> String?
+  {
     if question.option(id) != nil { return id }
     var arguments = [
       "question": question.id, "value": id, "options": question.options.map(\.id).joined(separator: ", "),
