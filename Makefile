@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/maturity
 
-.PHONY: deps build demo test conformance format reports browser-check web-check
+.PHONY: deps build demo test conformance format reports browser-check web-check sanitize
 
 deps:
 	@scripts/install-deps
@@ -32,3 +32,8 @@ browser-check:
 
 web-check: build
 	scripts/check-web-app
+
+# The whole test suite under AddressSanitizer, then ThreadSanitizer (two more full builds: by hand).
+sanitize: deps
+	scripts/sanitize address
+	scripts/sanitize thread
