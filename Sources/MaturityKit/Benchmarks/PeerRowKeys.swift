@@ -41,24 +41,12 @@ struct PeerRowKeys: Sendable {
       idBytes.append(
         contentsOf: String(decoding: id, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
     }
-    hashes.append(Self.hash(idBytes[start...]))
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for index in start..<idBytes.count { hash = (hash ^ UInt64(idBytes[index])) &* 0x100_0000_01b3 }
+    hashes.append(hash)
     idEnds.append(idBytes.count)
     years.append(Int32(year))
     lines.append(line)
-  }
-
-  /// An id's hash (FNV-1a of its bytes).
-  static func hash(_ id: ArraySlice<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in id { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return hash
-  }
-
-  /// Whether each row's stored hash is its id's, as in keys stored before.
-  var hashesMatchIDs: Bool {
-    idEnds.indices.allSatisfy { row in
-      Self.hash(idBytes[(row == 0 ? 0 : idEnds[row - 1])..<idEnds[row]]) == hashes[row]
-    }
   }
 
   /// Adds a row with an id given as text.
