@@ -6,6 +6,8 @@ public struct CSVError: UserFacingError, Equatable {
   public enum Kind: Sendable, Equatable {
     /// The file could not be opened or read (the system's reason).
     case unreadable(reason: String)
+    /// The path names a FIFO, a device or a socket, not a file.
+    case notRegularFile
     /// A quoted field runs to the end of the file without its closing quote.
     case unterminatedQuote
     /// A record has another number of fields than the header.
@@ -41,6 +43,7 @@ public struct CSVError: UserFacingError, Equatable {
   public var catalogueKey: String {
     switch kind {
     case .unreadable: "csv.error.unreadable"
+    case .notRegularFile: "csv.error.notRegularFile"
     case .unterminatedQuote: "csv.error.unterminatedQuote"
     case .raggedRow: "csv.error.raggedRow"
     case .invalidUTF8: "csv.error.invalidUTF8"
@@ -57,7 +60,7 @@ public struct CSVError: UserFacingError, Equatable {
       case .unreadable(let reason): ["reason": reason]
       case .raggedRow(let found, let expected): ["found": "\(found)", "expected": "\(expected)"]
       case .missingColumn(let name), .duplicateColumn(let name): ["column": name]
-      case .unterminatedQuote, .invalidUTF8, .recordTooLarge: [:]
+      case .unterminatedQuote, .invalidUTF8, .recordTooLarge, .notRegularFile: [:]
       }
     return Excerpt.arguments(arguments)
   }

@@ -34,14 +34,20 @@ struct ChunkedInput: ~Copyable {
     self.offset = range?.lowerBound ?? 0
     self.end = range?.upperBound
     if case .file(let path) = source {
-      descriptor = open(path, O_RDONLY | O_CLOEXEC)
-      if descriptor < 0 { throw Self.failure(path) }
+      // Without blocking: opening a FIFO with no writer would wait forever. Only a regular file
+      // is read (by offsets, so a pipe could not be read anyway).
+      let opened = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+      if opened < 0 { throw Self.failure(path) }
       var info = stat()
-      if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-        close(descriptor)
-        descriptor = -1
-        throw CSVError(file: path, line: nil, kind: .unreadable(reason: String(cString: strerror(EISDIR))))
+      let type = fstat(opened, &info) == 0 ? info.st_mode & S_IFMT : nil
+      guard type == S_IFREG else {
+        close(opened)
+        throw type == S_IFDIR
+          ? CSVError(file: path, line: nil, kind: .unreadable(reason: String(cString: strerror(EISDIR))))
+          : type == nil ? Self.failure(path) : CSVError(file: path, line: nil, kind: .notRegularFile)
       }
+      _ = fcntl(opened, F_SETFL, fcntl(opened, F_GETFL) & ~O_NONBLOCK)
+      descriptor = opened
     }
   }
 

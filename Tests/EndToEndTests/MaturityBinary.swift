@@ -6,6 +6,8 @@ struct MaturityBinary {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The run was stopped after its time limit.
+    var timedOut = false
   }
 
   /// The package root, where the README's commands run.
@@ -23,10 +25,12 @@ struct MaturityBinary {
     return packageRoot.appendingPathComponent(".build/debug/maturity")
   }()
 
-  /// Runs `maturity arguments…` in the package root with `environment` added, feeding `input`.
-  static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws
-    -> Result
-  {
+  /// Runs `maturity arguments…` in the package root with `environment` added, feeding `input`;
+  /// stops it after `timeLimit` seconds when one is given (``Result/timedOut``).
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
+    timeLimit: Double? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
@@ -46,6 +50,10 @@ struct MaturityBinary {
     process.standardError = errors
     process.standardInput = inputPipe
     try process.run()
+    // SIGKILL: a child of the test runner inherits its blocked signals, SIGTERM among them.
+    let stopper = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+    if let timeLimit { DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: stopper) }
+    defer { stopper.cancel() }
     if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try inputPipe.fileHandleForWriting.close()
     let stdout = output.fileHandleForReading.readDataToEndOfFile()
@@ -53,7 +61,7 @@ struct MaturityBinary {
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+      stderr: String(decoding: stderr, as: UTF8.self), timedOut: process.terminationReason == .uncaughtSignal)
   }
 
   /// A fresh temporary folder for one test's files.

@@ -350,6 +350,34 @@ struct PeerTableCacheTests {
     #expect(try Data(contentsOf: table).count > 1000)
   }
 
+  @Test("a whole table whose header claims another questionnaire width is refused, and rewritten")
+  func otherWidth() throws {
+    let cache = temporaryCache()
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let path = try reader.scoresFile()
+    let expected = try compare(path, cache: cache, filter: PeerFilter(country: "ES"))
+    let file = URL(fileURLWithPath: cache).appendingPathComponent(try #require(tableFiles(cache).first))
+    let questionnaire = try Fixtures.testQuestionnaire()
+    let options = PeerReadOptions(threads: 2)
+    let key = try #require(PeerTableCache.Key(path, questionnaire: questionnaire, options: options))
+    let table = try PeerTable.read(path, questionnaire: questionnaire, options: options)
+    #expect(try PeerTableFile.load(file, key: key).scores.count == table.scores.count)
+    // The same rows with one score fewer each, written whole (its checksum right) for the same key.
+    let narrow = PeerTable(
+      source: table.source, notes: table.notes, problems: table.problems, width: table.width - 1,
+      keys: table.keys, duplicates: table.duplicates, newest: table.newest, countries: table.countries,
+      populations: table.populations, types: table.types, attributes: table.attributes,
+      scores: (0..<table.count).flatMap { table.scores($0).dropLast() })
+    try Data().write(to: file)
+    let handle = try FileHandle(forWritingTo: file)
+    try PeerTableFile.write(narrow, key: key, to: handle)
+    try handle.close()
+    #expect(throws: (any Error).self) { try PeerTableFile.load(file, key: key) }
+    let again = try compare(path, cache: cache, filter: PeerFilter(country: "ES"))
+    #expect(again.dimensions == expected.dimensions && again.overall == expected.overall)
+    #expect(try PeerTableFile.load(file, key: key).width == table.width)
+  }
+
   @Test("one table serves with and without --skip-invalid: bad rows refused or left out as when parsed")
   func oneTableForBothPolicies() throws {
     let bad = Fixtures.path("peers/bad-scores.csv")

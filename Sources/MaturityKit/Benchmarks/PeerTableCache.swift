@@ -7,8 +7,9 @@ import Foundation
 /// device, inode, size and modification time to the nanosecond), the questionnaire's id,
 /// version and dimensions, and the delimiter and encoding given. A table keeps the problems of
 /// the rows left out, so one serves with `--skip-invalid` and without. Anything else, and any
-/// cache file that is damaged or of another format, is a miss: the CSV is read again and the
-/// table replaced. A cache that cannot be written is skipped without a word; the comparison
+/// cache file that is damaged or of another format, or anything else in a table's place (a
+/// FIFO, a device, a symbolic link: opened without waiting, never read), is a miss: the CSV is
+/// read again and the table replaced. A cache that cannot be written is skipped without a word; the comparison
 /// never depends on it. Tables hold no authority names; the files are readable by their owner
 /// only.
 struct PeerTableCache {

@@ -2,11 +2,13 @@ import CSV
 import Foundation
 
 /// The file a ``PeerTable`` is kept in: a magic line, the length of a JSON header, the header
-/// (key, description, problems, coded values, counts, a checksum of the columns), then each
-/// column's bytes as the machine holds them. Loading checks every size, index and the checksum
-/// before a value is used, so a damaged file is refused, never trusted.
+/// (key, description, problems, coded values, counts), each column's bytes as the machine holds
+/// them, and a trailer: a checksum of every byte before it. Loading checks the checksum, every
+/// size and every value against the questionnaire the key names before the table is used, so a
+/// damaged file is refused, never trusted.
 enum PeerTableFile {
-  static let magic = Array("DMPEERTABLE\n".utf8)
+  /// Format 3: the checksum moved from the header to the trailer, over the header too.
+  static let magic = Array("DMPEERTABLE/3\n".utf8)
 
   struct Header: Codable {
     var key: PeerTableCache.Key
@@ -21,11 +23,13 @@ enum PeerTableFile {
     var countries: [String?]
     var attributeNames: [String]
     var attributeValues: [[String?]]
-    var checksum: UInt64
   }
 
   /// Why a table file is not used.
   struct Refused: Error {}
+
+  /// The years a peer row may have (as the readers accept them).
+  static let plausibleYears: ClosedRange<Int32> = 1900...2200
 
   static func write(_ table: PeerTable, key: PeerTableCache.Key, to handle: FileHandle) throws {
     var columns: [Column] = [
@@ -42,13 +46,19 @@ enum PeerTableFile {
       rows: table.count,
       idBytes: table.keys.idBytes.count, duplicates: table.duplicates.count, newest: table.newest.count,
       countries: table.countries.values, attributeNames: table.attributes.map(\.name),
-      attributeValues: table.attributes.map(\.column.values),
-      checksum: Checksum.combine(columns.map(\.checksum)))
-    let json = try JSONEncoder().encode(header)
-    try handle.write(contentsOf: magic)
-    try withUnsafeBytes(of: UInt64(json.count)) { try handle.write(contentsOf: $0) }
-    try handle.write(contentsOf: json)
+      attributeValues: table.attributes.map(\.column.values))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let start = try opening(encoder.encode(header))
+    try handle.write(contentsOf: start)
     for column in columns { try column.write(handle) }
+    let checksum = Checksum.combine([Checksum.of(start)] + columns.map(\.checksum))
+    try withUnsafeBytes(of: checksum) { try handle.write(contentsOf: $0) }
+  }
+
+  /// The magic line, the header's length and the header: the bytes before the columns.
+  private static func opening(_ json: some Collection<UInt8>) -> [UInt8] {
+    magic + withUnsafeBytes(of: UInt64(json.count)) { Array($0) } + json
   }
 
   /// One column's values, ready to be written.
@@ -68,7 +78,8 @@ enum PeerTableFile {
     guard try cursor.take(UInt8.self, magic.count) == magic else { throw Refused() }
     let headerLength = try cursor.take(UInt64.self, 1)[0]
     guard headerLength < UInt64(cursor.remaining) else { throw Refused() }
-    let header = try JSONDecoder().decode(Header.self, from: cursor.bytes(Int(headerLength)))
+    let json = try cursor.take(UInt8.self, Int(headerLength))
+    let header = try JSONDecoder().decode(Header.self, from: Data(json))
     // The key names the questionnaire's id, version and dimensions: a row has a score for each, and overall.
     guard header.key == key, header.width == key.questionnaire.count - 1, header.rows >= 0,
       header.attributeNames.count == header.attributeValues.count,
@@ -83,29 +94,36 @@ enum PeerTableFile {
     else { throw Refused() }
     let duplicates = try cursor.take(Int.self, header.duplicates)
     let newest = try cursor.take(Int.self, header.newest)
-    let countries = try cursor.coded(header.countries, rows)
+    let countries = PeerTable.CodedColumn(values: header.countries, codes: try cursor.take(UInt32.self, rows))
     let populations = try cursor.take(Int.self, rows)
     let types = try cursor.take(UInt8.self, rows)
     let attributes = try zip(header.attributeNames, header.attributeValues).map {
-      ($0, try cursor.coded($1, rows))
+      ($0, PeerTable.CodedColumn(values: $1, codes: try cursor.take(UInt32.self, rows)))
     }
     let (scoreCount, overflow) = rows.multipliedReportingOverflow(by: header.width)
     guard !overflow else { throw Refused() }
     let scores = try cursor.take(Double.self, scoreCount)
-    // The columns' checksums, on every thread.
-    var columns: [@Sendable () -> UInt64] = [
-      { Checksum.of(keys.idBytes) }, { Checksum.of(keys.idEnds) }, { Checksum.of(keys.years) },
-      { Checksum.of(keys.lines) }, { Checksum.of(keys.hashes) }, { Checksum.of(duplicates) },
-      { Checksum.of(newest) },
-      { Checksum.of(countries.codes) }, { Checksum.of(populations) }, { Checksum.of(types) },
+    let written = try cursor.take(UInt64.self, 1)[0]
+    guard cursor.remaining == 0 else { throw Refused() }
+    // Every byte's checksum and every value's check, column by column on every thread; nil for a
+    // column with a value that no table of this questionnaire holds.
+    let typeCount = AuthorityType.allCases.count
+    var columns: [@Sendable () -> UInt64?] = [
+      { Checksum.of(Self.opening(json)) },
+      { Checksum.of(keys.idBytes) }, { Checksum.of(keys.idEnds) },
+      { Checksum.of(keys.years, where: { Self.plausibleYears.contains($0) }) },
+      { Checksum.of(keys.lines, where: { $0 >= 0 }) },
+      { Checksum.of(keys.hashes) },
+      { Checksum.of(duplicates, where: Self.ascending(below: rows)) },
+      { Checksum.of(newest, where: Self.ascending(below: rows)) },
+      { Checksum.of(countries) },
+      { Checksum.of(populations, where: { $0 >= -1 && $0 < 10_000_000_000 }) },
+      { Checksum.of(types, where: { $0 == 255 || Int($0) < typeCount }) },
     ]
-    columns += attributes.map { attribute in { Checksum.of(attribute.1.codes) } }
-    columns.append { Checksum.of(scores) }
-    let checksums = ParallelWork.map(columns) { _, checksum in checksum() }
-    guard cursor.remaining == 0, Checksum.combine(checksums) == header.checksum,
-      (duplicates + newest).allSatisfy({ (0..<rows).contains($0) }),
-      types.allSatisfy({ $0 == 255 || Int($0) < AuthorityType.allCases.count })
-    else { throw Refused() }
+    columns += attributes.map { attribute in { Checksum.of(attribute.1) } }
+    columns.append { Checksum.of(scores, where: { $0.isNaN || (0...100).contains($0) }) }
+    let checksums = ParallelWork.map(columns) { _, checksum in checksum() }.compactMap { $0 }
+    guard checksums.count == columns.count, Checksum.combine(checksums) == written else { throw Refused() }
     return PeerTable(
       source: header.source, notes: header.notes, problems: header.problems, width: header.width, keys: keys,
       duplicates: duplicates,
@@ -113,17 +131,29 @@ enum PeerTableFile {
       scores: scores)
   }
 
+  /// A test of row numbers: each below `rows` and above the one before (a closure keeps the one before).
+  private static func ascending(below rows: Int) -> (Int) -> Bool {
+    var previous = -1
+    return { row in
+      defer { previous = row }
+      return row > previous && row < rows
+    }
+  }
+
   /// Reads a table file front to back straight into each column's storage (one copy, no
-  /// mapping), refusing to read past its end.
+  /// mapping), refusing to read past its end. Only a regular file is read: a FIFO, a device or
+  /// a symbolic link in its place is refused without waiting for it.
   private final class Cursor {
     private let descriptor: Int32
     private(set) var remaining: Int
 
     init(_ file: URL) throws {
-      descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+      descriptor = open(file.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
       guard descriptor >= 0 else { throw Refused() }
       var info = stat()
-      guard fstat(descriptor, &info) == 0 else {
+      guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+        fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) == 0
+      else {
         close(descriptor)
         throw Refused()
       }
@@ -131,8 +161,6 @@ enum PeerTableFile {
     }
 
     deinit { close(descriptor) }
-
-    func bytes(_ count: Int) throws -> Data { Data(try take(UInt8.self, count)) }
 
     /// The next `count` values of type `T`.
     func take<T: BitwiseCopyable>(_ type: T.Type, _ count: Int) throws -> [T] {
@@ -157,13 +185,6 @@ enum PeerTableFile {
       remaining -= size
       return values
     }
-
-    /// A coded column of `rows` rows whose values are `values`; every code must name one.
-    func coded(_ values: [String?], _ rows: Int) throws -> PeerTable.CodedColumn {
-      let codes = try take(UInt32.self, rows)
-      guard codes.allSatisfy({ Int($0) < values.count }) else { throw Refused() }
-      return PeerTable.CodedColumn(values: values, codes: codes)
-    }
   }
 }
 
@@ -183,6 +204,17 @@ enum Checksum {
       }
       return hash
     }
+  }
+
+  /// The checksum of `values` when `valid` holds for each of them, else nil.
+  static func of<T: BitwiseCopyable>(_ values: [T], where valid: (T) -> Bool) -> UInt64? {
+    values.allSatisfy(valid) ? of(values) : nil
+  }
+
+  /// The checksum of a coded column's codes when each names one of its values, else nil.
+  static func of(_ column: PeerTable.CodedColumn) -> UInt64? {
+    let count = column.values.count
+    return of(column.codes, where: { Int($0) < count })
   }
 
   static func combine(_ checksums: [UInt64]) -> UInt64 { checksums.reduce(0) { mix($0, $1) } }
