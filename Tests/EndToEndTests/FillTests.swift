@@ -5,27 +5,19 @@ import Testing
 struct FillTests {
   @Test("in a pseudo-terminal: answer, kill -9, resume, finish; the file is the expected one")
   func pseudoTerminal() throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", "Tests/EndToEndTests/fill_in_pty.py", MaturityBinary.url.path,
-      "Tests/Fixtures/responses/filled-in-terminal.response.yaml",
-    ]
-    process.currentDirectoryURL = MaturityBinary.packageRoot
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(message)")
+    let run = try MaturityBinary.runScript(
+      "fill_in_pty.py",
+      [MaturityBinary.url.path, "Tests/Fixtures/responses/filled-in-terminal.response.yaml"])
+    #expect(run.status == 0, "\(run.stderr)")
   }
 
   @Test("piped input: one answer per line; the end of the input quits and keeps the answers")
   func piped() throws {
     let folder = try MaturityBinary.temporaryDirectory()
     let output = folder.appendingPathComponent("piped.response.yaml").path
-    let arguments = ["fill", "Tests/Fixtures/questionnaires/test-assessment", "--output", output, "--date", "2025-10-15"]
+    let arguments = [
+      "fill", "Tests/Fixtures/questionnaires/test-assessment", "--output", output, "--date", "2025-10-15",
+    ]
     let first = try MaturityBinary.run(arguments, input: "ES-9\nPueblo\n\n\n\n3\nmaybe\nn\n")
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout.contains("Please answer y or n."))
@@ -44,13 +36,15 @@ struct FillTests {
     let output = folder.appendingPathComponent("r.response.yaml").path
     let arguments = [
       "fill", "Tests/Fixtures/questionnaires/test-assessment", "--output", output, "--date", "2025-10-15",
-      "--authority-id", "A", "--authority-name", "B", "--country", "ES", "--population", "10", "--type", "region",
+      "--authority-id", "A", "--authority-name", "B", "--country", "ES", "--population", "10", "--type",
+      "region",
     ]
     _ = try MaturityBinary.run(arguments, input: "g 2\ny\n30\nq\n")
     #expect(try String(contentsOfFile: output, encoding: .utf8).contains("ai-share: 30"))
     let changed = try MaturityBinary.run(arguments, input: "g 2\nn\nn\nq\n")
     #expect(changed.stdout.contains("these questions no longer apply: ai-share"))
-    #expect(try String(contentsOfFile: output, encoding: .utf8).contains("ai-share: 30"))  // kept: the user said no
+    // Kept: the user said no.
+    #expect(try String(contentsOfFile: output, encoding: .utf8).contains("ai-share: 30"))
     _ = try MaturityBinary.run(arguments, input: "g 2\ny\ng 2\nn\ny\nq\n")
     #expect(!(try String(contentsOfFile: output, encoding: .utf8)).contains("ai-share"))
   }

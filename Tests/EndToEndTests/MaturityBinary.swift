@@ -64,6 +64,22 @@ struct MaturityBinary {
       stderr: String(decoding: stderr, as: UTF8.self), timedOut: process.terminationReason == .uncaughtSignal)
   }
 
+  /// Runs a Python test driver of the package (`Tests/EndToEndTests/NAME.py`) in the package
+  /// root; its exit status and what it printed on standard error.
+  static func runScript(_ script: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "Tests/EndToEndTests/\(script)"] + arguments
+    process.currentDirectoryURL = packageRoot
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, message)
+  }
+
   /// A fresh temporary folder for one test's files.
   static func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("maturity-e2e-\(UUID())")

@@ -147,7 +147,8 @@ struct PeerCommandTests {
     let content = try String(contentsOfFile: built, encoding: .utf8)
     #expect(
       content.hasPrefix("authority_id,name,country,population,type,year,questionnaire,version,ecosystem"))
-    #expect(content.split(whereSeparator: \.isNewline).count == 5)  // header, three authorities, one of them twice (2023 and 2025)
+    // The header, three authorities, one of them twice (2023 and 2025).
+    #expect(content.split(whereSeparator: \.isNewline).count == 5)
     for file in try FileManager.default.contentsOfDirectory(
       atPath: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses").path)
     {

@@ -168,7 +168,8 @@ struct PlanCommandTests {
         ])
         #expect(result.status == 0, "\(result.stderr)")
         if format == "json" {
-          #expect(result.stdout.contains("\"name\": \"=cmd|' /C calc'!A0 <script>alert(1)</script>\""))  // data, kept as written
+          // Data, kept as written.
+          #expect(result.stdout.contains("\"name\": \"=cmd|' /C calc'!A0 <script>alert(1)</script>\""))
         } else {
           #expect(!result.stdout.contains("<script>alert"), "\(format) \(language)")
         }

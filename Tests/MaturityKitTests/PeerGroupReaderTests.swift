@@ -341,7 +341,8 @@ struct PeerTableCacheTests {
     case 2: bytes += [0]
     case 3: bytes = []
     case 4: for index in stride(from: bytes.count - 1, to: bytes.count / 2, by: -3) { bytes[index] = 0xFF }
-    case 5: for score in 1...120 { bytes[bytes.count - 8 * score] ^= 0x01 }  // the lowest bit of the last scores
+    case 5:  // the lowest bit of the last scores
+      for score in 1...120 { bytes[bytes.count - 8 * score] ^= 0x01 }
     default: bytes.replaceSubrange(0..<12, with: Array("NOTATABLE!!\n".utf8))
     }
     try Data(bytes).write(to: table)

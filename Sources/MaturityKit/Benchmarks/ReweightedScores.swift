@@ -1,7 +1,8 @@
 /// The authorities of a sensitivity analysis and their overall scores under other weights.
 ///
 /// A row from a scores-shape file has only its dimension scores: its overall is their weighted
-/// mean over the dimensions that have one, with each dimension's weight multiplied by its factor.
+/// mean, with each dimension's weight multiplied by its factor, and none when a dimension has no
+/// score (the scoring rule: the overall needs every dimension).
 /// (With `aggregation: points` a dimension counts by its points, taken as the sum of its scored
 /// questions' weights: exact when every question applies.) A row from an answers-shape file is
 /// scored again from its answers by ``ScoringPlan`` with every dimension's and question's weight
@@ -75,7 +76,7 @@ struct ReweightedScores: Sendable {
     var total = 0.0
     for dimension in 0..<dimensionCount {
       let score = scores[row * dimensionCount + dimension]
-      guard !score.isNaN else { continue }
+      guard !score.isNaN else { return .nan }
       sum += weights[dimension] * score
       total += weights[dimension]
     }

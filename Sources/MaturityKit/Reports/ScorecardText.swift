@@ -47,9 +47,9 @@ public enum ScorecardText {
     if !card.legalBaseline.isEmpty {
       lines.append("")
       lines.append(bold(texts("legal.title"), color) + " · " + LegalBaselineView.summary(card, texts: texts))
-      let lines_ = LegalBaselineView.lines(card, texts: texts)
-      let width = lines_.map(\.statusText.count).max() ?? 0
-      for line in lines_ {
+      let duties = LegalBaselineView.lines(card, texts: texts)
+      let width = duties.map(\.statusText.count).max() ?? 0
+      for line in duties {
         lines.append(
           "  \(line.statusText.padding(toLength: width, withPad: " ", startingAt: 0))  \(line.title) · \(line.source)"
         )
