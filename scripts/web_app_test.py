@@ -32,7 +32,6 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 try:
@@ -66,6 +65,25 @@ def axe_script():
 
 BLOCKING_IMPACTS = ("serious", "critical")
 DIMENSION_PATH = "/dimensions/"
+
+
+def is_replaced_page_error(error):
+    """ChromeDriver reports a node of a page being torn down either as a stale element or as an
+    inspector error ("does not belong to the document"), depending on when it is asked: both mean
+    the navigation happened."""
+    text = str(error)
+    return "does not belong to the document" in text or "stale element" in text.lower()
+
+
+def page_is_gone(old_html):
+    """True once the page that `old_html` belonged to has been replaced."""
+    try:
+        old_html.is_enabled()
+        return False
+    except WebDriverException as error:
+        if is_replaced_page_error(error):
+            return True
+        raise
 
 
 class StepFailed(Exception):
@@ -140,9 +158,9 @@ class WebAppTest:
         except WebDriverException as error:
             # ChromeDriver may report the clicked node gone when the navigation it starts wins
             # the race with the click's own bookkeeping: the click did happen.
-            if "does not belong to the document" not in str(error) and "stale element" not in str(error):
+            if not is_replaced_page_error(error):
                 raise
-        WebDriverWait(driver, 15).until(EC.staleness_of(old))
+        WebDriverWait(driver, 15).until(lambda d: page_is_gone(old))
         WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
         if driver is self.driver:
             self.install_fetch_counter()
