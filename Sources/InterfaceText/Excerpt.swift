@@ -14,7 +14,7 @@ public enum Excerpt {
   /// Arguments that are lists, paths, a system's or library's reason, or a whole message, rather
   /// than one value of a file.
   static let longArguments: Set<String> = [
-    "choices", "columns", "cycle", "dimensions", "fields", "file", "files", "filters", "folders",
+    "choices", "columns", "cycle", "dimensions", "editions", "fields", "file", "files", "filters", "folders",
     "languages", "message", "missing", "options", "problem", "questions", "reason", "reference",
   ]
 

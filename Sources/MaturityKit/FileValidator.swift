@@ -5,7 +5,7 @@ import Yams
 
 /// Checks any file the tool reads: a questionnaire, or a response against its questionnaire.
 public struct FileValidator: Sendable {
-  public enum Kind: String, Sendable { case questionnaire, response, unknown }
+  public enum Kind: String, Sendable { case questionnaire, response, migration, unknown }
 
   public struct Outcome: Sendable {
     public var kind: Kind
@@ -29,6 +29,9 @@ public struct FileValidator: Sendable {
       switch kind {
       case .questionnaire:
         return Outcome(kind: kind, problems: try QuestionnaireLoader.load(path: path).warnings)
+      case .migration:
+        _ = try EditionMigrationLoader.load(path: path, locator: locator)
+        return Outcome(kind: kind, problems: [])
       case .response, .unknown:
         let questionnaire: Questionnaire
         if let questionnaireReference {
@@ -54,7 +57,8 @@ public struct FileValidator: Sendable {
     }
   }
 
-  /// A response when the name says so or the file is CSV; a questionnaire when its YAML has `dimensions`.
+  /// A response when the name says so or the file is CSV; a questionnaire when its YAML has
+  /// `dimensions`; a migration when it has `from`, `to` and `questions`.
   static func kind(of path: String) -> Kind {
     if path.hasSuffix(".response.yaml") || path.hasSuffix(".response.yml") || ResponseLoader.isCSV(path) {
       return .response
@@ -64,6 +68,8 @@ public struct FileValidator: Sendable {
       let text = String(data: data, encoding: .utf8), let root = try? Yams.compose(yaml: text),
       case .mapping(let mapping) = root
     else { return .unknown }
-    return mapping.keys.contains { $0.string == "dimensions" } ? .questionnaire : .response
+    let keys = Set(mapping.keys.map(\.string))
+    if keys.contains("dimensions") { return .questionnaire }
+    return keys.isSuperset(of: ["from", "to", "questions"]) ? .migration : .response
   }
 }

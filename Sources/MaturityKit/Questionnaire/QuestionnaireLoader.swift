@@ -442,22 +442,7 @@ struct QuestionnaireBuilder {
 
   /// A text in every declared language.
   mutating func text(_ node: Node, _ what: String) -> LocalizedText? {
-    guard case .mapping = node else {
-      reader.log.error(
-        YAMLReader.line(node), "questionnaire.textNeedsLanguages",
-        ["in": what, "languages": languages.joined(separator: ", ")])
-      return nil
-    }
-    guard let map = reader.mapping(node, what, allowed: languages) else { return nil }
-    var translations: [String: String] = [:]
-    for (language, value) in map {
-      if let text = reader.string(value, "\(what) (\(language))") { translations[language] = text }
-    }
-    for language in languages where map[language] == nil {
-      reader.log.error(
-        YAMLReader.line(node), "questionnaire.missingTranslation", ["in": what, "language": language])
-    }
-    return LocalizedText(translations)
+    reader.localizedText(node, what, languages: languages)
   }
 
   private mutating func identifier(_ node: Node, _ what: String) -> String? {

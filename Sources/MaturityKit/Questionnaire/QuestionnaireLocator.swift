@@ -1,4 +1,5 @@
 import Foundation
+import InterfaceText
 
 /// Finds questionnaires by path or by id under `Questionnaires/`.
 public struct QuestionnaireLocator: Sendable {
@@ -35,14 +36,25 @@ public struct QuestionnaireLocator: Sendable {
     try QuestionnaireLoader.load(path: try path(for: reference))
   }
 
+  /// The file of edition `version` of questionnaire `id`: `<folder>/<id>/editions/<version>.yaml`
+  /// when there is one, else the current `<folder>/<id>/questionnaire.yaml`.
+  public func path(for id: String, version: String) throws(LocatorError) -> String {
+    let current = try path(for: id)
+    guard Self.isSafeEditionName(version) else { return current }
+    let folder = URL(fileURLWithPath: current).deletingLastPathComponent().path
+    let edition = "\(folder)/editions/\(version).yaml"
+    return FileManager.default.fileExists(atPath: edition) ? edition : current
+  }
+
   /// Loads the questionnaire a response names and checks that its version is the one answered;
   /// a questionnaire that is not found is a problem of the response at `line`, where it is named.
+  /// Earlier editions are found in the questionnaire's `editions/` folder.
   public func load(id: String, version: String, for responsePath: String, line: Int? = nil) throws
     -> Questionnaire
   {
     let path: String
     do {
-      path = try self.path(for: id)
+      path = try self.path(for: id, version: version)
     } catch {
       throw Problems([error.problem(file: responsePath, line: line)])
     }
@@ -50,13 +62,26 @@ public struct QuestionnaireLocator: Sendable {
     guard loaded.questionnaire.version == version else {
       throw Problems([
         Problem(
-          .error, .init(file: responsePath), "response.questionnaireMismatch",
-          [
-            "response": "\(id) \(version)",
-            "questionnaire": "\(loaded.questionnaire.id) \(loaded.questionnaire.version)",
-          ])
+          .error, SourceLocation(file: responsePath, line: line), "response.editionNotFound",
+          ["response": "\(id) \(version)", "editions": editions(of: id).joined(separator: ", ")])
       ])
     }
     return loaded.questionnaire
+  }
+
+  /// The versions of questionnaire `id` that can be loaded: its earlier editions, then the
+  /// current one, as their files name them.
+  public func editions(of id: String) -> [String] {
+    guard let current = try? path(for: id) else { return [] }
+    let folder = URL(fileURLWithPath: current).deletingLastPathComponent().path + "/editions"
+    let earlier = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+      .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    let currentVersion = (try? QuestionnaireLoader.load(path: current))?.questionnaire.version
+    return earlier + (currentVersion.map { [$0] } ?? [])
+  }
+
+  /// A version that can name a file: no path separators, no leading dot.
+  static func isSafeEditionName(_ version: String) -> Bool {
+    !version.isEmpty && !version.hasPrefix(".") && !version.contains("/") && !version.contains("\0")
   }
 }

@@ -1,8 +1,10 @@
 /// Writes a response as `*.response.yaml`, answers in questionnaire order, texts double-quoted
 /// and escaped so that any text reads back as written.
 public enum ResponseYAMLWriter {
-  public static func yaml(_ response: Response, questionnaire: Questionnaire) -> String {
-    var out = "questionnaire: \(quoted(response.questionnaireID))\nversion: \(quoted(response.version))\n"
+  /// The response as YAML; `header` lines, if any, come first as comments.
+  public static func yaml(_ response: Response, questionnaire: Questionnaire, header: [String] = []) -> String {
+    var out = header.map { "# " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
+    out += "questionnaire: \(quoted(response.questionnaireID))\nversion: \(quoted(response.version))\n"
     let authority = response.authority
     out += "authority:\n  id: \(quoted(authority.id))\n  name: \(quoted(authority.name))\n"
     if let country = authority.country { out += "  country: \(quoted(country))\n" }

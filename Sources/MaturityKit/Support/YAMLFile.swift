@@ -115,6 +115,24 @@ struct YAMLReader {
     return nil
   }
 
+  /// A text given in each of `languages` (a mapping from language code to text).
+  mutating func localizedText(_ node: Node, _ what: String, languages: [String]) -> LocalizedText? {
+    guard case .mapping = node else {
+      log.error(
+        Self.line(node), "questionnaire.textNeedsLanguages", ["in": what, "languages": languages.joined(separator: ", ")])
+      return nil
+    }
+    guard let map = mapping(node, what, allowed: languages) else { return nil }
+    var translations: [String: String] = [:]
+    for (language, value) in map {
+      if let text = string(value, "\(what) (\(language))") { translations[language] = text }
+    }
+    for language in languages where map[language] == nil {
+      log.error(Self.line(node), "questionnaire.missingTranslation", ["in": what, "language": language])
+    }
+    return LocalizedText(translations)
+  }
+
   /// `true`/`false` (also `yes`/`no`).
   mutating func bool(_ node: Node, _ what: String) -> Bool? {
     if case .scalar(let scalar) = node, let value = Self.boolean(scalar.string) { return value }

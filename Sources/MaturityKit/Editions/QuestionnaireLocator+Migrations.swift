@@ -1,0 +1,33 @@
+import Foundation
+
+extension QuestionnaireLocator {
+  /// The chain of migrations that carries answers of questionnaire `id` from edition `from` to
+  /// edition `to`, read from the questionnaire's `migrations/<from>-to-<to>.yaml` files (the
+  /// shortest chain when several lead there). Throws ``EditionError/noMigration`` when none does.
+  public func migration(of id: String, from: String, to: String) throws -> ResponseMigration {
+    let folder = URL(fileURLWithPath: try path(for: id)).deletingLastPathComponent().path + "/migrations"
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+      $0.hasSuffix(".yaml")
+    }
+    var next: [String: [(to: String, file: String)]] = [:]
+    for file in files.sorted() {
+      let parts = file.dropLast(5).components(separatedBy: "-to-")
+      if parts.count == 2 { next[parts[0], default: []].append((parts[1], file)) }
+    }
+    // Breadth first: the shortest chain of steps.
+    var paths: [String: [String]] = [from: []]
+    var queue = [from]
+    while !queue.isEmpty, paths[to] == nil {
+      let version = queue.removeFirst()
+      for step in next[version] ?? [] where paths[step.to] == nil {
+        paths[step.to] = paths[version]! + [step.file]
+        queue.append(step.to)
+      }
+    }
+    guard let chain = paths[to], from != to else {
+      throw EditionError.noMigration(questionnaire: id, from: from, to: to)
+    }
+    return ResponseMigration(
+      steps: try chain.map { try EditionMigrationLoader.load(path: folder + "/" + $0, locator: self) })
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@Suite("maturity migrate")
+struct MigrateCommandTests {
+  /// test-assessment 2.0, with edition 1.0 and the migration between them.
+  let environment = ["MATURITY_QUESTIONNAIRES": "Tests/Fixtures/editions"]
+  let response = "Tests/Fixtures/responses/worked-example.response.yaml"
+
+  @Test(
+    "writes the response on the new edition with a report of what was not carried over; it validates and scores"
+  )
+  func migrateToFolder() throws {
+    let folder = try MaturityBinary.temporaryDirectory().path
+    let result = try MaturityBinary.run(
+      ["migrate", response, "--to", "2.0", "--output", folder], environment: environment)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      result.stdout == """
+        \(response): test-assessment 1.0 → 2.0: 5 answers kept as they were, 5 mapped (each says so in its comment), 1 new questions left blank, 1 answers not carried over
+          ai-share = 40: the question was dropped: the share of services using AI is no longer asked
+
+        """)
+    let written = folder + "/worked-example.response.yaml"
+    let text = try String(contentsOfFile: written, encoding: .utf8)
+    #expect(text.hasPrefix("# \(response): test-assessment 1.0 → 2.0"))
+    #expect(text.contains("comment: \"Carried over from edition 1.0: paper-forms = no.\""))
+    let scored = try MaturityBinary.run(["score", written, "--format", "csv"], environment: environment)
+    #expect(scored.status == 0, "\(scored.stderr)")
+    #expect(scored.stdout.contains("governance") && scored.stdout.contains("60"))
+  }
+
+  @Test("refuses what it cannot do: no migration backwards, several responses without --output")
+  func refusals() throws {
+    let folder = try MaturityBinary.temporaryDirectory().path
+    let migrated = try MaturityBinary.run(
+      ["migrate", response, "--to", "2.0", "--output", folder], environment: environment)
+    #expect(migrated.status == 0)
+    let backwards = try MaturityBinary.run(
+      ["migrate", folder + "/worked-example.response.yaml", "--to", "1.0"], environment: environment)
+    #expect(backwards.status == 1)
+    #expect(
+      backwards.stderr.contains(
+        "no migration of test-assessment leads from edition 2.0 to 1.0: add a file migrations/2.0-to-1.0.yaml"
+      ))
+    let several = try MaturityBinary.run(
+      ["migrate", response, response, "--to", "2.0"], environment: environment)
+    #expect(several.status == 64 && several.stderr.contains("Several responses need --output FOLDER."))
+  }
+}
