@@ -55,8 +55,9 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
     }
     var previousCard: Scorecard?
     if let previous {
-      let earlier = try ResponseInput(response: previous, questionnaire: input.questionnaire).load(texts)
-      previousCard = Scorer.score(earlier.response, with: earlier.questionnaire)
+      let earlier = try ResponseInput(response: previous, questionnaire: input.questionnaire).load(
+        texts, on: questionnaire)
+      previousCard = Scorer.score(earlier, with: questionnaire)
     }
     let report = GapReport(
       questionnaire: questionnaire, response: response, scorecard: card, comparison: comparison,

@@ -47,4 +47,23 @@ struct MigrateCommandTests {
       ["migrate", response, response, "--to", "2.0"], environment: environment)
     #expect(several.status == 64 && several.stderr.contains("Several responses need --output FOLDER."))
   }
+
+  @Test("report --previous across editions: the earlier response is carried over, and the command says so")
+  func previousAcrossEditions() throws {
+    let folder = try MaturityBinary.temporaryDirectory().path
+    _ = try MaturityBinary.run(
+      ["migrate", response, "--to", "2.0", "--output", folder], environment: environment)
+    let report = try MaturityBinary.run(
+      [
+        "report", folder + "/worked-example.response.yaml", "--previous", response, "--format", "json",
+        "--output", folder + "/report.json",
+      ], environment: environment)
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(
+      report.stderr.contains(
+        "\(response): compared on the 2.0 edition; the response was for 1.0: 1 questions had no 1.0 counterpart and count as blank, 1 answers could not be carried over"
+      ))
+    let json = try String(contentsOfFile: folder + "/report.json", encoding: .utf8)
+    #expect(json.contains("\"previousScore\": 60,") && json.contains("\"change\": 0"))
+  }
 }

@@ -13,7 +13,8 @@ struct YAMLFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       var isDirectory: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      log.error(nil, exists ? (isDirectory.boolValue ? "file.isDirectory" : "file.unreadable") : "file.notFound")
+      log.error(
+        nil, exists ? (isDirectory.boolValue ? "file.isDirectory" : "file.unreadable") : "file.notFound")
       return nil
     }
     return parse(data, log: &log)
@@ -81,7 +82,8 @@ struct YAMLReader {
         result[key.string] = value
       } else if let suggestion = NearestName.suggestion(for: key.string, among: allowed) {
         log.error(
-          Self.line(keyNode), "yaml.unknownKeySuggestion", ["key": key.string, "in": what, "suggestion": suggestion])
+          Self.line(keyNode), "yaml.unknownKeySuggestion",
+          ["key": key.string, "in": what, "suggestion": suggestion])
       } else {
         log.error(
           Self.line(keyNode), "yaml.unknownKey",
@@ -119,7 +121,8 @@ struct YAMLReader {
   mutating func localizedText(_ node: Node, _ what: String, languages: [String]) -> LocalizedText? {
     guard case .mapping = node else {
       log.error(
-        Self.line(node), "questionnaire.textNeedsLanguages", ["in": what, "languages": languages.joined(separator: ", ")])
+        Self.line(node), "questionnaire.textNeedsLanguages",
+        ["in": what, "languages": languages.joined(separator: ", ")])
       return nil
     }
     guard let map = mapping(node, what, allowed: languages) else { return nil }

@@ -25,4 +25,16 @@ struct ResponseInput: ParsableArguments {
     Diagnostics.report(loaded.warnings, texts)
     return (questionnaire, loaded.response)
   }
+
+  /// The response on `edition`: carried over through the questionnaire's migrations when it was
+  /// written for an earlier edition, saying so on standard error.
+  func load(_ texts: TextCatalogue, on edition: Questionnaire) throws -> Response {
+    let (questionnaire, response) = try load(texts)
+    guard questionnaire.id == edition.id, questionnaire.version != edition.version else { return response }
+    let migration = try QuestionnaireLocator().migration(
+      of: edition.id, from: questionnaire.version, to: edition.version)
+    let migrated = migration.migrate(response, texts: texts)
+    Diagnostics.warn(self.response + ": " + MigrationSummary.comparedOn(migrated, texts: texts))
+    return migrated.response
+  }
 }
