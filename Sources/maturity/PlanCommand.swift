@@ -87,7 +87,7 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     if cohort { return try runCohort() }
     let (questionnaire, response) = try ResponseInput(
       response: responses[0], questionnaire: self.questionnaire
-    ).load(texts)
+    ).load(texts, comparedWith: peerOptions)
     let plan = try makePlan(questionnaire, response)
     let path =
       output

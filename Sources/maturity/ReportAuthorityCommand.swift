@@ -47,7 +47,7 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let (questionnaire, response) = try input.load(texts)
+    let (questionnaire, response) = try input.load(texts, comparedWith: peerOptions)
     let card = Scorer.score(response, with: questionnaire)
     var comparison: Comparison?
     if !peerOptions.files.isEmpty {

@@ -66,4 +66,44 @@ struct MigrateCommandTests {
     let json = try String(contentsOfFile: folder + "/report.json", encoding: .utf8)
     #expect(json.contains("\"previousScore\": 60,") && json.contains("\"change\": 0"))
   }
+
+  @Test(
+    "compare across editions: a response is carried over to its peers' later edition; earlier peers are refused"
+  )
+  func compareAcrossEditions() throws {
+    let folder = try MaturityBinary.temporaryDirectory().path
+    for (edition, questionnaire) in [
+      ("2.0", "test-assessment"), ("1.0", "Tests/Fixtures/editions/test-assessment/editions/1.0.yaml"),
+    ] {
+      let made = try MaturityBinary.run(
+        [
+          "example", "peers", "--questionnaire", questionnaire, "--count", "20", "--seed", "3", "--output",
+          folder + "/" + edition,
+        ], environment: environment)
+      #expect(made.status == 0, "\(made.stderr)")
+    }
+    let later = try MaturityBinary.run(
+      [
+        "compare", response, "--peers", folder + "/2.0/synthetic-peers-scores.csv", "--no-cache", "--format",
+        "csv",
+      ],
+      environment: environment)
+    #expect(later.status == 0, "\(later.stderr)")
+    #expect(later.stderr.contains("\(response): compared on the 2.0 edition; the response was for 1.0"))
+    // The carried-over scores of the hand-computed test: governance 60, data 50.
+    #expect(later.stdout.contains("governance,60,") && later.stdout.contains("data,50,"))
+    _ = try MaturityBinary.run(
+      ["migrate", response, "--to", "2.0", "--output", folder], environment: environment)
+    let earlier = try MaturityBinary.run(
+      [
+        "compare", folder + "/worked-example.response.yaml", "--peers",
+        folder + "/1.0/synthetic-peers-scores.csv",
+        "--no-cache",
+      ], environment: environment)
+    #expect(earlier.status == 1)
+    #expect(
+      earlier.stderr.contains(
+        "synthetic-peers-scores.csv: this peer file was made on edition 1.0, not 2.0, and cannot be used as it is"
+      ))
+  }
 }

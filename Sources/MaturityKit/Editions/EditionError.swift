@@ -4,13 +4,14 @@ import InterfaceText
 public enum EditionError: UserFacingError, Equatable {
   /// No migration file leads from one edition to the other.
   case noMigration(questionnaire: String, from: String, to: String)
-  /// A peer file of scores made on another edition: scores cannot be migrated.
-  case scoresOfOtherEdition(file: String, found: String, expected: String)
+  /// A peer file made on an edition the response cannot be carried to (an earlier one): its
+  /// scores cannot be carried over, and its answers are not rescored through migrations.
+  case peersOfEarlierEdition(file: String, found: String, expected: String)
 
   public var location: SourceLocation? {
     switch self {
     case .noMigration: nil
-    case .scoresOfOtherEdition(let file, _, _): SourceLocation(file: file)
+    case .peersOfEarlierEdition(let file, _, _): SourceLocation(file: file)
     }
   }
 
@@ -18,8 +19,8 @@ public enum EditionError: UserFacingError, Equatable {
     switch self {
     case .noMigration(let questionnaire, let from, let to):
       texts("edition.noMigration", ["questionnaire": questionnaire, "from": from, "to": to])
-    case .scoresOfOtherEdition(_, let found, let expected):
-      texts("edition.scoresOfOtherEdition", ["found": found, "expected": expected])
+    case .peersOfEarlierEdition(_, let found, let expected):
+      texts("edition.peersOfEarlierEdition", ["found": found, "expected": expected])
     }
   }
 }

@@ -131,6 +131,29 @@ struct PeerOptions: ParsableArguments {
         encoding: encoding.flatMap(CSVEncoding.init(argument:))))
   }
 
+  /// The edition a comparison is made on: a later edition of `questionnaire` when the `--peers`
+  /// files were made on it (the response is then carried over to it), else `questionnaire`.
+  /// Peer files of an edition the response cannot be carried to are refused.
+  func comparisonEdition(_ questionnaire: Questionnaire) throws -> Questionnaire {
+    let locator = QuestionnaireLocator()
+    var later: (version: String, file: String)?
+    for file in files {
+      guard let edition = try PeerFileEdition.of(file, options: readOptions.csv),
+        edition.questionnaire ?? questionnaire.id == questionnaire.id,
+        edition.version != questionnaire.version
+      else { continue }
+      do {
+        _ = try locator.migration(of: questionnaire.id, from: questionnaire.version, to: edition.version)
+        later = later ?? (edition.version, file)
+      } catch EditionError.noMigration {
+        throw EditionError.peersOfEarlierEdition(
+          file: file, found: edition.version, expected: questionnaire.version)
+      }
+    }
+    guard let later else { return questionnaire }
+    return try locator.load(id: questionnaire.id, version: later.version, for: later.file)
+  }
+
   /// Reads the peer files; problems and left-out counts go to standard error.
   func read(
     _ paths: [String], _ questionnaire: Questionnaire, _ texts: TextCatalogue, keepingNames: Bool = false

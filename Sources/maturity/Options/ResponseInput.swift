@@ -37,4 +37,15 @@ struct ResponseInput: ParsableArguments {
     Diagnostics.warn(self.response + ": " + MigrationSummary.comparedOn(migrated, texts: texts))
     return migrated.response
   }
+
+  /// The response and the edition to compare it on with `peers`: its own, or the later edition
+  /// the peer files were made on, to which it is carried over.
+  func load(_ texts: TextCatalogue, comparedWith peers: PeerOptions) throws -> (
+    questionnaire: Questionnaire, response: Response
+  ) {
+    let own = try load(texts)
+    let edition = try peers.comparisonEdition(own.questionnaire)
+    guard edition.version != own.questionnaire.version else { return own }
+    return (edition, try load(texts, on: edition))
+  }
 }
