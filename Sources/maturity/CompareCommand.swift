@@ -40,9 +40,9 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
   }
 
   func run() throws {
-    let (questionnaire, response) = try input.load(texts, comparedWith: peerOptions)
+    let (questionnaire, response, peers) = try input.load(texts, comparedWith: peerOptions)
     let card = Scorer.score(response, with: questionnaire)
-    let comparison = try peerOptions.comparison(card, questionnaire, texts, cache: cache)
+    let comparison = try peers.comparison(card, questionnaire, texts, cache: cache)
     switch format {
     case .text: try output.write(ComparisonTable.text(comparison, texts: texts))
     case .json: try output.write(ComparisonJSON.render(comparison, language: texts.language))

@@ -85,10 +85,10 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
 
   func run() throws {
     if cohort { return try runCohort() }
-    let (questionnaire, response) = try ResponseInput(
+    let (questionnaire, response, peers) = try ResponseInput(
       response: responses[0], questionnaire: self.questionnaire
     ).load(texts, comparedWith: peerOptions)
-    let plan = try makePlan(questionnaire, response)
+    let plan = try makePlan(questionnaire, response, reading: peers)
     let path =
       output
       ?? ReportPaths.defaultPath(
@@ -120,9 +120,12 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
       .plan(questionnaire, scorecard: card, comparison: comparison, previous: previousCard)
   }
 
-  private func makePlan(_ questionnaire: Questionnaire, _ response: Response) throws -> Plan {
-    let peers =
-      peerOptions.files.isEmpty ? nil : try peerOptions.read(peerOptions.files, questionnaire, texts)
+  /// The plan of one response against the peer files of `peerFiles` (none: no comparison).
+  private func makePlan(_ questionnaire: Questionnaire, _ response: Response, reading peerFiles: PeerOptions)
+    throws
+    -> Plan
+  {
+    let peers = peerFiles.files.isEmpty ? nil : try peerFiles.read(peerFiles.files, questionnaire, texts)
     return try makePlan(questionnaire, response, peers: peers)
   }
 

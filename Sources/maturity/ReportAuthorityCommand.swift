@@ -47,11 +47,11 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let (questionnaire, response) = try input.load(texts, comparedWith: peerOptions)
+    let (questionnaire, response, peers) = try input.load(texts, comparedWith: peerOptions)
     let card = Scorer.score(response, with: questionnaire)
     var comparison: Comparison?
     if !peerOptions.files.isEmpty {
-      comparison = try peerOptions.comparison(card, questionnaire, texts, cache: cache)
+      comparison = try peers.comparison(card, questionnaire, texts, cache: cache)
     }
     var previousCard: Scorecard?
     if let previous {

@@ -105,5 +105,23 @@ struct MigrateCommandTests {
       earlier.stderr.contains(
         "synthetic-peers-scores.csv: this peer file was made on edition 1.0, not 2.0, and cannot be used as it is"
       ))
+    // The same peers' answers, with the edition named, are carried over and rescored.
+    let answers = try String(contentsOfFile: folder + "/1.0/synthetic-peers-answers.csv", encoding: .utf8)
+      .split(separator: "\r\n").enumerated()
+      .map { index, line in index == 0 ? line + ",questionnaire,version" : line + ",test-assessment,1.0" }
+    try Data((answers.joined(separator: "\r\n") + "\r\n").utf8).write(
+      to: URL(fileURLWithPath: folder + "/answers-1.0.csv"))
+    let carried = try MaturityBinary.run(
+      [
+        "compare", folder + "/worked-example.response.yaml", "--peers", folder + "/answers-1.0.csv",
+        "--no-cache",
+      ],
+      environment: environment)
+    #expect(carried.status == 0, "\(carried.stderr)")
+    #expect(
+      carried.stderr.contains(
+        "answers-1.0.csv: peer answers of edition 1.0 carried over to edition 2.0 through the migration and rescored"
+      ))
+    #expect(carried.stdout.contains("compared with 20 peers"))
   }
 }

@@ -145,4 +145,43 @@ struct EditionTests {
       try locator.migration(of: "test-assessment", from: "2.0", to: "1.0")
     }
   }
+
+  @Test(
+    "a peer answers file of 1.0 carried over to 2.0 and rescored: the worked example's hand-computed scores")
+  func peerAnswersCarried() throws {
+    let source = try Fixtures.temporaryFile(
+      """
+      authority_id,country,population,type,year,question_id,answer,questionnaire,version
+      ES-TEST-1,ES,4000,municipality,2025,strategy,draft,test-assessment,1.0
+      ES-TEST-1,ES,4000,municipality,2025,paper-forms,no,test-assessment,1.0
+      ES-TEST-1,ES,4000,municipality,2025,owner,unknown,test-assessment,1.0
+      ES-TEST-1,ES,4000,municipality,2025,practices,catalogue|quality|training,test-assessment,1.0
+      ES-TEST-1,ES,4000,municipality,2025,datasets,12,test-assessment,1.0
+      ES-TEST-1,ES,4000,municipality,2025,uses-ai,yes,test-assessment,1.0
+      ES-TEST-1,ES,4000,municipality,2025,ai-share,40,test-assessment,1.0
+      ES-TEST-1,ES,4000,municipality,2025,ai-register,na,test-assessment,1.0
+      ES-TEST-2,ES,9000,municipality,2025,strategy,adopted,test-assessment,1.0
+      ES-TEST-2,ES,9000,municipality,2025,paper-forms,yes,test-assessment,1.0
+
+      """, name: "peers-1.0.csv")
+    let migration = try locator.migration(of: "test-assessment", from: "1.0", to: "2.0")
+    let carried = source + ".carried.csv"
+    try PeerAnswersMigration.carry(
+      source, through: migration,
+      source: try locator.load(id: "test-assessment", version: "1.0", for: source),
+      options: .init(), to: carried)
+    let rows = try String(contentsOfFile: carried, encoding: .utf8).split(separator: "\r\n").map(String.init)
+    #expect(
+      rows.first == "authority_id,country,population,type,year,question_id,answer,questionnaire,version")
+    #expect(rows.contains("ES-TEST-1,ES,4000,municipality,2025,has-catalogue,yes,test-assessment,2.0"))
+    #expect(
+      rows.contains("ES-TEST-1,ES,4000,municipality,2025,practices,quality|training,test-assessment,2.0"))
+    #expect(rows.contains("ES-TEST-2,ES,9000,municipality,2025,forms,paper,test-assessment,2.0"))
+    #expect(!rows.contains { $0.contains("ai-share") || $0.contains(",1.0") })
+    let (peers, _) = try PeerSetReader.read([carried], questionnaire: migration.target!)
+    let first = try #require(peers.authorities.firstIndex { $0.id == "ES-TEST-1" })
+    // As the migrated worked example: governance 60 (strategy unsure or not, same score), data 50.
+    #expect(close(peers.score(first, 0), 60) && close(peers.score(first, 1), 50))
+    #expect(close(peers.score(first, 2), 170.0 / 3))
+  }
 }

@@ -131,27 +131,57 @@ struct PeerOptions: ParsableArguments {
         encoding: encoding.flatMap(CSVEncoding.init(argument:))))
   }
 
-  /// The edition a comparison is made on: a later edition of `questionnaire` when the `--peers`
-  /// files were made on it (the response is then carried over to it), else `questionnaire`.
-  /// Peer files of an edition the response cannot be carried to are refused.
-  func comparisonEdition(_ questionnaire: Questionnaire) throws -> Questionnaire {
+  /// The edition a comparison is made on, and these options with the peer files to read for it.
+  ///
+  /// The edition is the latest of the response's and the peer files' (as their `version` column
+  /// names it) that the response can be carried over to. A peer answers file of an earlier
+  /// edition is carried over to it (into a scratch folder, saying so on standard error); a peer
+  /// scores file of another edition is refused: scores cannot be carried over.
+  func aligned(with questionnaire: Questionnaire, _ texts: TextCatalogue) throws -> (
+    edition: Questionnaire, peers: PeerOptions
+  ) {
     let locator = QuestionnaireLocator()
-    var later: (version: String, file: String)?
-    for file in files {
-      guard let edition = try PeerFileEdition.of(file, options: readOptions.csv),
-        edition.questionnaire ?? questionnaire.id == questionnaire.id,
-        edition.version != questionnaire.version
-      else { continue }
-      do {
-        _ = try locator.migration(of: questionnaire.id, from: questionnaire.version, to: edition.version)
-        later = later ?? (edition.version, file)
-      } catch EditionError.noMigration {
-        throw EditionError.peersOfEarlierEdition(
-          file: file, found: edition.version, expected: questionnaire.version)
+    let editions = try files.map { file in
+      try PeerFileEdition.of(file, options: readOptions.csv).flatMap {
+        ($0.questionnaire ?? questionnaire.id) == questionnaire.id ? $0 : nil
       }
     }
-    guard let later else { return questionnaire }
-    return try locator.load(id: questionnaire.id, version: later.version, for: later.file)
+    var edition = questionnaire
+    for (file, found) in zip(files, editions) {
+      guard let found, found.version != edition.version,
+        try migration(locator, questionnaire.id, from: edition.version, to: found.version) != nil
+      else { continue }
+      edition = try locator.load(id: questionnaire.id, version: found.version, for: file)
+    }
+    var aligned = self
+    for (index, (file, found)) in zip(files, editions).enumerated() {
+      guard let found, found.version != edition.version else { continue }
+      guard found.holdsAnswers,
+        let migration = try migration(locator, questionnaire.id, from: found.version, to: edition.version)
+      else {
+        throw EditionError.peersOfEarlierEdition(file: file, found: found.version, expected: edition.version)
+      }
+      let carried = try ScratchFolder.shared.path(
+        for: "\(index)-" + URL(fileURLWithPath: file).lastPathComponent)
+      try PeerAnswersMigration.carry(
+        file, through: migration,
+        source: try locator.load(id: questionnaire.id, version: found.version, for: file),
+        options: readOptions.csv, to: carried)
+      aligned.files[index] = carried
+      Diagnostics.warn(texts("peers.carried", ["file": file, "from": found.version, "to": edition.version]))
+    }
+    return (edition, aligned)
+  }
+
+  /// The migration from one edition to another, nil when none leads there.
+  private func migration(_ locator: QuestionnaireLocator, _ id: String, from: String, to: String) throws
+    -> ResponseMigration?
+  {
+    do {
+      return try locator.migration(of: id, from: from, to: to)
+    } catch EditionError.noMigration {
+      return nil
+    }
   }
 
   /// Reads the peer files; problems and left-out counts go to standard error.

@@ -38,14 +38,16 @@ struct ResponseInput: ParsableArguments {
     return migrated.response
   }
 
-  /// The response and the edition to compare it on with `peers`: its own, or the later edition
-  /// the peer files were made on, to which it is carried over.
+  /// The response, the edition to compare it on with `peers` (its own, or the later edition
+  /// the peer files were made on, to which it is carried over), and the peer files to read.
   func load(_ texts: TextCatalogue, comparedWith peers: PeerOptions) throws -> (
-    questionnaire: Questionnaire, response: Response
+    questionnaire: Questionnaire, response: Response, peers: PeerOptions
   ) {
     let own = try load(texts)
-    let edition = try peers.comparisonEdition(own.questionnaire)
-    guard edition.version != own.questionnaire.version else { return own }
-    return (edition, try load(texts, on: edition))
+    let (edition, aligned) = try peers.aligned(with: own.questionnaire, texts)
+    guard edition.version != own.questionnaire.version else {
+      return (own.questionnaire, own.response, aligned)
+    }
+    return (edition, try load(texts, on: edition), aligned)
   }
 }
