@@ -4,23 +4,34 @@ import MaturityStore
 
 /// The questionnaires the web app offers, loaded once at start-up.
 public struct QuestionnaireShelf: Sendable {
-  /// Every questionnaire, the default first.
+  /// Every questionnaire, the default first: the current editions, offered for new assessments.
   public let all: [Questionnaire]
+  /// Earlier editions (`<id>/editions/<version>.yaml`), kept for the assessments made on them.
+  public let earlier: [Questionnaire]
 
-  /// Loads every `<id>/questionnaire.yaml` under `folder`; `ai-data-readiness` comes first.
+  /// Loads every `<id>/questionnaire.yaml` under `folder`, and its earlier editions;
+  /// `ai-data-readiness` comes first.
   public init(folder: String) throws {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    let loaded = try names.sorted()
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
       .filter { FileManager.default.fileExists(atPath: "\(folder)/\($0)/questionnaire.yaml") }
-      .map { try QuestionnaireLoader.load(path: "\(folder)/\($0)/questionnaire.yaml").questionnaire }
+    let loaded = try names.map {
+      try QuestionnaireLoader.load(path: "\(folder)/\($0)/questionnaire.yaml").questionnaire
+    }
     guard !loaded.isEmpty else { throw LocatorError.notFound(reference: "*", searched: [folder]) }
-    self.init(loaded)
+    let earlier = try names.flatMap { name in
+      let editions = "\(folder)/\(name)/editions"
+      return try ((try? FileManager.default.contentsOfDirectory(atPath: editions)) ?? []).sorted()
+        .filter { $0.hasSuffix(".yaml") }
+        .map { try QuestionnaireLoader.load(path: "\(editions)/\($0)").questionnaire }
+    }
+    self.init(loaded, earlier: earlier)
   }
 
-  public init(_ questionnaires: [Questionnaire]) {
+  public init(_ questionnaires: [Questionnaire], earlier: [Questionnaire] = []) {
     all = questionnaires.sorted { a, b in
       (a.id == "ai-data-readiness" ? 0 : 1, a.id) < (b.id == "ai-data-readiness" ? 0 : 1, b.id)
     }
+    self.earlier = earlier
   }
 
   /// The questionnaire a new assessment uses unless told otherwise.
@@ -28,8 +39,8 @@ public struct QuestionnaireShelf: Sendable {
 
   /// The questionnaire with this id and version.
   public func questionnaire(_ id: String, _ version: String) throws(ShelfError) -> Questionnaire {
-    guard let found = all.first(where: { $0.id == id && $0.version == version }) else {
-      throw .missing(id: id, version: version, available: all.map { "\($0.id) \($0.version)" })
+    guard let found = (all + earlier).first(where: { $0.id == id && $0.version == version }) else {
+      throw .missing(id: id, version: version, available: (all + earlier).map { "\($0.id) \($0.version)" })
     }
     return found
   }

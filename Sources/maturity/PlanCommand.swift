@@ -114,7 +114,7 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     if let previous {
       let earlier = try ResponseInput(response: previous, questionnaire: self.questionnaire).load(
         texts, on: questionnaire)
-      previousCard = Scorer.score(earlier, with: questionnaire)
+      previousCard = Scorer.score(earlier.response, with: questionnaire)
     }
     return Planner(target: try target.resolved(questionnaire), capacity: capacity, horizons: parsedHorizons!)
       .plan(questionnaire, scorecard: card, comparison: comparison, previous: previousCard)
@@ -135,20 +135,25 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     var order: [String] = []
     var questionnaire: Questionnaire?
     var peers: PeerSet?
+    let locator = QuestionnaireLocator()
     for path in paths {
-      let loaded = try ResponseInput(response: path, questionnaire: self.questionnaire).load(texts)
+      // Every member on one edition: the given questionnaire, else the current edition of the
+      // first response's; a response of an earlier edition is carried over to it.
       if questionnaire == nil {
-        questionnaire = loaded.questionnaire
-        if !peerOptions.files.isEmpty {
-          peers = try peerOptions.read(peerOptions.files, loaded.questionnaire, texts)
-        }
+        let edition = try locator.load(self.questionnaire ?? ResponseLoader.header(path: path).id)
+          .questionnaire
+        questionnaire = edition
+        if !peerOptions.files.isEmpty { peers = try peerOptions.read(peerOptions.files, edition, texts) }
       }
+      guard let questionnaire else { continue }
+      let loaded = try locator.response(at: path, on: questionnaire, texts: texts)
+      Diagnostics.report(loaded.warnings, texts)
       // Each member once: its newest response.
       let id = loaded.response.authority.id
       let date = loaded.response.date ?? ""
       if let kept = newest[id], kept.date >= date { continue }
       if newest[id] == nil { order.append(id) }
-      newest[id] = (date, try makePlan(loaded.questionnaire, loaded.response, peers: peers))
+      newest[id] = (date, try makePlan(questionnaire, loaded.response, peers: peers))
     }
     let plans = order.compactMap { newest[$0]?.plan }
     let cohort = CohortPlan(plans: plans, anonymous: anonymous)

@@ -54,15 +54,18 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
       comparison = try peers.comparison(card, questionnaire, texts, cache: cache)
     }
     var previousCard: Scorecard?
+    var previousMigration: MigratedResponse?
     if let previous {
       let earlier = try ResponseInput(response: previous, questionnaire: input.questionnaire).load(
         texts, on: questionnaire)
-      previousCard = Scorer.score(earlier, with: questionnaire)
+      previousCard = Scorer.score(earlier.response, with: questionnaire)
+      previousMigration = earlier.migrated
     }
     let report = GapReport(
       questionnaire: questionnaire, response: response, scorecard: card, comparison: comparison,
       previous: previousCard,
-      target: try target.resolved(questionnaire), peerFilePaths: peerOptions.files)
+      target: try target.resolved(questionnaire), peerFilePaths: peerOptions.files,
+      previousMigration: previousMigration)
     let path =
       output
       ?? ReportPaths.defaultPath(

@@ -34,7 +34,9 @@ struct CSVCommandTests {
     let path = try write(Array("a,b\n1,2\n3,\"open\n4,5\n".utf8), "bad.csv")
     let english = try MaturityBinary.run(["csv", path])
     #expect(english.status == 1)
-    #expect(english.stderr == "\(path):3: a quoted field starts here and is never closed: add the missing closing quote (\")\n")
+    #expect(
+      english.stderr
+        == "\(path):3: a quoted field starts here and is never closed: add the missing closing quote (\")\n")
     let spanish = try MaturityBinary.run(["csv", path, "--lang", "es"])
     #expect(spanish.stderr.hasPrefix("\(path):3: un campo entre comillas"))
     let french = try MaturityBinary.run(["csv", path], environment: ["LANG": "fr_FR.UTF-8"])
@@ -44,23 +46,30 @@ struct CSVCommandTests {
   @Test("--delimiter and --output; the output file is written whole")
   func delimiterAndOutput() throws {
     let path = try write(Array("a;b,c\n".utf8), "d.csv")
-    let target = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("out/rows.jsonl").path
+    let target = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(
+      "out/rows.jsonl"
+    ).path
     let result = try MaturityBinary.run(["csv", path, "--delimiter", ",", "--output", target])
     #expect(result.status == 0)
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "[\"a;b\",\"c\"]\n")
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path)
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path)
     #expect(leftovers == ["rows.jsonl"])
   }
 
   @Test("a failed read leaves an existing output file untouched")
   func failedReadKeepsOutput() throws {
     let path = try write(Array("a\n\"open\n".utf8), "bad.csv")
-    let target = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("keep.jsonl").path
+    let target = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("keep.jsonl")
+      .path
     try Data("previous\n".utf8).write(to: URL(fileURLWithPath: target))
     let result = try MaturityBinary.run(["csv", path, "--output", target])
     #expect(result.status == 1)
     #expect(try String(contentsOfFile: target, encoding: .utf8) == "previous\n")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path).sorted() == ["bad.csv", "keep.jsonl"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(
+        atPath: URL(fileURLWithPath: target).deletingLastPathComponent().path
+      ).sorted() == ["bad.csv", "keep.jsonl"])
   }
 
   @Test("usage errors exit 64; --version and --help work")

@@ -15,20 +15,28 @@ struct ExportTests {
   func roundTrip() throws {
     let folder = try MaturityBinary.temporaryDirectory()
     let questionnaire = "Tests/Fixtures/questionnaires/test-assessment"
-    let exported = try MaturityBinary.run(["export", questionnaire, "--to", "xlsform", "--output", folder.path])
+    let exported = try MaturityBinary.run([
+      "export", questionnaire, "--to", "xlsform", "--output", folder.path,
+    ])
     #expect(exported.status == 0, "\(exported.stderr)")
     let workbook = try Data(contentsOf: folder.appendingPathComponent("test-assessment.xlsx"))
     #expect(workbook.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))  // a ZIP archive
     let survey = try rows(folder.appendingPathComponent("test-assessment-survey.csv").path)
-    #expect(survey[0].starts(with: ["type", "name", "label::English (en)", "label::French (fr)", "label::Spanish (es)"]))
+    #expect(
+      survey[0].starts(with: [
+        "type", "name", "label::English (en)", "label::French (fr)", "label::Spanish (es)",
+      ]))
     let relevant = survey.first { $0[1] == "ai-share" }?[8]
     #expect(relevant == "${uses-ai} = 'yes'")
-    #expect(survey.first { $0[1] == "ai-register" }?[8] == "(${ai-share} >= 50 or selected(${practices}, 'catalogue'))")
+    #expect(
+      survey.first { $0[1] == "ai-register" }?[8]
+        == "(${ai-share} >= 50 or selected(${practices}, 'catalogue'))")
     // What KoboToolbox would export for the worked example: group/name columns, multiple choices space-separated.
     let answers = [
       "authority_id": "ES-TEST-1", "authority_name": "Villa de Prueba", "country": "ES", "population": "4000",
       "authority_type": "municipality", "strategy": "draft", "paper-forms": "no", "owner": "unknown",
-      "practices": "catalogue quality training", "datasets": "12", "notes": "We share data with the province.", "uses-ai": "yes",
+      "practices": "catalogue quality training", "datasets": "12",
+      "notes": "We share data with the province.", "uses-ai": "yes",
       "ai-share": "40", "staff": "2", "ai-register": "na",
     ]
     var group = ""
@@ -46,23 +54,30 @@ struct ExportTests {
     header.append("_submission_time")
     values.append("2025-10-15T10:00:00")
     let export = folder.appendingPathComponent("kobo.csv")
-    try Data(([header, values].map { $0.map { "\"\($0)\"" }.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n").utf8).write(to: export)
+    try Data(
+      ([header, values].map { $0.map { "\"\($0)\"" }.joined(separator: ";") }.joined(separator: "\r\n")
+        + "\r\n").utf8
+    ).write(to: export)
     let output = folder.appendingPathComponent("responses")
     let imported = try MaturityBinary.run(
       [
-        "import", "--from", "kobo", export.path, "--mapping", folder.appendingPathComponent("test-assessment-mapping.yaml").path,
+        "import", "--from", "kobo", export.path, "--mapping",
+        folder.appendingPathComponent("test-assessment-mapping.yaml").path,
         "--output", output.path,
       ], environment: ["MATURITY_QUESTIONNAIRES": "Tests/Fixtures/questionnaires"])
     #expect(imported.status == 0, "\(imported.stderr)")
     let response = output.appendingPathComponent("ES-TEST-1.response.yaml").path
     let text = try String(contentsOfFile: response, encoding: .utf8)
     for fragment in [
-      "strategy: \"draft\"", "owner: \"unknown\"", "practices: [\"catalogue\", \"quality\", \"training\"]", "ai-share: 40",
+      "strategy: \"draft\"", "owner: \"unknown\"", "practices: [\"catalogue\", \"quality\", \"training\"]",
+      "ai-share: 40",
       "ai-register: \"na\"", "date: \"2025-10-15\"", "notes: \"We share data with the province.\"",
     ] {
       #expect(text.contains(fragment), "\(fragment)")
     }
-    let score = try MaturityBinary.run(["score", response, "--questionnaire", questionnaire, "--format", "json"])
+    let score = try MaturityBinary.run([
+      "score", response, "--questionnaire", questionnaire, "--format", "json",
+    ])
     #expect(score.stdout.contains("\"points\": 62.5"))
   }
 }

@@ -56,8 +56,16 @@ struct MaturityBinary {
     defer { stopper.cancel() }
     if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try inputPipe.fileHandleForWriting.close()
+    // Standard error is drained at the same time: a command that reports thousands of problems
+    // would otherwise fill its pipe and wait for ever.
+    nonisolated(unsafe) var stderr = Data()
+    let drained = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      stderr = errors.fileHandleForReading.readDataToEndOfFile()
+      drained.signal()
+    }
     let stdout = output.fileHandleForReading.readDataToEndOfFile()
-    let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+    drained.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),

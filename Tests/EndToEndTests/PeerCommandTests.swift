@@ -34,7 +34,7 @@ struct PeerCommandTests {
     #expect(fromScores.stdout.contains("\"band\": \"<5k\""))
     #expect(!fromScores.stdout.contains("\"SYN-"))  // no peer is named
     let text = try MaturityBinary.run(["compare", response, "--peers", scores, "--band", "auto"])
-    #expect(text.stdout.contains("compared with 137 peers (band=<5k)"))
+    #expect(text.stdout.contains("compared with 145 peers (band=<5k)"))
   }
 
   @Test("compare keeps a table of the peer file and gives the same output from it; --no-cache keeps nothing")
@@ -88,10 +88,10 @@ struct PeerCommandTests {
     ])
     #expect(json.status == 0, "\(json.stderr)")
     #expect(try schemaValid("comparison.schema.json", json.stdout))
-    // 14 regions: the 4th and 11th sorted scores, 1 − 2 × 470/16384.
-    #expect(json.stdout.contains("\"lowRank\": 4") && json.stdout.contains("\"highRank\": 11"))
-    #expect(json.stdout.contains("\"confidence\": 0.942626953125"))
-    // With k = 8 (2k = 16 > 14) the ends are withheld, like min and max.
+    // 11 regions: the 3rd and 9th sorted scores, 1 − 2 × 67/2048 (P(X ≤ 2) for X ~ B(11, ½)).
+    #expect(json.stdout.contains("\"lowRank\": 3") && json.stdout.contains("\"highRank\": 9"))
+    #expect(json.stdout.contains("\"confidence\": 0.9345703125"))
+    // With k = 8 (2k = 16 > 11) the ends are withheld, like min and max.
     let withheld = try MaturityBinary.run([
       "compare", region, "--peers", scores, "--type", "region", "--min-group", "8", "--format", "json",
       "--no-cache",
@@ -103,7 +103,7 @@ struct PeerCommandTests {
     ])
     #expect(
       text.stdout.contains(
-        "With 14 peers, one more or one fewer can move the percentile rank by about 7 points"))
+        "With 11 peers, one more or one fewer can move the percentile rank by about 9 points"))
     // A large group: no interval, no sentence.
     let large = try MaturityBinary.run([
       "compare", response, "--peers", scores, "--format", "json", "--no-cache",
@@ -147,8 +147,13 @@ struct PeerCommandTests {
     let content = try String(contentsOfFile: built, encoding: .utf8)
     #expect(
       content.hasPrefix("authority_id,name,country,population,type,year,questionnaire,version,ecosystem"))
-    // The header, three authorities, one of them twice (2023 and 2025).
-    #expect(content.split(whereSeparator: \.isNewline).count == 5)
+    // The header, three authorities, one of them three times (2023 and 2025 on edition 2025.1,
+    // carried over, and 2026): every row on the current edition.
+    #expect(content.split(whereSeparator: \.isNewline).count == 6)
+    #expect(!content.contains(",2025.1,"))
+    #expect(
+      build.stderr.contains(
+        "mid-size-city.response.yaml: warning: made on edition 2025.1: carried over to edition 2026.1"))
     for file in try FileManager.default.contentsOfDirectory(
       atPath: MaturityBinary.packageRoot.appendingPathComponent("Examples/responses").path)
     {
@@ -193,14 +198,14 @@ struct PeerCommandTests {
     let scoresBad = folder.appendingPathComponent("scores.csv")
     var text = try String(
       contentsOfFile: MaturityBinary.packageRoot.appendingPathComponent(scores).path, encoding: .utf8)
-    text += "SYN-XX-999999,Broken,ES,100,municipality,2025,ai-data-readiness,2025.1,abc,1,1,1,1,1\r\n"
+    text += "SYN-XX-999999,Broken,ES,100,municipality,2025,ai-data-readiness,2026.1,abc,1,1,1,1,1\r\n"
     try Data(text.utf8).write(to: scoresBad)
     let refused = try MaturityBinary.run(["compare", response, "--peers", scoresBad.path])
     #expect(refused.status == 1)
-    #expect(refused.stderr.contains("\(scoresBad.path):241: the ecosystem score 'abc' is not a number"))
+    #expect(refused.stderr.contains("\(scoresBad.path):245: the ecosystem score 'abc' is not a number"))
     let skipped = try MaturityBinary.run(["compare", response, "--peers", scoresBad.path, "--skip-invalid"])
     #expect(skipped.status == 0)
-    #expect(skipped.stderr.contains("1 of 240 rows left out"))
+    #expect(skipped.stderr.contains("1 of 244 rows left out"))
   }
 
   @Test("benchmark gaps: one row per authority with its band median and gap")

@@ -79,8 +79,8 @@ struct ReportTests {
       "report", "Examples/responses/region.response.yaml", "--format", "markdown",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let path = MaturityBinary.packageRoot.appendingPathComponent("Reports/IT-SYN-0003-2025-10-20.md").path
-    #expect(result.stderr.contains("Reports/IT-SYN-0003-2025-10-20.md"))
+    let path = MaturityBinary.packageRoot.appendingPathComponent("Reports/IT-SYN-0003-2026-12-02.md").path
+    #expect(result.stderr.contains("Reports/IT-SYN-0003-2026-12-02.md"))
     #expect(FileManager.default.fileExists(atPath: path))
     try? FileManager.default.removeItem(atPath: path)
     let html = try String(
@@ -213,7 +213,8 @@ struct OneLevelTests {
 
   @Test("score, report and the network report give each example authority the same levels")
   func sameLevels() throws {
-    let examples = ["small-municipality", "mid-size-city", "region"]
+    // Each authority's newest assessment: the network report shows that one.
+    let examples = ["small-municipality", "mid-size-city-2026", "region"]
     let network = try MaturityBinary.run(
       [
         "report", "network", "--peers", "Examples/responses", "--min-group", "1", "--format", "json",

@@ -78,7 +78,7 @@ struct DefaultQuestionnaireTests {
   }
 
   @Test("the example responses are valid and score in every format's engine values", arguments: [
-    "small-municipality", "mid-size-city", "region",
+    "small-municipality", "mid-size-city-2026", "region",
   ])
   func examples(name: String) throws {
     let questionnaire = try load()

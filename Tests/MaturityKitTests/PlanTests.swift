@@ -102,7 +102,7 @@ struct PlanTests {
 
   @Test(
     "every example authority's plan starts with its largest weighted gaps",
-    arguments: ["small-municipality", "mid-size-city", "region"])
+    arguments: ["small-municipality", "mid-size-city-2026", "region"])
   func examples(name: String) throws {
     let (questionnaire, card) = try Self.example(name)
     let plan = Planner().plan(questionnaire, scorecard: card)
@@ -161,7 +161,7 @@ struct PlanTests {
 
   @Test("at or above the peer target everywhere, the plan aims at the next level instead of coming out empty")
   func fallsBackToNextLevel() throws {
-    let (questionnaire, card) = try Self.example("mid-size-city")
+    let (questionnaire, card) = try Self.example("mid-size-city-2026")
     // Peers far below the authority in every dimension: every gap to their P75 is negative.
     let peers = (0..<20).map { index in
       PeerAuthority(id: "P\(index)", country: "FR", population: 50_000, type: .municipality, year: 2025)
@@ -182,7 +182,7 @@ struct PlanTests {
 
   @Test(
     "no quick win above effort S; default capacity from the digital staff answered",
-    arguments: ["small-municipality", "mid-size-city", "region"])
+    arguments: ["small-municipality", "mid-size-city-2026", "region"])
   func quickWinsAndCapacity(name: String) throws {
     let (questionnaire, card) = try Self.example(name)
     let plan = Planner().plan(questionnaire, scorecard: card)

@@ -22,7 +22,7 @@ func defaultQuestionnaire() throws -> Questionnaire {
 
 func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") -> AssessmentRecord {
   AssessmentRecord(
-    questionnaireID: "ai-data-readiness", questionnaireVersion: "2025.1", authorityID: authority,
+    questionnaireID: "ai-data-readiness", questionnaireVersion: "2026.1", authorityID: authority,
     authorityName: "Villa <Test>", country: "ES", population: 4000, authorityType: "municipality", date: date,
     respondentName: "Ana", respondentRole: "Digital officer")
 }
@@ -139,7 +139,7 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
     let lookup: StoreTransfer.QuestionnaireLookup = { _, _ in questionnaire }
     let source = try AssessmentStore(path: temporaryDatabasePath())
     let example = try ResponseLoader.load(
-      path: repositoryRoot + "/Examples/responses/mid-size-city.response.yaml", questionnaire: questionnaire
+      path: repositoryRoot + "/Examples/responses/mid-size-city-2026.response.yaml", questionnaire: questionnaire
     ).response
     try source.create(AssessmentRecord(example), answers: example.answers.map(WrittenAnswer.init))
     try source.create(

@@ -200,7 +200,7 @@ let authorityForm = [
       try await visitor.post("/assessments", authorityForm)
       let results = try await visitor.get("/assessments/1/results?peers=file:0&band=auto")
       #expect(results.status == .ok)
-      #expect(results.text.contains("Compared with 137 peer authorities"))
+      #expect(results.text.contains("Compared with 145 peer authorities"))
       // The legal baseline, and gaps in words.
       #expect(results.text.contains(#"<h2 id="legal">Legal baseline</h2>"#))
       #expect(results.text.contains("AI literacy of the staff who use AI"))

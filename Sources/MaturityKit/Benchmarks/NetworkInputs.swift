@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import InterfaceText
 
 /// The inputs of a network report: peer CSV files, and response files (or folders of them)
 /// scored here.
@@ -29,12 +30,16 @@ public enum NetworkInputs {
     return found
   }
 
-  /// Each response checked against `questionnaire`, scored, as a peer row (year from its date).
-  public static func scoreResponses(_ paths: [String], questionnaire: Questionnaire) throws -> [(
-    peer: PeerAuthority, scores: [Double], card: Scorecard
-  )] {
+  /// Each response checked against its edition of `questionnaire` (carried over to it when
+  /// earlier), scored, as a peer row (year from its date).
+  public static func scoreResponses(
+    _ paths: [String], questionnaire: Questionnaire, locator: QuestionnaireLocator = QuestionnaireLocator()
+  ) throws -> [(peer: PeerAuthority, scores: [Double], card: Scorecard)] {
     try paths.map { path in
-      let response = try ResponseLoader.load(path: path, questionnaire: questionnaire).response
+      let response = try locator.response(
+        at: path, on: questionnaire, texts: TextCatalogue(language: .english)
+      )
+      .response
       let card = Scorer.score(response, with: questionnaire)
       let authority = response.authority
       let peer = PeerAuthority(

@@ -60,15 +60,27 @@ public struct PeerSetBuilder: Sendable {
     for (index, path) in paths.enumerated() {
       defer { progress(index + 1) }
       do {
-        let header = try ResponseLoader.header(path: path)
         if questionnaire == nil {
-          questionnaire = try locator.load(
-            id: header.id, version: header.version, for: path, line: header.line)
+          // Every response on the current edition of the first one's questionnaire: responses
+          // of earlier editions are carried over to it.
+          let header = try ResponseLoader.header(path: path)
+          do {
+            questionnaire = try locator.load(header.id).questionnaire
+          } catch let error as LocatorError {
+            throw Problems([error.problem(file: path, line: header.line)])
+          }
           writeHeader(questionnaire!, &writer)
         }
         guard let questionnaire else { continue }
-        let loaded = try ResponseLoader.load(path: path, questionnaire: questionnaire)
+        let loaded = try locator.response(
+          at: path, on: questionnaire, texts: TextCatalogue(language: .english))
         problems += loaded.warnings
+        if let migrated = loaded.migrated {
+          problems.append(
+            Problem(
+              .warning, SourceLocation(file: path), "build.carried",
+              ["from": migrated.from, "to": questionnaire.version, "new": "\(migrated.newQuestions.count)"]))
+        }
         let response = loaded.response
         guard let year = response.date.flatMap({ Int($0.prefix(4)) }) ?? defaultYear else {
           problems.append(Problem(.error, SourceLocation(file: path), "build.noYear"))

@@ -1,4 +1,5 @@
 import Foundation
+import InterfaceText
 
 extension QuestionnaireLocator {
   /// The chain of migrations that carries answers of questionnaire `id` from edition `from` to
@@ -29,5 +30,26 @@ extension QuestionnaireLocator {
     }
     return ResponseMigration(
       steps: try chain.map { try EditionMigrationLoader.load(path: folder + "/" + $0, locator: self) })
+  }
+}
+
+extension QuestionnaireLocator {
+  /// The response at `path` on `edition`: read with the edition of the questionnaire it names
+  /// and, when that is an earlier one, carried over through the migrations (what the migration
+  /// did comes back with it). A response of another questionnaire is refused as when read
+  /// with `edition` directly.
+  public func response(at path: String, on edition: Questionnaire, texts: TextCatalogue) throws -> (
+    response: Response, warnings: [Problem], migrated: MigratedResponse?
+  ) {
+    let header = try ResponseLoader.header(path: path)
+    guard header.id == edition.id, header.version != edition.version else {
+      let loaded = try ResponseLoader.load(path: path, questionnaire: edition)
+      return (loaded.response, loaded.warnings, nil)
+    }
+    let own = try load(id: header.id, version: header.version, for: path, line: header.line)
+    let loaded = try ResponseLoader.load(path: path, questionnaire: own)
+    let migrated = try migration(of: edition.id, from: own.version, to: edition.version).migrate(
+      loaded.response, texts: texts)
+    return (migrated.response, loaded.warnings, migrated)
   }
 }

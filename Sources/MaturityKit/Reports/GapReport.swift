@@ -84,6 +84,8 @@ public struct GapReport: Sendable {
   public var overallTarget: Double?
   public var overallGap: Double?
   public var previousDate: String?
+  /// How the previous assessment was carried over from an earlier edition, when it was.
+  public var previousEdition: EditionCarried?
   public var previousOverall: Double?
   public var overallChange: Double?
   /// Answers with a comment or evidence, in questionnaire order.
@@ -93,8 +95,10 @@ public struct GapReport: Sendable {
   /// Assembles the report. `peerFiles` maps each peer file name to its path, for its checksum.
   public init(
     questionnaire: Questionnaire, response: Response, scorecard: Scorecard, comparison: Comparison?,
-    previous: Scorecard?, target requested: ReportTarget?, peerFilePaths: [String] = []
+    previous: Scorecard?, target requested: ReportTarget?, peerFilePaths: [String] = [],
+    previousMigration: MigratedResponse? = nil
   ) {
+    previousEdition = previousMigration.map(EditionCarried.init)
     self.scorecard = scorecard
     self.questionnaireTitle = questionnaire.title
     self.comparison = comparison
@@ -120,20 +124,26 @@ public struct GapReport: Sendable {
       case .options(let ids)?:
         let labels = ids.compactMap { definition?.option($0)?.label }
         let languages = Set(labels.flatMap { $0.translations.keys })
-        label = LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { language in
-          (language, labels.map { $0.translations[language] ?? "" }.joined(separator: "; "))
-        }))
+        label = LocalizedText(
+          Dictionary(
+            uniqueKeysWithValues: languages.map { language in
+              (language, labels.map { $0.translations[language] ?? "" }.joined(separator: "; "))
+            }))
       default: label = nil
       }
       return QuestionLine(
-        id: question.id, text: definition?.text ?? LocalizedText([:]), answer: question.answer, answerLabel: label,
-        points: question.points, maxPoints: question.maxPoints, comment: answer?.comment, evidence: answer?.evidence)
+        id: question.id, text: definition?.text ?? LocalizedText([:]), answer: question.answer,
+        answerLabel: label,
+        points: question.points, maxPoints: question.maxPoints, comment: answer?.comment,
+        evidence: answer?.evidence)
     }
     let previousByID = Dictionary(uniqueKeysWithValues: (previous?.dimensions ?? []).map { ($0.id, $0) })
     dimensions = scorecard.dimensions.enumerated().map { index, dimension in
       let peers = comparison?.dimensions[index]
       let value = targetValue(dimension.score, peers)
-      let scored = dimension.questions.filter { $0.maxPoints.map { $0 > 0 } ?? false && $0.status != .unknown }
+      let scored = dimension.questions.filter {
+        $0.maxPoints.map { $0 > 0 } ?? false && $0.status != .unknown
+      }
       let weakest = scored.filter { ($0.credit ?? 1) < 1 }
         .sorted { ($0.maxPoints! - $0.points!, $1.id) > ($1.maxPoints! - $1.points!, $0.id) }.prefix(3)
       let weakIDs = Set(weakest.map(\.id))
@@ -141,7 +151,8 @@ public struct GapReport: Sendable {
         .sorted { ($0.points!, $1.id) > ($1.points!, $0.id) }.prefix(3)
       let previousScore = previousByID[dimension.id]?.score
       return DimensionPart(
-        score: dimension, peers: peers, target: value, gap: value.flatMap { t in dimension.score.map { t - $0 } },
+        score: dimension, peers: peers, target: value,
+        gap: value.flatMap { t in dimension.score.map { t - $0 } },
         previousScore: previousScore, change: dimension.score.flatMap { s in previousScore.map { s - $0 } },
         weakest: weakest.map(line), strongest: strongest.map(line),
         unknown: dimension.questions.filter { $0.status == .unknown }.map(line))
@@ -159,8 +170,25 @@ public struct GapReport: Sendable {
     peerFiles = (comparison?.sources ?? []).map { source in
       let path = peerFilePaths.first { URL(fileURLWithPath: $0).lastPathComponent == source.fileName }
       return PeerFile(
-        name: source.fileName, sha256: path.flatMap { try? SHA256.hex(ofFile: $0) } ?? "", shape: source.shape.rawValue,
+        name: source.fileName, sha256: path.flatMap { try? SHA256.hex(ofFile: $0) } ?? "",
+        shape: source.shape.rawValue,
         rows: source.rows)
     }
+  }
+}
+
+/// An assessment carried over from an earlier edition: the editions, and how many questions of
+/// the later one had no counterpart (blank) and how many answers could not be carried.
+public struct EditionCarried: Sendable, Equatable {
+  public var from: String
+  public var to: String
+  public var newQuestions: Int
+  public var notCarried: Int
+
+  public init(_ migrated: MigratedResponse) {
+    from = migrated.from
+    to = migrated.response.version
+    newQuestions = migrated.newQuestions.count
+    notCarried = migrated.notCarried.count
   }
 }

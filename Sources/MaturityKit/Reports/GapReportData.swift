@@ -67,6 +67,16 @@ public enum GapReportData {
         ])
       ),
       ("previousDate", .string(report.previousDate)),
+      (
+        "previousEdition",
+        report.previousEdition.map { carried in
+          .object([
+            ("from", .string(carried.from)), ("to", .string(carried.to)),
+            ("newQuestions", .number(Double(carried.newQuestions))),
+            ("notCarried", .number(Double(carried.notCarried))),
+          ])
+        } ?? .null
+      ),
       ("dimensions", .array(dimensions)),
       ("notes", .array(report.notes.map(line))),
     ]).text

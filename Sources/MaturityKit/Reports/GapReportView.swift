@@ -153,6 +153,15 @@ enum GapReportView {
         escape) ?? false, "date": escape(card.date.map { ScoreDisplay.date($0, texts) } ?? ""),
       "previousDate": escape(report.previousDate.map { ScoreDisplay.date($0, texts) } ?? ""),
       "hasChange": report.previousOverall != nil || report.dimensions.contains { $0.previousScore != nil },
+      "changeNote": report.previousEdition.map { carried in
+        escape(
+          texts(
+            "report.previousCarried",
+            [
+              "from": carried.from, "to": carried.to, "new": "\(carried.newQuestions)",
+              "lost": "\(carried.notCarried)",
+            ]))
+      } ?? false,
       "notes": report.notes.map(line), "hasNotes": !report.notes.isEmpty,
       "methodology": methodology.map(escape),
       "peerFiles": report.peerFiles.map {

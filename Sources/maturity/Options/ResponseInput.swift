@@ -28,14 +28,18 @@ struct ResponseInput: ParsableArguments {
 
   /// The response on `edition`: carried over through the questionnaire's migrations when it was
   /// written for an earlier edition, saying so on standard error.
-  func load(_ texts: TextCatalogue, on edition: Questionnaire) throws -> Response {
+  func load(_ texts: TextCatalogue, on edition: Questionnaire) throws -> (
+    response: Response, migrated: MigratedResponse?
+  ) {
     let (questionnaire, response) = try load(texts)
-    guard questionnaire.id == edition.id, questionnaire.version != edition.version else { return response }
+    guard questionnaire.id == edition.id, questionnaire.version != edition.version else {
+      return (response, nil)
+    }
     let migration = try QuestionnaireLocator().migration(
       of: edition.id, from: questionnaire.version, to: edition.version)
     let migrated = migration.migrate(response, texts: texts)
     Diagnostics.warn(self.response + ": " + MigrationSummary.comparedOn(migrated, texts: texts))
-    return migrated.response
+    return (migrated.response, migrated)
   }
 
   /// The response, the edition to compare it on with `peers` (its own, or the later edition
@@ -48,6 +52,6 @@ struct ResponseInput: ParsableArguments {
     guard edition.version != own.questionnaire.version else {
       return (own.questionnaire, own.response, aligned)
     }
-    return (edition, try load(texts, on: edition), aligned)
+    return (edition, try load(texts, on: edition).response, aligned)
   }
 }
