@@ -28,7 +28,10 @@ public struct QuestionnaireShelf: Sendable {
 
   /// The questionnaire with this id and version.
   public func questionnaire(_ id: String, _ version: String) throws(ShelfError) -> Questionnaire {
-    guard let found = all.first(where: { $0.id == id && $0.version == version }) else {
+    guard
+      let found = all.first(where: { $0.id == id && $0.version == version })
+        ?? all.first(where: { $0.id == id && $0.isVersion(version) })
+    else {
       throw .missing(id: id, version: version, available: all.map { "\($0.id) \($0.version)" })
     }
     return found

@@ -8,13 +8,21 @@ struct SpreadsheetTests {
   @Test(
     "the CSV template filled in and saved by a spreadsheet in any language setting scores as the YAML response",
     arguments: [
-      "excel-fr-semicolon-bom-crlf.csv", "excel-windows1252-semicolon.csv", "libreoffice-quoted-lf.csv", "tab-separated.csv",
+      "excel-fr-semicolon-bom-crlf.csv", "excel-windows1252-semicolon.csv", "libreoffice-quoted-lf.csv",
+      "tab-separated.csv",
+      // Cells a spreadsheet reformats and answers in people's own words (issue 22): local dates,
+      // thousands separators, percent signs, labels, oui/VRAI/no lo sé, a version turned into a number.
+      "libreoffice-fr-reformatted.csv", "libreoffice-es-reformatted.csv", "libreoffice-de-reformatted.csv",
+      "libreoffice-en-reformatted.csv",
     ])
   func dialects(file: String) throws {
     let path = "Tests/Fixtures/spreadsheets/\(file)"
-    let fromSheet = try MaturityBinary.run(["score", path, "--questionnaire", questionnaire, "--format", "json"])
+    let fromSheet = try MaturityBinary.run([
+      "score", path, "--questionnaire", questionnaire, "--format", "json",
+    ])
     let fromYAML = try MaturityBinary.run([
-      "score", "Tests/Fixtures/responses/worked-example.response.yaml", "--questionnaire", questionnaire, "--format", "json",
+      "score", "Tests/Fixtures/responses/worked-example.response.yaml", "--questionnaire", questionnaire,
+      "--format", "json",
     ])
     #expect(fromSheet.status == 0, "\(fromSheet.stderr)")
     func overall(_ json: String) -> Substring? { json.split(separator: "\"dimensions\"").first }
@@ -25,8 +33,31 @@ struct SpreadsheetTests {
 
   @Test("a bad answer is reported with its spreadsheet row")
   func badRow() throws {
-    let result = try MaturityBinary.run(["validate", "Tests/Fixtures/spreadsheets/bad-option.csv", "--questionnaire", questionnaire])
+    let result = try MaturityBinary.run([
+      "validate", "Tests/Fixtures/spreadsheets/bad-option.csv", "--questionnaire", questionnaire,
+    ])
     #expect(result.status == 1)
-    #expect(result.stderr.hasPrefix("Tests/Fixtures/spreadsheets/bad-option.csv:10: question strategy: 'adoptd'"))
+    #expect(
+      result.stderr.hasPrefix("Tests/Fixtures/spreadsheets/bad-option.csv:10: question strategy: 'adoptd'"))
+  }
+
+  @Test("a date both day first and month first is refused with both readings")
+  func ambiguousDate() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let path = folder.appendingPathComponent("r.csv").path
+    try Data(
+      "question_id,answer\n@questionnaire,test-assessment\n@version,1.0\n@authority.id,T\n@date,03/04/2025\n"
+        .utf8
+    ).write(to: URL(fileURLWithPath: path))
+    let result = try MaturityBinary.run(["validate", path, "--questionnaire", questionnaire])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("r.csv:5: the date '03/04/2025' can be read day first or month first"))
+    #expect(result.stderr.contains("2025-04-03 or 2025-03-04"))
+  }
+
+  @Test("the template writes @version so that a spreadsheet keeps it as text")
+  func versionWrittenAsText() throws {
+    let result = try MaturityBinary.run(["template", questionnaire, "--format", "csv"])
+    #expect(result.stdout.contains("'@version,'1.0,"))
   }
 }

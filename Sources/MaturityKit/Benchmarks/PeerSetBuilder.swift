@@ -34,13 +34,17 @@ public struct PeerSetBuilder: Sendable {
   public let shape: PeerSource.Shape
   public let defaultYear: Int?
   public let locator: QuestionnaireLocator
+  /// How response CSVs are read.
+  public let csv: CSVReadOptions
 
   public init(
-    shape: PeerSource.Shape, defaultYear: Int? = nil, locator: QuestionnaireLocator = QuestionnaireLocator()
+    shape: PeerSource.Shape, defaultYear: Int? = nil, locator: QuestionnaireLocator = QuestionnaireLocator(),
+    csv: CSVReadOptions = CSVReadOptions()
   ) {
     self.shape = shape
     self.defaultYear = defaultYear
     self.locator = locator
+    self.csv = csv
   }
 
   public struct Result: Sendable {
@@ -60,14 +64,14 @@ public struct PeerSetBuilder: Sendable {
     for (index, path) in paths.enumerated() {
       defer { progress(index + 1) }
       do {
-        let header = try ResponseLoader.header(path: path)
+        let header = try ResponseLoader.header(path: path, csv: csv)
         if questionnaire == nil {
           questionnaire = try locator.load(
             id: header.id, version: header.version, for: path, line: header.line)
           writeHeader(questionnaire!, &writer)
         }
         guard let questionnaire else { continue }
-        let loaded = try ResponseLoader.load(path: path, questionnaire: questionnaire)
+        let loaded = try ResponseLoader.load(path: path, questionnaire: questionnaire, csv: csv)
         problems += loaded.warnings
         let response = loaded.response
         guard let year = response.date.flatMap({ Int($0.prefix(4)) }) ?? defaultYear else {
@@ -125,10 +129,12 @@ public struct PeerSetBuilder: Sendable {
           + card.dimensions.map { format($0.score) } + [format(card.overall.score)])
     case .answers:
       let relevant = Relevance.relevantQuestions(response, questionnaire)
+      // Peer files carry answers only: notes stay with the authority.
       for answer in response.answers where relevant[answer.questionID] == true {
+        guard let value = answer.value else { continue }
         writer.write(
           [authority.id] + common + [
-            "\(year)", answer.questionID, answer.value.formatted, questionnaire.id, questionnaire.version,
+            "\(year)", answer.questionID, value.formatted, questionnaire.id, questionnaire.version,
           ])
       }
     }

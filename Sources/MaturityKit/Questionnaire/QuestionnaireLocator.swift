@@ -47,7 +47,7 @@ public struct QuestionnaireLocator: Sendable {
       throw Problems([error.problem(file: responsePath, line: line)])
     }
     let loaded = try QuestionnaireLoader.load(path: path)
-    guard loaded.questionnaire.version == version else {
+    guard loaded.questionnaire.isVersion(version) else {
       throw Problems([
         Problem(
           .error, .init(file: responsePath), "response.questionnaireMismatch",

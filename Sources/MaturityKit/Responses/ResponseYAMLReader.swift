@@ -34,9 +34,8 @@ enum ResponseYAMLReader {
     document.version = top["version"].flatMap { reader.string($0, "version") } ?? ""
     document.versionLine = top["version"].flatMap(YAMLReader.line)
     if let node = top["date"], !YAMLReader.isNull(node) {
-      document.date = reader.string(node, "date")
-      if let date = document.date {
-        AuthorityFields.checkDate(date, line: YAMLReader.line(node), log: &reader.log)
+      document.date = reader.string(node, "date").flatMap {
+        AuthorityFields.date($0, cells: document.cells, line: YAMLReader.line(node), log: &reader.log)
       }
     }
     if let node = top["authority"] { document.authority = readAuthority(node, &reader) }
@@ -138,8 +137,10 @@ struct AuthorityFields {
         log.error(line, "response.badCountry", ["value": text])
       }
     case "population":
-      if let value = Int(text.filter { $0 != "_" }), value >= 0 {
-        authority.population = value
+      if let number = AnswerCellReader().number(text.filter { $0 != "_" }, wholeNumber: true), number >= 0,
+        number < 1e15, number == number.rounded()
+      {
+        authority.population = Int(number)
       } else {
         log.error(line, "response.badPopulation", ["value": text])
       }
@@ -155,7 +156,16 @@ struct AuthorityFields {
     }
   }
 
-  static func checkDate(_ text: String, line: Int?, log: inout ProblemLog) {
-    if !ISODate.isValid(text) { log.error(line, "response.badDate", ["value": text]) }
+  /// The date written in `text` as `YYYY-MM-DD` (see ``AnswerCellReader/date(_:)``), or nil
+  /// with the problem logged.
+  static func date(_ text: String, cells: AnswerCellReader, line: Int?, log: inout ProblemLog) -> String? {
+    switch cells.date(text) {
+    case .date(let date): return date
+    case .ambiguous(let dayFirst, let monthFirst):
+      log.error(
+        line, "response.ambiguousDate", ["value": text, "dayFirst": dayFirst, "monthFirst": monthFirst])
+    case .invalid: log.error(line, "response.badDate", ["value": text])
+    }
+    return nil
   }
 }
