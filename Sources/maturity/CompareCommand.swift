@@ -40,7 +40,7 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
   }
 
   func run() throws {
-    let (questionnaire, response) = try input.load(texts)
+    let (questionnaire, response) = try input.load(texts, csv: peerOptions.encoding.readOptions)
     let card = Scorer.score(response, with: questionnaire)
     let comparison = try peerOptions.comparison(card, questionnaire, texts, cache: cache)
     switch format {

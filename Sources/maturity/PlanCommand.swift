@@ -7,7 +7,8 @@ import MaturityKit
 struct PlanCommand: ParsableCommand, LocalizedCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
-    abstract: "Turn gaps into a prioritised, sequenced capacity-building plan (or a cohort's shared actions).",
+    abstract:
+      "Turn gaps into a prioritised, sequenced capacity-building plan (or a cohort's shared actions).",
     discussion: """
       Actions come from the questionnaire. They are chosen where a priority is below its target \
       (--target: the peers' median, P75 or P90 with --peers, a level, or by default the next \
@@ -53,7 +54,11 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
   @Option(help: "markdown, html, csv or json.")
   var format: ReportAuthorityCommand.Format = .markdown
 
-  @Option(name: .shortAndLong, help: "The file to write (default: Reports/<authority-id>-<date>-plan.<ext>, or standard output for a cohort).")
+  @Option(
+    name: .shortAndLong,
+    help:
+      "The file to write (default: Reports/<authority-id>-<date>-plan.<ext>, or standard output for a cohort)."
+  )
   var output: String?
 
   @OptionGroup var language: LanguageOption
@@ -61,22 +66,34 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func validate() throws {
-    if !cohort && responses.count != 1 { throw ValidationError("Give one response (or use --cohort for several).") }
-    if let capacity, capacity <= 0 { throw ValidationError("--capacity must be a positive number of person-days.") }
+    if !cohort && responses.count != 1 {
+      throw ValidationError("Give one response (or use --cohort for several).")
+    }
+    if let capacity, capacity <= 0 {
+      throw ValidationError("--capacity must be a positive number of person-days.")
+    }
     if parsedHorizons == nil { throw ValidationError("--horizons takes rising month numbers, e.g. 6,18,36.") }
   }
 
   var parsedHorizons: [Int]? {
     let values = horizons.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.first! > 0, zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+    guard !values.isEmpty, values.first! > 0, zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) else {
+      return nil
+    }
     return values
   }
 
   func run() throws {
     if cohort { return try runCohort() }
-    let (questionnaire, response) = try ResponseInput(response: responses[0], questionnaire: self.questionnaire).load(texts)
+    let (questionnaire, response) = try ResponseInput(
+      response: responses[0], questionnaire: self.questionnaire
+    ).load(texts, csv: peerOptions.encoding.readOptions)
     let plan = try makePlan(questionnaire, response)
-    let path = output ?? ReportPaths.defaultPath(authority: response.authority.id, date: response.date.map { "\($0)-plan" } ?? "plan", extension: format.fileExtension)
+    let path =
+      output
+      ?? ReportPaths.defaultPath(
+        authority: response.authority.id, date: response.date.map { "\($0)-plan" } ?? "plan",
+        extension: format.fileExtension)
     let sink = try OutputSink(path: path)
     switch format {
     case .markdown: try sink.write(PlanRenderer.markdown(plan, texts: texts))
@@ -88,12 +105,15 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     if path != "-" { Diagnostics.warn(texts("plan.written", ["file": path])) }
   }
 
-  private func makePlan(_ questionnaire: Questionnaire, _ response: Response, peers: PeerSet? = nil) throws -> Plan {
+  private func makePlan(_ questionnaire: Questionnaire, _ response: Response, peers: PeerSet? = nil) throws
+    -> Plan
+  {
     let card = Scorer.score(response, with: questionnaire)
     let comparison = try peers.map { try peerOptions.comparison(card, $0, questionnaire) }
     var previousCard: Scorecard?
     if let previous {
-      let earlier = try ResponseInput(response: previous, questionnaire: self.questionnaire).load(texts)
+      let earlier = try ResponseInput(response: previous, questionnaire: self.questionnaire).load(
+        texts, csv: peerOptions.encoding.readOptions)
       previousCard = Scorer.score(earlier.response, with: earlier.questionnaire)
     }
     return Planner(target: try target.resolved(questionnaire), capacity: capacity, horizons: parsedHorizons!)
@@ -101,7 +121,8 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
   }
 
   private func makePlan(_ questionnaire: Questionnaire, _ response: Response) throws -> Plan {
-    let peers = peerOptions.files.isEmpty ? nil : try peerOptions.read(peerOptions.files, questionnaire, texts)
+    let peers =
+      peerOptions.files.isEmpty ? nil : try peerOptions.read(peerOptions.files, questionnaire, texts)
     return try makePlan(questionnaire, response, peers: peers)
   }
 
@@ -112,10 +133,13 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     var questionnaire: Questionnaire?
     var peers: PeerSet?
     for path in paths {
-      let loaded = try ResponseInput(response: path, questionnaire: self.questionnaire).load(texts)
+      let loaded = try ResponseInput(response: path, questionnaire: self.questionnaire).load(
+        texts, csv: peerOptions.encoding.readOptions)
       if questionnaire == nil {
         questionnaire = loaded.questionnaire
-        if !peerOptions.files.isEmpty { peers = try peerOptions.read(peerOptions.files, loaded.questionnaire, texts) }
+        if !peerOptions.files.isEmpty {
+          peers = try peerOptions.read(peerOptions.files, loaded.questionnaire, texts)
+        }
       }
       // Each member once: its newest response.
       let id = loaded.response.authority.id

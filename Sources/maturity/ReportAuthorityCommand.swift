@@ -47,7 +47,7 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let (questionnaire, response) = try input.load(texts)
+    let (questionnaire, response) = try input.load(texts, csv: peerOptions.encoding.readOptions)
     let card = Scorer.score(response, with: questionnaire)
     var comparison: Comparison?
     if !peerOptions.files.isEmpty {
@@ -55,7 +55,8 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
     }
     var previousCard: Scorecard?
     if let previous {
-      let earlier = try ResponseInput(response: previous, questionnaire: input.questionnaire).load(texts)
+      let earlier = try ResponseInput(response: previous, questionnaire: input.questionnaire).load(
+        texts, csv: peerOptions.encoding.readOptions)
       previousCard = Scorer.score(earlier.response, with: earlier.questionnaire)
     }
     let report = GapReport(

@@ -14,6 +14,8 @@ struct SpreadsheetTests {
       // thousands separators, percent signs, labels, oui/VRAI/no lo sé, a version turned into a number.
       "libreoffice-fr-reformatted.csv", "libreoffice-es-reformatted.csv", "libreoffice-de-reformatted.csv",
       "libreoffice-en-reformatted.csv",
+      // Excel's and LibreOffice's "Unicode text": UTF-16 with a byte order mark, tab-separated.
+      "unicode-text-utf16le.txt", "unicode-text-utf16be.txt",
     ])
   func dialects(file: String) throws {
     let path = "Tests/Fixtures/spreadsheets/\(file)"
@@ -59,5 +61,30 @@ struct SpreadsheetTests {
   func versionWrittenAsText() throws {
     let result = try MaturityBinary.run(["template", questionnaire, "--format", "csv"])
     #expect(result.stdout.contains("'@version,'1.0,"))
+  }
+
+  @Test("every command that reads a response CSV takes --encoding, as the Windows-1252 warning says")
+  func encodingOption() throws {
+    let path = "Tests/Fixtures/spreadsheets/excel-windows1252-semicolon.csv"
+    for command in [["score"], ["validate"]] {
+      let result = try MaturityBinary.run(
+        command + [path, "--questionnaire", questionnaire, "--encoding", "windows-1252"])
+      #expect(result.status == 0, "\(command): \(result.stderr)")
+      #expect(!result.stderr.contains("Windows-1252"))
+    }
+    for command in [
+      ["compare"], ["plan"], ["report", "authority"], ["report", "network"], ["import"],
+      ["benchmark", "build"], ["benchmark", "stats"], ["csv"],
+    ] {
+      #expect(
+        try MaturityBinary.run(command + ["--help"]).stdout.contains("--encoding <encoding>"), "\(command)")
+    }
+    let detected = try MaturityBinary.run(["score", path, "--questionnaire", questionnaire])
+    #expect(detected.stderr.contains("use --encoding to choose"))
+    let utf16 = try MaturityBinary.run([
+      "score", "Tests/Fixtures/spreadsheets/unicode-text-utf16le.txt", "--questionnaire", questionnaire,
+      "--encoding", "utf-16",
+    ])
+    #expect(utf16.status == 0, "\(utf16.stderr)")
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSV
 import InterfaceText
 import MaturityKit
 
@@ -10,18 +11,21 @@ struct ResponseInput: ParsableArguments {
   @Option(help: "The questionnaire (a path or an id), instead of the one the response names.")
   var questionnaire: String?
 
-  /// The questionnaire and the checked response; warnings go to standard error.
-  func load(_ texts: TextCatalogue) throws -> (questionnaire: Questionnaire, response: Response) {
+  /// The questionnaire and the checked response, a CSV read with `csv`; warnings go to
+  /// standard error.
+  func load(_ texts: TextCatalogue, csv: CSVReadOptions) throws -> (
+    questionnaire: Questionnaire, response: Response
+  ) {
     let locator = QuestionnaireLocator()
     let questionnaire: Questionnaire
     if let reference = self.questionnaire {
       questionnaire = try locator.load(reference).questionnaire
     } else {
-      let header = try ResponseLoader.header(path: response)
+      let header = try ResponseLoader.header(path: response, csv: csv)
       questionnaire = try locator.load(
         id: header.id, version: header.version, for: response, line: header.line)
     }
-    let loaded = try ResponseLoader.load(path: response, questionnaire: questionnaire)
+    let loaded = try ResponseLoader.load(path: response, questionnaire: questionnaire, csv: csv)
     Diagnostics.report(loaded.warnings, texts)
     return (questionnaire, loaded.response)
   }
