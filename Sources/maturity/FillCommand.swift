@@ -144,12 +144,17 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
 
   /// The authority from the options, asking for what is missing; nil when the input ends.
   private func askAuthority() -> Authority? {
-    func ask(_ key: String, required: Bool) -> String?? {
+    let cells = AnswerCellReader(language: language.language)
+    func ask(_ key: String, required: Bool, valid: (String) -> Bool = { _ in true }) -> String?? {
       while true {
         print(texts(key), terminator: " ")
         fflush(nil)
         guard let line = readLine(strippingNewline: true) else { return .none }
         let value = line.trimmingCharacters(in: .whitespaces)
+        if !value.isEmpty && !valid(value) {
+          print(texts("fill.badNumber"))
+          continue
+        }
         if !value.isEmpty || !required { return .some(value.isEmpty ? nil : value) }
       }
     }
@@ -165,8 +170,11 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
     }
     if let population {
       authority.population = population
-    } else if case .some(let value) = ask("fill.ask.population", required: false) {
-      authority.population = value.flatMap { Int($0.filter(\.isNumber)) }
+    } else if case .some(let value) = ask(
+      "fill.ask.population", required: false, valid: { cells.wholeNumber($0) != nil })
+    {
+      // Read as every answer is (`12 000`, `12.000`), never by dropping what is not a digit.
+      authority.population = value.flatMap(cells.wholeNumber)
     } else {
       return nil
     }

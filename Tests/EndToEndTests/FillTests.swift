@@ -48,4 +48,19 @@ struct FillTests {
     _ = try MaturityBinary.run(arguments, input: "g 2\ny\ng 2\nn\ny\nq\n")
     #expect(!(try String(contentsOfFile: output, encoding: .utf8)).contains("ai-share"))
   }
+
+  @Test("the population is read as every answer is: 12.000 and 12 000 are 12000, 12,5 is asked again")
+  func populationAsAnswersAreRead() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let output = folder.appendingPathComponent("p.response.yaml").path
+    let arguments = [
+      "fill", "Tests/Fixtures/questionnaires/test-assessment", "--output", output, "--date", "2025-10-15",
+      "--lang", "es",
+    ]
+    let run = try MaturityBinary.run(arguments, input: "ES-9\nPueblo\nES\n12,5\n12.000\n\nno lo sé\nq\n")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Indique un número"))
+    let saved = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(saved.contains("population: 12000"))
+  }
 }

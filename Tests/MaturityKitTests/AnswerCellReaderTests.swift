@@ -128,4 +128,28 @@ struct AnswerCellReaderTests {
     let response = try ResponseLoader.load(path: csv, questionnaire: questionnaire).response
     #expect(response.version == "1.0")
   }
+
+  @Test("peer answers the fast path refuses go through the same reader")
+  func peerAnswersFallBack() throws {
+    let questionnaire = try Fixtures.testQuestionnaire()
+    let plan = ScoringPlan(questionnaire)
+    func code(_ text: String, _ question: String) throws -> ScoringPlan.Code? {
+      let index = try #require(plan.index(of: question))
+      var text = text
+      return try? text.withUTF8 { try plan.encode($0, question: index).get() }
+    }
+    #expect(try code("Draft", "strategy") == code("draft", "strategy"))
+    #expect(try code("oui", "uses-ai") == code("yes", "uses-ai"))
+    #expect(try code("40 %", "ai-share") == code("40", "ai-share"))
+    #expect(try code("later", "strategy") == nil)
+  }
+
+  @Test("a population in any of the ways people write it, and nothing else")
+  func wholeNumbers() {
+    #expect(point.wholeNumber("120 000") == 120_000)
+    #expect(point.wholeNumber("12.000") == 12_000)
+    #expect(comma.wholeNumber("12,000") == 12_000)
+    #expect(point.wholeNumber("12,5") == nil)
+    #expect(point.wholeNumber("-4") == nil)
+  }
 }

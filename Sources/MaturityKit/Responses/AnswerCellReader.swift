@@ -66,6 +66,15 @@ public struct AnswerCellReader: Sendable, Equatable {
     return CSVNumber.parse(sign + plain)
   }
 
+  /// A whole number of zero or more, such as a population (`120 000`, `120.000`, `4000`).
+  public func wholeNumber(_ text: String) -> Int? {
+    guard let value = number(text, wholeNumber: true), value >= 0, value < 1e15, value == value.rounded()
+    else {
+      return nil
+    }
+    return Int(value)
+  }
+
   /// A percentage: a number with or without a `%` sign after it.
   public func percent(_ text: String) -> Double? {
     var body = Substring(text).trimmingAnswerSpaces

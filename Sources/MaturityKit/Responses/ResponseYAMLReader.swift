@@ -137,10 +137,8 @@ struct AuthorityFields {
         log.error(line, "response.badCountry", ["value": text])
       }
     case "population":
-      if let number = AnswerCellReader().number(text.filter { $0 != "_" }, wholeNumber: true), number >= 0,
-        number < 1e15, number == number.rounded()
-      {
-        authority.population = Int(number)
+      if let value = AnswerCellReader().wholeNumber(text.filter { $0 != "_" }) {
+        authority.population = value
       } else {
         log.error(line, "response.badPopulation", ["value": text])
       }
