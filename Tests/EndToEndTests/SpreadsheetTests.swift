@@ -61,6 +61,9 @@ struct SpreadsheetTests {
   func versionWrittenAsText() throws {
     let result = try MaturityBinary.run(["template", questionnaire, "--format", "csv"])
     #expect(result.stdout.contains("'@version,'1.0,"))
+    let french = try MaturityBinary.run(["template", questionnaire, "--format", "csv", "--lang", "fr"])
+    #expect(french.stdout.contains(",\"oui ou non (ou yes, no)\""))
+    #expect(!french.stdout.contains("yes ou no"))
   }
 
   @Test("every command that reads a response CSV takes --encoding, as the Windows-1252 warning says")

@@ -30,12 +30,17 @@ struct FillSessionTests {
     _ = try session.handle("borrador")
     #expect(try saved(session).answer("strategy")?.comment == "Pendiente del pleno")
     #expect(try saved(session).value("strategy") == .option("draft"))
+    _ = try session.handle("no")
+    _ = try session.handle("no lo sé")
+    #expect(try saved(session).value("owner") == .unknown)
   }
 
   @Test("Enter keeps an answer already given; on a blank question it asks for one")
   func enterKeeps() throws {
     let session = try session()
     #expect(try session.handle("") == .retry("Type an answer, or ? for help."))
+    // A refused answer says why without showing the whole question again.
+    #expect(try session.handle("9") == .retry("Give an option number from 1 to 3."))
     _ = try session.handle("2")
     _ = try session.handle("b")
     #expect(session.index == 0)
