@@ -12,7 +12,7 @@ struct AnswerCellReaderTests {
     arguments: [
       ("120 000", 120_000.0), ("120\u{A0}000", 120_000), ("1\u{202F}400", 1400), ("1'400", 1400),
       ("120.000", 120_000), ("1.400,5", 1400.5), ("1,400.5", 1400.5), ("1.000.000", 1_000_000), ("3,5", 3.5),
-      ("-2 500,25", -2500.25), ("12", 12), ("1e3", 1000),
+      ("-2 500,25", -2500.25), ("12", 12), ("1e3", 1000), (",5", 0.5), ("5,", 5), ("+7", 7),
     ])
   func numbersWithACommaDecimalMark(text: String, value: Double) {
     #expect(comma.number(text) == value)
@@ -31,7 +31,7 @@ struct AnswerCellReaderTests {
 
   @Test(
     "irregular groups and words are not numbers",
-    arguments: ["12 00", "1.2.3,4.5", "twelve", "", "1 2", "1,2,3.4,5"])
+    arguments: ["12 00", "1.2.3,4.5", "twelve", "", "1 2", "1,2,3.4,5", ".", "-", "1 000.5.5", "١٢"])
   func notNumbers(text: String) {
     #expect(comma.number(text) == nil)
   }
@@ -151,5 +151,22 @@ struct AnswerCellReaderTests {
     #expect(comma.wholeNumber("12,000") == 12_000)
     #expect(point.wholeNumber("12,5") == nil)
     #expect(point.wholeNumber("-4") == nil)
+  }
+
+  @Test("no cell makes the reader fail: 5,000 random cells of digits, marks, spaces, signs and letters")
+  func anyCell() {
+    let alphabet = Array("0123456789.,'’ \u{A0}\u{202F}-+%eE/xé٣")
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5000 {
+      let length = Int.random(in: 0...12, using: &generator)
+      let cell = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+      for reader in [point, comma] {
+        if let value = reader.number(cell) { #expect(value.isFinite, "\(cell)") }
+        _ = reader.percent(cell)
+        _ = reader.wholeNumber(cell)
+        _ = reader.date(cell)
+        _ = reader.word(cell)
+      }
+    }
   }
 }

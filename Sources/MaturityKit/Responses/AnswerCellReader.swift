@@ -113,10 +113,10 @@ public struct AnswerCellReader: Sendable, Equatable {
     // The integer part, in groups of three after the first when grouped.
     let parts = body.split(separator: decimal ?? "\u{0}", maxSplits: 1, omittingEmptySubsequences: false)
     let integer = parts[0]
-    guard parts.count == 1 || parts[1].allSatisfy(\.isASCIIDigit), parts.count == 1 || !parts[1].isEmpty
-    else {
-      return nil
-    }
+    let fraction = parts.count > 1 ? parts[1] : ""
+    // `.5` and `5.` are numbers, as they are in CSV; `.` alone is not.
+    guard fraction.allSatisfy(\.isASCIIDigit), !(integer.isEmpty && fraction.isEmpty) else { return nil }
+    if integer.isEmpty { return "0." + fraction }
     let groups = integer.split(omittingEmptySubsequences: false) {
       $0 == group || Self.groupSpaces.contains($0)
     }
@@ -126,7 +126,7 @@ public struct AnswerCellReader: Sendable, Equatable {
     if groups.count > 1 {
       guard head.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
     }
-    return groups.joined() + (parts.count > 1 ? "." + parts[1] : "")
+    return groups.joined() + (fraction.isEmpty ? "" : "." + fraction)
   }
 
   /// The decimal mark of a file whose answer cells are `cells`: the mark that the numbers
