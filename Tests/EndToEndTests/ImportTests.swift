@@ -52,15 +52,14 @@ struct ImportTests {
 
   @Test("a survey comment without an answer is imported as a note without an answer, and scores as blank")
   func commentWithoutAnswer() throws {
-    let export = try MaturityBinary.temporaryDirectory().appendingPathComponent("export.csv")
-    try Data(
+    let export = try MaturityBinary.temporaryFile(
+      "export.csv",
       """
       "id","submitdate","AUTH","NAME","POP","Q1","Q2","Q3","Q4[SQ001]","Q4[SQ002]","Q4[SQ003]","Q4[other]","Q5","Q6","Q7","Q8"
       "1","2025-10-15 10:01:02","ES-TEST-7","Villa","4000","A2","N","A9","","","","a plan for 2026","12","N","",""
 
-      """.utf8
-    ).write(to: export)
-    let (result, folder) = try importing("limesurvey", export: export.path)
+      """)
+    let (result, folder) = try importing("limesurvey", export: export)
     #expect(result.status == 0, "\(result.stderr)")
     let text = try String(
       contentsOfFile: folder.appendingPathComponent("ES-TEST-7.response.yaml").path, encoding: .utf8)

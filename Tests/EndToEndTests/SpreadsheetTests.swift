@@ -45,12 +45,9 @@ struct SpreadsheetTests {
 
   @Test("a date both day first and month first is refused with both readings")
   func ambiguousDate() throws {
-    let folder = try MaturityBinary.temporaryDirectory()
-    let path = folder.appendingPathComponent("r.csv").path
-    try Data(
-      "question_id,answer\n@questionnaire,test-assessment\n@version,1.0\n@authority.id,T\n@date,03/04/2025\n"
-        .utf8
-    ).write(to: URL(fileURLWithPath: path))
+    let path = try MaturityBinary.temporaryFile(
+      "r.csv",
+      "question_id,answer\n@questionnaire,test-assessment\n@version,1.0\n@authority.id,T\n@date,03/04/2025\n")
     let result = try MaturityBinary.run(["validate", path, "--questionnaire", questionnaire])
     #expect(result.status == 1)
     #expect(result.stderr.contains("r.csv:5: the date '03/04/2025' can be read day first or month first"))
