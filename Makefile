@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/maturity
 
-.PHONY: deps build demo test conformance format reports browser-check web-check sanitize
+.PHONY: deps build demo test conformance format reports browser-check web-check spreadsheet-check sanitize
 
 deps:
 	@scripts/install-deps
@@ -32,6 +32,14 @@ browser-check:
 
 web-check: build
 	scripts/check-web-app
+
+# The CSV template through LibreOffice Calc (headless) in fr, es, de and en-US, saved in four
+# dialects each; every file must score like the YAML. Installs Calc when missing.
+spreadsheet-check: build
+	@command -v soffice >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+	  --no-install-recommends libreoffice-calc-nogui >/dev/null; }
+	scripts/spreadsheet-round-trip $(BIN)
 
 # The whole test suite under AddressSanitizer, then ThreadSanitizer (two more full builds: by hand).
 sanitize: deps

@@ -32,12 +32,17 @@ public enum CSVEncoding: String, CaseIterable, Sendable, Codable {
   /// Windows code page 1252, what Excel writes on Western European systems. Not Latin-1:
   /// bytes 0x80–0x9F are letters and punctuation such as `€`, `œ` and curly quotes.
   case windows1252 = "windows-1252"
+  /// UTF-16, little- or big-endian as its byte-order mark says (little-endian without one): what
+  /// Excel and LibreOffice save as "Unicode text". Found by its mark; read like UTF-8.
+  case utf16 = "utf-16"
 
-  /// The encoding named on a command line (`utf8`, `utf-8`, `windows-1252`, `cp1252`).
+  /// The encoding named on a command line (`utf8`, `utf-8`, `windows-1252`, `cp1252`, `utf-16`,
+  /// `utf16`).
   public init?(argument: String) {
     switch argument.lowercased() {
     case "utf8", "utf-8": self = .utf8
     case "windows-1252", "windows1252", "cp1252": self = .windows1252
+    case "utf16", "utf-16", "utf-16le", "utf-16be": self = .utf16
     default: return nil
     }
   }

@@ -36,11 +36,20 @@ public struct CSVReader: Sendable {
   /// Prepares to read `source`, detecting what `options` leaves open.
   ///
   /// Detecting the encoding reads the whole file once (on every core), checking that it is UTF-8.
+  /// A UTF-16 source (told by its byte-order mark, or forced) is turned into UTF-8 first.
   public init(_ source: CSVSource, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) {
     var input = try ChunkedInput(source: source, range: nil)
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: ChunkedInput.chunkSize, alignment: 8)
     defer { chunk.deallocate() }
-    let headCount = try input.read(into: chunk)
+    var headCount = try input.read(into: chunk)
+    let marked = UTF16Decoding.byteOrder(UnsafeRawBufferPointer(rebasing: chunk[0..<headCount]))
+    var source = source
+    let utf16 = options.encoding == .utf16 || (options.encoding == nil && marked != nil)
+    if utf16 {
+      source = try UTF16Decoding.utf8(source, littleEndian: marked ?? true)
+      var decoded = try ChunkedInput(source: source, range: nil)
+      headCount = try decoded.read(into: chunk)
+    }
     let head = Self.strippingBOM(UnsafeRawBufferPointer(rebasing: chunk[0..<headCount]))
 
     self.source = source
@@ -49,7 +58,11 @@ public struct CSVReader: Sendable {
     self.range = nil
     self.firstLine = 1
     self.expectedWidth = nil
-    if let encoding = options.encoding {
+    if utf16 {
+      self.encoding = .utf16
+      self.checksUTF8 = false
+      self.warnings = []
+    } else if let encoding = options.encoding {
       self.encoding = encoding
       self.checksUTF8 = encoding == .utf8
       self.warnings = []

@@ -16,11 +16,16 @@ public struct FileValidator: Sendable {
 
   let locator: QuestionnaireLocator
   let questionnaireReference: String?
+  let csv: CSVReadOptions
 
-  /// Responses are checked against `questionnaire` when given, else against the one they name.
-  public init(locator: QuestionnaireLocator, questionnaire: String? = nil) {
+  /// Responses are checked against `questionnaire` when given, else against the one they name;
+  /// response CSVs are read with `csv`.
+  public init(
+    locator: QuestionnaireLocator, questionnaire: String? = nil, csv: CSVReadOptions = CSVReadOptions()
+  ) {
     self.locator = locator
     self.questionnaireReference = questionnaire
+    self.csv = csv
   }
 
   public func validate(_ path: String) -> Outcome {
@@ -37,13 +42,13 @@ public struct FileValidator: Sendable {
         if let questionnaireReference {
           questionnaire = try locator.load(questionnaireReference).questionnaire
         } else {
-          let header = try ResponseLoader.header(path: path)
+          let header = try ResponseLoader.header(path: path, csv: csv)
           questionnaire = try locator.load(
             id: header.id, version: header.version, for: path, line: header.line)
         }
         return Outcome(
           kind: .response,
-          problems: try ResponseLoader.load(path: path, questionnaire: questionnaire).warnings)
+          problems: try ResponseLoader.load(path: path, questionnaire: questionnaire, csv: csv).warnings)
       }
     } catch let problems as Problems {
       return Outcome(kind: kind, problems: problems.all)

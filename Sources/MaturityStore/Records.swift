@@ -85,7 +85,8 @@ struct AnswerRecord: Codable, FetchableRecord, PersistableRecord {
 
   var assessmentID: Int64
   var questionID: String
-  var value: String
+  /// Nil for notes without an answer.
+  var value: String?
   var unsure: Bool
   var comment: String?
   var evidence: String?

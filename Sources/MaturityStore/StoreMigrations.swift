@@ -4,7 +4,7 @@ import GRDB
 /// a new version adds one.
 enum StoreMigrations {
   /// The identifiers in order; the last is the current schema.
-  static let identifiers = ["v1-assessments", "v2-peer-sets"]
+  static let identifiers = ["v1-assessments", "v2-peer-sets", "v3-notes-without-answers"]
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -43,6 +43,27 @@ enum StoreMigrations {
         table.column("content", .blob).notNull()
         table.column("uploadedAt", .datetime).notNull()
       }
+    }
+    // A comment, evidence or unsure mark without an answer is kept: `value` may be null.
+    // SQLite cannot drop a NOT NULL constraint, so the table is copied into a new one.
+    migrator.registerMigration("v3-notes-without-answers") { db in
+      try db.create(table: "answerWithNotes") { table in
+        table.column("assessmentID", .integer).notNull().references("assessment", onDelete: .cascade)
+        table.column("questionID", .text).notNull()
+        table.column("value", .text)
+        table.column("unsure", .boolean).notNull().defaults(to: false)
+        table.column("comment", .text)
+        table.column("evidence", .text)
+        table.column("updatedAt", .datetime).notNull()
+        table.primaryKey(["assessmentID", "questionID"])
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO answerWithNotes (rowid, assessmentID, questionID, value, unsure, comment, evidence, updatedAt)
+          SELECT rowid, assessmentID, questionID, value, unsure, comment, evidence, updatedAt FROM answer
+          """)
+      try db.drop(table: "answer")
+      try db.rename(table: "answerWithNotes", to: "answer")
     }
     return migrator
   }

@@ -5,8 +5,8 @@ import MaturityKit
 /// repeated; `x.ID` not applicable or don't know; `u.ID` unsure; `c.ID` comment; `e.ID`
 /// evidence) and the view the page shows.
 enum QuestionForm {
-  /// What was posted for `question`: an answer to save, nothing (clear it), or a value that
-  /// cannot be used, with the reason.
+  /// What was posted for `question`: an answer to save (a value, or notes without a value),
+  /// nothing (clear it), or a value that cannot be used, with the reason.
   enum Posted {
     case answer(WrittenAnswer)
     case cleared
@@ -20,16 +20,22 @@ enum QuestionForm {
       !$0.isEmpty
     }
     let value = special ?? (question.type == .multi ? values.joined(separator: "|") : values.first ?? "")
-    guard !value.isEmpty else { return .cleared }
+    let written = WrittenAnswer(
+      questionID: id, value: nil, unsure: fields["u.\(id)"] != nil, comment: fields.trimmed("c.\(id)"),
+      evidence: fields.trimmed("e.\(id)"))
+    guard !value.isEmpty else {
+      // Notes without an answer are kept, as in every other path.
+      return written.unsure || written.comment != nil || written.evidence != nil ? .answer(written) : .cleared
+    }
     do {
-      _ = try ResponseLoader.value(value, for: question, file: "form")
+      let typed = try ResponseLoader.value(
+        value, for: question, cells: AnswerCellReader(language: texts.language), file: "form")
+      var answer = written
+      answer.value = typed.formatted
+      return .answer(answer)
     } catch {
       return .invalid(value: value, message: error.all.first.map { texts($0.code, $0.arguments) } ?? value)
     }
-    return .answer(
-      WrittenAnswer(
-        questionID: id, value: value, unsure: fields["u.\(id)"] != nil, comment: fields.trimmed("c.\(id)"),
-        evidence: fields.trimmed("e.\(id)")))
   }
 
   /// The view of `question` with its stored `answer` (or what was posted, when it was refused).

@@ -39,8 +39,12 @@ public struct QuestionnaireShelf: Sendable {
 
   /// The questionnaire with this id and version.
   public func questionnaire(_ id: String, _ version: String) throws(ShelfError) -> Questionnaire {
-    guard let found = (all + earlier).first(where: { $0.id == id && $0.version == version }) else {
-      throw .missing(id: id, version: version, available: (all + earlier).map { "\($0.id) \($0.version)" })
+    let shelved = all + earlier
+    guard
+      let found = shelved.first(where: { $0.id == id && $0.version == version })
+        ?? shelved.first(where: { $0.id == id && $0.isVersion(version) })
+    else {
+      throw .missing(id: id, version: version, available: shelved.map { "\($0.id) \($0.version)" })
     }
     return found
   }

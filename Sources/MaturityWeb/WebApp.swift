@@ -143,7 +143,7 @@ struct LoadedAssessment {
   /// Relevant questions answered and relevant questions, per dimension.
   func progress() -> [(id: String, answered: Int, total: Int)] {
     let relevant = Relevance.relevantQuestions(response, questionnaire)
-    let answered = Set(response.answers.map(\.questionID))
+    let answered = Set(response.answers.filter { $0.value != nil }.map(\.questionID))
     return questionnaire.dimensions.map { dimension in
       let asked = dimension.questions.filter { relevant[$0.id] ?? true }
       return (dimension.id, asked.filter { answered.contains($0.id) }.count, asked.count)

@@ -35,13 +35,15 @@ struct BenchmarkBuildCommand: ParsableCommand, LocalizedCommand {
   @Option(name: .shortAndLong, help: "The peer CSV to write.")
   var output: String
 
+  @OptionGroup var encoding: EncodingOption
   @OptionGroup var language: LanguageOption
 
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
     let paths = try ResponseFiles.expand(inputs)
-    let builder = PeerSetBuilder(shape: shape == .scores ? .scores : .answers, defaultYear: year)
+    let builder = PeerSetBuilder(
+      shape: shape == .scores ? .scores : .answers, defaultYear: year, csv: encoding.readOptions)
     let progress = Progress(total: paths.count, label: texts("build.progress"))
     let result = try builder.build(paths) { done in progress.update(done) }
     progress.finish()

@@ -28,8 +28,7 @@ struct CSVCommand: ParsableCommand, LocalizedCommand {
   @Option(help: "Field delimiter: ',' ';' tab '|' (or comma, semicolon, tab, pipe). Detected when absent.")
   var delimiter: String?
 
-  @Option(help: "Encoding: utf8 or windows-1252. Detected when absent.")
-  var encoding: String?
+  @OptionGroup var encoding: EncodingOption
 
   @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
   var output: String?
@@ -42,15 +41,12 @@ struct CSVCommand: ParsableCommand, LocalizedCommand {
     if let delimiter, CSVDelimiter(argument: delimiter) == nil {
       throw ValidationError("Unknown delimiter '\(delimiter)'. Use ',', ';', tab or '|'.")
     }
-    if let encoding, CSVEncoding(argument: encoding) == nil {
-      throw ValidationError("Unknown encoding '\(encoding)'. Use utf8 or windows-1252.")
-    }
   }
 
   func run() throws {
     let options = CSVReadOptions(
       delimiter: delimiter.flatMap(CSVDelimiter.init(argument:)),
-      encoding: encoding.flatMap(CSVEncoding.init(argument:)))
+      encoding: encoding.value)
     let reader = try CSVReader(path: file, options: options)
     for warning in reader.warnings { Diagnostics.warn(warning.message(texts)) }
     let sink = try OutputSink(path: output)

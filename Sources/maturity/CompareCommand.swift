@@ -40,7 +40,7 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
   }
 
   func run() throws {
-    let (questionnaire, response, peers) = try input.load(texts, comparedWith: peerOptions)
+    let (questionnaire, response, peers) = try input.load(texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
     let card = Scorer.score(response, with: questionnaire)
     let comparison = try peers.comparison(card, questionnaire, texts, cache: cache)
     switch format {

@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import InterfaceText
 import MaturityKit
+import Synchronization
 
 /// `maturity fill`: answer a questionnaire in the terminal, one question at a time.
 struct FillCommand: ParsableCommand, LocalizedCommand {
   static let configuration = CommandConfiguration(
     commandName: "fill",
-    abstract: "Fill in a questionnaire in the terminal, one question at a time; every answer is saved at once.",
+    abstract:
+      "Fill in a questionnaire in the terminal, one question at a time; every answer is saved at once.",
     discussion: """
       Each answer is written to --output as soon as it is given (a temporary file, then a \
       rename), so closing the terminal or Ctrl-C loses at most the answer being typed. Run the \
@@ -15,8 +17,11 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
 
       Type the number of an option (several, separated by commas, where more than one can be \
       ticked), y or n, a number, or text; na (not applicable) and unknown (don't know) where the \
-      question allows them. Commands: ? help · u mark unsure · c TEXT comment · e URL evidence · \
-      b back · s skip · g N go to priority N · r review this priority · q quit.
+      question allows them; Enter keeps an answer already given. Commands: ? help · u mark unsure \
+      · c TEXT comment · e URL evidence · b back · s skip · g N go to priority N · r review every \
+      priority · q quit. A comment, evidence or unsure mark on a question not yet answered is kept \
+      as a note. Text is wrapped to the terminal's width; Ctrl-C says what is saved and how to \
+      continue.
 
       Without a terminal (input piped), it reads one answer per line, so it can be scripted; \
       the end of the input quits and keeps what was answered.
@@ -64,7 +69,9 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
       let loaded = try ResponseLoader.load(path: output, questionnaire: questionnaire)
       Diagnostics.report(loaded.warnings, texts)
       response = loaded.response
-      print(texts("fill.resuming", ["file": output, "count": "\(response.answers.count)"]))
+      print(
+        texts(
+          "fill.resuming", ["file": output, "count": "\(response.answers.filter { $0.value != nil }.count)"]))
     } else {
       guard let authority = askAuthority() else { return }
       response = Response(
@@ -73,56 +80,111 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
     }
     let session = FillSession(questionnaire: questionnaire, response: response, path: output, texts: texts)
     try session.save()
-    print(texts("fill.intro", ["file": output]))
+    let goodbye = Goodbye()
+    goodbye.update(goodbyeLine(session))
+    goodbye.install()
+    show(texts("fill.intro", ["file": output]))
     guard !session.isComplete else { return finish(session, questionnaire, color: color) }
+    var showQuestion = true
     while true {
-      print("\n" + session.screen(color: color))
+      if showQuestion { show("\n" + session.screen(color: color)) }
       print("> ", terminator: "")
       fflush(nil)
       guard let line = readLine(strippingNewline: true) else {
         print("")
         return quit(session)
       }
-      switch try session.handle(line) {
-      case .continue(let message): if let message { print(message) }
+      let outcome = try session.handle(line)
+      goodbye.update(goodbyeLine(session))
+      showQuestion = true
+      switch outcome {
+      case .continue(let message): if let message { show(message) }
+      case .retry(let message):
+        show(message)
+        showQuestion = false
       case .quit: return quit(session)
       case .finished: return finish(session, questionnaire, color: color)
       }
     }
   }
 
+  /// Prints `text` wrapped to the terminal's width, read again each time (the window may have
+  /// been resized); piped output is not wrapped.
+  private func show(_ text: String) {
+    var size = winsize()
+    let width =
+      isatty(STDOUT_FILENO) == 1 && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : 0
+    print(TextWrapping.wrap(text, width: width))
+  }
+
+  /// What Ctrl-C prints: what is saved, and the command that continues.
+  private func goodbyeLine(_ session: FillSession) -> String {
+    func quoted(_ text: String) -> String {
+      text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
+        ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+    let counts = session.counts
+    var command = "maturity fill \(quoted(self.questionnaire)) --output \(quoted(output))"
+    if let code = language.code { command += " --lang \(code)" }
+    return texts(
+      "fill.goodbye",
+      ["answers": "\(counts.answers)", "notes": "\(counts.notes)", "file": output, "command": command])
+  }
+
   private func quit(_ session: FillSession) {
-    print(texts("fill.saved", ["count": "\(session.response.answers.count)", "file": output]))
+    show(texts("fill.saved", ["count": "\(session.counts.answers)", "file": output]))
   }
 
   private func finish(_ session: FillSession, _ questionnaire: Questionnaire, color: Bool) {
-    print("\n" + texts("fill.done", ["count": "\(session.response.answers.count)", "file": output]) + "\n")
-    print(ScorecardText.render(Scorer.score(session.response, with: questionnaire), texts: texts, color: color), terminator: "")
+    show("\n" + texts("fill.done", ["count": "\(session.counts.answers)", "file": output]) + "\n")
+    print(
+      ScorecardText.render(Scorer.score(session.response, with: questionnaire), texts: texts, color: color),
+      terminator: "")
   }
 
   /// The authority from the options, asking for what is missing; nil when the input ends.
   private func askAuthority() -> Authority? {
-    func ask(_ key: String, required: Bool) -> String?? {
+    let cells = AnswerCellReader(language: language.language)
+    func ask(_ key: String, required: Bool, valid: (String) -> Bool = { _ in true }) -> String?? {
       while true {
         print(texts(key), terminator: " ")
         fflush(nil)
         guard let line = readLine(strippingNewline: true) else { return .none }
         let value = line.trimmingCharacters(in: .whitespaces)
+        if !value.isEmpty && !valid(value) {
+          print(texts("fill.badNumber"))
+          continue
+        }
         if !value.isEmpty || !required { return .some(value.isEmpty ? nil : value) }
       }
     }
     guard let id = authorityID ?? ask("fill.ask.id", required: true).flatMap({ $0 }) else { return nil }
     guard let name = authorityName ?? ask("fill.ask.name", required: true).flatMap({ $0 }) else { return nil }
     var authority = Authority(id: id, name: name)
-    if let country { authority.country = country.uppercased() } else if case .some(let value) = ask("fill.ask.country", required: false) {
+    if let country {
+      authority.country = country.uppercased()
+    } else if case .some(let value) = ask("fill.ask.country", required: false) {
       authority.country = value?.uppercased()
-    } else { return nil }
-    if let population { authority.population = population } else if case .some(let value) = ask("fill.ask.population", required: false) {
-      authority.population = value.flatMap { Int($0.filter(\.isNumber)) }
-    } else { return nil }
-    if let type { authority.type = AuthorityType(rawValue: type) } else if case .some(let value) = ask("fill.ask.type", required: false) {
+    } else {
+      return nil
+    }
+    if let population {
+      authority.population = population
+    } else if case .some(let value) = ask(
+      "fill.ask.population", required: false, valid: { cells.wholeNumber($0) != nil })
+    {
+      // Read as every answer is (`12 000`, `12.000`), never by dropping what is not a digit.
+      authority.population = value.flatMap(cells.wholeNumber)
+    } else {
+      return nil
+    }
+    if let type {
+      authority.type = AuthorityType(rawValue: type)
+    } else if case .some(let value) = ask("fill.ask.type", required: false) {
       authority.type = value.flatMap { AuthorityType(rawValue: $0.lowercased()) } ?? .municipality
-    } else { return nil }
+    } else {
+      return nil
+    }
     return authority
   }
 
@@ -133,3 +195,28 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
     return formatter.string(from: Date())
   }
 }
+
+/// The line Ctrl-C prints before `maturity fill` ends: kept current after every answer, printed
+/// from a signal source (the main thread may be waiting for input).
+private final class Goodbye: Sendable {
+  private let line = Mutex("")
+
+  func update(_ text: String) { line.withLock { $0 = text } }
+
+  /// Catches SIGINT: prints the line and ends with status 130, as a shell expects of Ctrl-C.
+  func install() {
+    signal(SIGINT, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    source.setEventHandler { [self] in
+      let text = "\n" + line.withLock { $0 } + "\n"
+      FileHandle.standardOutput.write(Data(text.utf8))
+      exit(130)
+    }
+    source.resume()
+    interruptSource = source
+  }
+}
+
+/// The signal source of ``Goodbye``, kept for the life of the process; set once, on the main
+/// thread, before any input is read.
+private nonisolated(unsafe) var interruptSource: (any DispatchSourceSignal)?

@@ -8,7 +8,8 @@ import MaturityKit
 struct ImportCommand: ParsableCommand, LocalizedCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Import responses from a survey tool's CSV export (LimeSurvey, KoboToolbox, ODK, EUSurvey, any CSV).",
+    abstract:
+      "Import responses from a survey tool's CSV export (LimeSurvey, KoboToolbox, ODK, EUSurvey, any CSV).",
     discussion: """
       A mapping file says which export columns hold the authority and each question's answer \
       (and which answer codes mean which options); --suggest-mapping writes a first one from the \
@@ -34,16 +35,21 @@ struct ImportCommand: ParsableCommand, LocalizedCommand {
   @Option(help: "The mapping file (YAML).")
   var mapping: String?
 
-  @Flag(name: .customLong("suggest-mapping"), help: "Write a starting mapping from the export's header instead of importing.")
+  @Flag(
+    name: .customLong("suggest-mapping"),
+    help: "Write a starting mapping from the export's header instead of importing.")
   var suggestMapping = false
 
   @Option(help: "The questionnaire for --suggest-mapping (a path or an id).")
   var questionnaire: String = "ai-data-readiness"
 
-  @Option(name: .shortAndLong, help: "The folder to write responses to (or the mapping file with --suggest-mapping).")
+  @Option(
+    name: .shortAndLong,
+    help: "The folder to write responses to (or the mapping file with --suggest-mapping).")
   var output: String?
 
-  @Flag(name: .customLong("dry-run"), help: "Check everything and say what would be written, writing nothing.")
+  @Flag(
+    name: .customLong("dry-run"), help: "Check everything and say what would be written, writing nothing.")
   var dryRun = false
 
   @Flag(name: .customLong("complete-only"), help: "Leave out responses the export marks incomplete.")
@@ -52,20 +58,25 @@ struct ImportCommand: ParsableCommand, LocalizedCommand {
   @Flag(help: "Merge an authority's several responses instead of keeping the newest.")
   var merge = false
 
+  @OptionGroup var encoding: EncodingOption
   @OptionGroup var language: LanguageOption
 
   var texts: TextCatalogue { language.texts }
 
   func validate() throws {
-    if !suggestMapping && mapping == nil { throw ValidationError("Give --mapping, or --suggest-mapping to write one.") }
-    if !suggestMapping && !dryRun && output == nil { throw ValidationError("Give --output, the folder for the responses (or --dry-run).") }
+    if !suggestMapping && mapping == nil {
+      throw ValidationError("Give --mapping, or --suggest-mapping to write one.")
+    }
+    if !suggestMapping && !dryRun && output == nil {
+      throw ValidationError("Give --output, the folder for the responses (or --dry-run).")
+    }
   }
 
   func run() throws {
     if suggestMapping {
       let loaded = try QuestionnaireLocator().load(questionnaire).questionnaire
       var header: [String] = []
-      try CSVReader(path: exports[0]).forEach { record in
+      try CSVReader(path: exports[0], options: encoding.readOptions).forEach { record in
         if header.isEmpty { header = (0..<record.count).map { record.value($0) ?? "" } }
       }
       let text = MappingSuggester.suggest(header: header, questionnaire: loaded, source: from)
@@ -75,15 +86,19 @@ struct ImportCommand: ParsableCommand, LocalizedCommand {
     }
     var mappingValue = try ImportMapping.load(path: mapping!)
     mappingValue.source = from
-    let questionnaire = try QuestionnaireLocator().load(id: mappingValue.questionnaire, version: mappingValue.version, for: mapping!)
+    let questionnaire = try QuestionnaireLocator().load(
+      id: mappingValue.questionnaire, version: mappingValue.version, for: mapping!)
     var importer = SurveyImporter(mapping: mappingValue, questionnaire: questionnaire)
     importer.completeOnly = completeOnly
     importer.merge = merge
-    let result = try importer.run(exports)
+    let result = try importer.run(exports, csv: encoding.readOptions)
     Diagnostics.report(result.warnings, texts)
     let folder = output ?? "."
     let files = result.responses.map { response in
-      (folder + "/" + FileNames.safe(response.authority.id) + ".response.yaml", ResponseYAMLWriter.yaml(response, questionnaire: questionnaire))
+      (
+        folder + "/" + FileNames.safe(response.authority.id) + ".response.yaml",
+        ResponseYAMLWriter.yaml(response, questionnaire: questionnaire)
+      )
     }
     for (path, _) in files { print(texts(dryRun ? "import.wouldWrite" : "import.writes", ["file": path])) }
     guard !dryRun else { return }

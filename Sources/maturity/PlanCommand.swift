@@ -87,7 +87,7 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     if cohort { return try runCohort() }
     let (questionnaire, response, peers) = try ResponseInput(
       response: responses[0], questionnaire: self.questionnaire
-    ).load(texts, comparedWith: peerOptions)
+    ).load(texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
     let plan = try makePlan(questionnaire, response, reading: peers)
     let path =
       output
@@ -113,7 +113,7 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     var previousCard: Scorecard?
     if let previous {
       let earlier = try ResponseInput(response: previous, questionnaire: self.questionnaire).load(
-        texts, on: questionnaire)
+        texts, csv: peerOptions.encoding.readOptions, on: questionnaire)
       previousCard = Scorer.score(earlier.response, with: questionnaire)
     }
     return Planner(target: try target.resolved(questionnaire), capacity: capacity, horizons: parsedHorizons!)
@@ -140,13 +140,14 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
       // Every member on one edition: the given questionnaire, else the current edition of the
       // first response's; a response of an earlier edition is carried over to it.
       if questionnaire == nil {
-        let edition = try locator.load(self.questionnaire ?? ResponseLoader.header(path: path).id)
+        let edition = try locator.load(self.questionnaire ?? ResponseLoader.header(path: path, csv: peerOptions.encoding.readOptions).id)
           .questionnaire
         questionnaire = edition
         if !peerOptions.files.isEmpty { peers = try peerOptions.read(peerOptions.files, edition, texts) }
       }
       guard let questionnaire else { continue }
-      let loaded = try locator.response(at: path, on: questionnaire, texts: texts)
+      let loaded = try locator.response(
+        at: path, on: questionnaire, texts: texts, csv: peerOptions.encoding.readOptions)
       Diagnostics.report(loaded.warnings, texts)
       // Each member once: its newest response.
       let id = loaded.response.authority.id

@@ -47,7 +47,7 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let (questionnaire, response, peers) = try input.load(texts, comparedWith: peerOptions)
+    let (questionnaire, response, peers) = try input.load(texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
     let card = Scorer.score(response, with: questionnaire)
     var comparison: Comparison?
     if !peerOptions.files.isEmpty {
@@ -57,7 +57,7 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
     var previousMigration: MigratedResponse?
     if let previous {
       let earlier = try ResponseInput(response: previous, questionnaire: input.questionnaire).load(
-        texts, on: questionnaire)
+        texts, csv: peerOptions.encoding.readOptions, on: questionnaire)
       previousCard = Scorer.score(earlier.response, with: questionnaire)
       previousMigration = earlier.migrated
     }

@@ -21,6 +21,7 @@ struct ScoreCommand: ParsableCommand, LocalizedCommand {
   )
 
   @OptionGroup var input: ResponseInput
+  @OptionGroup var encoding: EncodingOption
 
   @Option(help: "text, json, csv or markdown.")
   var format: Format = .text
@@ -31,7 +32,7 @@ struct ScoreCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let (questionnaire, response) = try input.load(texts)
+    let (questionnaire, response) = try input.load(texts, csv: encoding.readOptions)
     let card = Scorer.score(response, with: questionnaire)
     switch format {
     case .text: try output.write(ScorecardText.render(card, texts: texts, color: output.usesColor))

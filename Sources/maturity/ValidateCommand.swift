@@ -24,12 +24,15 @@ struct ValidateCommand: ParsableCommand, LocalizedCommand {
   @Option(help: "Check responses against this questionnaire (a path or an id).")
   var questionnaire: String?
 
+  @OptionGroup var encoding: EncodingOption
+
   @OptionGroup var language: LanguageOption
 
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let validator = FileValidator(locator: QuestionnaireLocator(), questionnaire: questionnaire)
+    let validator = FileValidator(
+      locator: QuestionnaireLocator(), questionnaire: questionnaire, csv: encoding.readOptions)
     var failed = false
     for file in files {
       let outcome = validator.validate(file)

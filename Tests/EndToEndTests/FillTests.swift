@@ -3,6 +3,16 @@ import Testing
 
 @Suite("maturity fill")
 struct FillTests {
+  /// A new response file `NAME.response.yaml` and the command that fills it in, with `extra` options.
+  static func fill(_ name: String, _ extra: [String] = []) throws -> (output: String, arguments: [String]) {
+    let output = try MaturityBinary.temporaryDirectory().appendingPathComponent("\(name).response.yaml").path
+    return (
+      output,
+      ["fill", "Tests/Fixtures/questionnaires/test-assessment", "--output", output, "--date", "2025-10-15"]
+        + extra
+    )
+  }
+
   @Test("in a pseudo-terminal: answer, kill -9, resume, finish; the file is the expected one")
   func pseudoTerminal() throws {
     let run = try MaturityBinary.runScript(
@@ -13,11 +23,7 @@ struct FillTests {
 
   @Test("piped input: one answer per line; the end of the input quits and keeps the answers")
   func piped() throws {
-    let folder = try MaturityBinary.temporaryDirectory()
-    let output = folder.appendingPathComponent("piped.response.yaml").path
-    let arguments = [
-      "fill", "Tests/Fixtures/questionnaires/test-assessment", "--output", output, "--date", "2025-10-15",
-    ]
+    let (output, arguments) = try Self.fill("piped")
     let first = try MaturityBinary.run(arguments, input: "ES-9\nPueblo\n\n\n\n3\nmaybe\nn\n")
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout.contains("Please answer y or n."))
@@ -32,13 +38,12 @@ struct FillTests {
 
   @Test("an answer that switches off answered questions asks before removing them")
   func removalNeedsConfirmation() throws {
-    let folder = try MaturityBinary.temporaryDirectory()
-    let output = folder.appendingPathComponent("r.response.yaml").path
-    let arguments = [
-      "fill", "Tests/Fixtures/questionnaires/test-assessment", "--output", output, "--date", "2025-10-15",
-      "--authority-id", "A", "--authority-name", "B", "--country", "ES", "--population", "10", "--type",
-      "region",
-    ]
+    let (output, arguments) = try Self.fill(
+      "r",
+      [
+        "--authority-id", "A", "--authority-name", "B", "--country", "ES", "--population", "10", "--type",
+        "region",
+      ])
     _ = try MaturityBinary.run(arguments, input: "g 2\ny\n30\nq\n")
     #expect(try String(contentsOfFile: output, encoding: .utf8).contains("ai-share: 30"))
     let changed = try MaturityBinary.run(arguments, input: "g 2\nn\nn\nq\n")
@@ -47,5 +52,15 @@ struct FillTests {
     #expect(try String(contentsOfFile: output, encoding: .utf8).contains("ai-share: 30"))
     _ = try MaturityBinary.run(arguments, input: "g 2\ny\ng 2\nn\ny\nq\n")
     #expect(!(try String(contentsOfFile: output, encoding: .utf8)).contains("ai-share"))
+  }
+
+  @Test("the population is read as every answer is: 12.000 and 12 000 are 12000, 12,5 is asked again")
+  func populationAsAnswersAreRead() throws {
+    let (output, arguments) = try Self.fill("p", ["--lang", "es"])
+    let run = try MaturityBinary.run(arguments, input: "ES-9\nPueblo\nES\n12,5\n12.000\n\nno lo sé\nq\n")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Indique un número"))
+    let saved = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(saved.contains("population: 12000"))
   }
 }

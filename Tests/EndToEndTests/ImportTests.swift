@@ -50,6 +50,29 @@ struct ImportTests {
       FileManager.default.fileExists(atPath: third.appendingPathComponent("ES-TEST-1.response.yaml").path))
   }
 
+  @Test("a survey comment without an answer is imported as a note without an answer, and scores as blank")
+  func commentWithoutAnswer() throws {
+    let export = try MaturityBinary.temporaryFile(
+      "export.csv",
+      """
+      "id","submitdate","AUTH","NAME","POP","Q1","Q2","Q3","Q4[SQ001]","Q4[SQ002]","Q4[SQ003]","Q4[other]","Q5","Q6","Q7","Q8"
+      "1","2025-10-15 10:01:02","ES-TEST-7","Villa","4000","A2","N","A9","","","","a plan for 2026","12","N","",""
+
+      """)
+    let (result, folder) = try importing("limesurvey", export: export)
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try String(
+      contentsOfFile: folder.appendingPathComponent("ES-TEST-7.response.yaml").path, encoding: .utf8)
+    #expect(text.contains("  practices:\n    comment: \"a plan for 2026\"\n"))
+    let score = try MaturityBinary.run(
+      ["score", folder.appendingPathComponent("ES-TEST-7.response.yaml").path, "--format", "json"],
+      environment: environment)
+    #expect(score.stdout.contains("\"id\": \"practices\""))
+    #expect(
+      score.stdout.split(separator: "\"id\": \"practices\"")[1].prefix(400).contains(
+        "\"status\": \"missing\""))
+  }
+
   @Test(
     "Kobo (0/1 option columns, semicolons), ODK (space-separated multi), EUSurvey or any CSV",
     arguments: [

@@ -94,4 +94,11 @@ struct MaturityBinary {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
+
+  /// A file `name` holding `contents`, in a fresh temporary folder; returns its path.
+  static func temporaryFile(_ name: String, _ contents: String) throws -> String {
+    let url = try temporaryDirectory().appendingPathComponent(name)
+    try Data(contents.utf8).write(to: url)
+    return url.path
+  }
 }

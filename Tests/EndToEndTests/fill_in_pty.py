@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Drives `maturity fill` in a pseudo-terminal as a person would: answers some questions, kills
-the process with SIGKILL, runs it again to resume, finishes, and compares the response file with
-the expected one. Usage: fill_in_pty.py BINARY EXPECTED_FILE. Exit 0 when everything matches."""
-import os, signal, sys, tempfile, time
+the process with SIGKILL, runs it again in a 60-column terminal to resume (text wrapped at word
+boundaries), leaves a comment on a question it does not answer and stops with Ctrl-C (the goodbye
+line says what is saved), resumes again (the note is there), reviews every priority, keeps an
+answer with Enter, finishes, and compares the response file with the expected one.
+Usage: fill_in_pty.py BINARY EXPECTED_FILE. Exit 0 when everything matches."""
+import os, re, signal, sys, tempfile, time
 import pexpect
 
 binary, expected = sys.argv[1], sys.argv[2]
@@ -39,13 +42,48 @@ for fragment in ['strategy:\n    value: "draft"\n    unsure: true', 'paper-forms
     if fragment not in saved:
         sys.exit(f"after the kill, the file lacks {fragment!r}:\n{saved}")
 
-child = pexpect.spawn(binary, command, env=env, encoding="utf-8", dimensions=(40, 160))
+ESCAPES = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def check_width(text, width=60):
+    """Every line the program printed fits the terminal, and no word was cut to fit."""
+    for line in ESCAPES.sub("", text).replace("\r", "").split("\n"):
+        if len(line) > width:
+            sys.exit(f"a line is wider than {width} columns: {line!r}")
+
+
+child = pexpect.spawn(binary, command, env=env, encoding="utf-8", dimensions=(40, 60))
 child.expect("Continuing", timeout=20)
 step(child, "datasets:", "12")
+check_width(child.before)
 step(child, "notes:", "We share data with the province.")
 step(child, "uses-ai:", "y")
 step(child, "ai-share:", "e https://example.org/ai-report")
 step(child, "Evidence saved", "40")
+# A note on a question not answered: kept, even when the person stops with Ctrl-C.
+step(child, "staff:", "c Counted in January")
+child.expect("Comment saved", timeout=20)
+child.expect("> ", timeout=20)
+child.sendintr()
+child.expect(r"Stopped\. 8 answers and 1 notes without an answer are saved in", timeout=20)
+child.expect("To continue, run: maturity fill", timeout=20)
+child.expect(pexpect.EOF, timeout=20)
+saved = open(output, encoding="utf-8").read()
+if '  staff:\n    comment: "Counted in January"\n' not in saved:
+    sys.exit(f"after Ctrl-C, the file lacks the note without an answer:\n{saved}")
+
+child = pexpect.spawn(binary, command, env=env, encoding="utf-8", dimensions=(40, 60))
+child.expect("Continuing", timeout=20)
+child.expect("staff:", timeout=20)
+child.expect("no answer yet", timeout=20)
+step(child, "comment: Counted in January", "")
+step(child, "Type an answer", "r")
+for heading in ["1. Governance", r"\(unsure\)", r"comment:\s+Approved", "2. Data and AI"]:
+    child.expect(heading, timeout=20)
+check_width(child.before)
+step(child, "> ", "b")
+# Enter keeps the answer already given and moves on to the question still open.
+step(child, "current answer: 40", "")
 step(child, "staff:", "2")
 step(child, "ai-register:", "na")
 child.expect("All questions that apply are answered", timeout=20)

@@ -53,14 +53,16 @@ struct MonotonicityTests {
     for response in try responses(for: questionnaire) {
       let card = Scorer.score(response, with: questionnaire)
       for answer in response.answers {
-        guard let question = questionnaire.question(answer.questionID) else { continue }
-        var changes = raised(answer.value, for: question).map { better in
+        guard let question = questionnaire.question(answer.questionID), let value = answer.value else {
+          continue
+        }
+        var changes = raised(value, for: question).map { better in
           (
-            "raising \(answer.questionID) from \(answer.value.formatted) to \(better.formatted)",
+            "raising \(answer.questionID) from \(value.formatted) to \(better.formatted)",
             Optional(better), true
           )
         }
-        changes.append(("blanking \(answer.questionID) (was \(answer.value.formatted))", nil, false))
+        changes.append(("blanking \(answer.questionID) (was \(value.formatted))", nil, false))
         for (description, value, isBetter) in changes {
           let change = { (response: Response) in replacing(answer.questionID, with: value, in: response) }
           // Raised: the changed response must not be lower. Blanked: the original must not be lower.
@@ -226,7 +228,8 @@ struct MonotonicityTests {
   }
 
   static func counterexample(_ change: String, _ problem: String, _ response: Response) -> Comment {
-    let answers = response.answers.map { "\($0.questionID): \($0.value.formatted)" }.joined(separator: ", ")
+    let answers = response.answers.map { "\($0.questionID): \($0.value?.formatted ?? "—")" }.joined(
+      separator: ", ")
     let authority = response.authority
     return """
       \(change): \(problem)

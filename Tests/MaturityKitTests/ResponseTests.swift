@@ -116,7 +116,7 @@ struct ResponseTests {
     let header = """
       questionnaire: test-assessment
       version: "1.0"
-      date: 15/10/2025
+      date: mid-October
       authority:
         id: X
         name: Y

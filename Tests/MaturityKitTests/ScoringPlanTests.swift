@@ -29,7 +29,7 @@ struct ScoringPlanTests {
         for answer in assessment.response.answers {
           let index = try #require(plan.index(of: answer.questionID))
           fromAnswers[index] = try #require(plan.encode(answer))
-          var text = answer.value.formatted
+          var text = try #require(answer.value).formatted
           fromBytes[index] = try text.withUTF8 {
             try plan.encode($0, question: index, unsure: answer.unsure).get()
           }

@@ -84,22 +84,32 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
     #expect(names == ["Ana"])  // FR-1's own respondent only
   }
 
-  @Test func migratesADatabaseOfTheFirstSchemaWithoutLosingIt() throws {
+  /// A database of an older schema (migrated up to `migration`) holding one assessment, with
+  /// the answers that `answers` (SQL) inserts.
+  func olderDatabase(upTo migration: String, answers: String) throws -> String {
     let path = temporaryDatabasePath()
     try FileManager.default.createDirectory(
       atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
     let old = try DatabaseQueue(path: path)
-    try StoreMigrations.migrator.migrate(old, upTo: "v1-assessments")
+    try StoreMigrations.migrator.migrate(old, upTo: migration)
     try old.write { db in
       try db.execute(
         sql: """
           INSERT INTO assessment (questionnaireID, questionnaireVersion, authorityID, authorityName, createdAt, updatedAt)
           VALUES ('ai-data-readiness', '2025.1', 'OLD-1', 'Old town', '2025-01-01 00:00:00.000', '2025-01-01 00:00:00.000');
-          INSERT INTO answer (assessmentID, questionID, value, unsure, updatedAt)
-          VALUES (1, 'opn-policy', 'adopted', 0, '2025-01-01 00:00:00.000');
-          """)
+          """ + answers)
     }
     try old.close()
+    return path
+  }
+
+  @Test func migratesADatabaseOfTheFirstSchemaWithoutLosingIt() throws {
+    let path = try olderDatabase(
+      upTo: "v1-assessments",
+      answers: """
+        INSERT INTO answer (assessmentID, questionID, value, unsure, updatedAt)
+        VALUES (1, 'opn-policy', 'adopted', 0, '2025-01-01 00:00:00.000');
+        """)
 
     let store = try AssessmentStore(path: path)
     #expect(try store.assessments().map(\.authorityName) == ["Old town"])
@@ -112,6 +122,42 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
       try String.fetchAll($0, sql: "SELECT authorityName FROM assessment")
     }
     #expect(kept == ["Old town"])
+  }
+
+  @Test func keepsNotesWithoutAnAnswer() throws {
+    let store = try AssessmentStore(path: temporaryDatabasePath())
+    let id = try #require(try store.create(sampleRecord()).id)
+    let note = WrittenAnswer(questionID: "opn-policy", value: nil, unsure: true, comment: "Ask legal")
+    try store.save([note], to: id)
+    #expect(try store.answers(of: id) == [note])
+    let response = try StoreTransfer.response(
+      try store.assessment(id), store, questionnaire: try defaultQuestionnaire())
+    #expect(response.answer("opn-policy")?.comment == "Ask legal")
+    #expect(response.value("opn-policy") == nil)
+    let files = try StoreTransfer.responseFiles(store, questionnaires: { _, _ in try defaultQuestionnaire() })
+    #expect(files[0].yaml.contains("  opn-policy:\n    unsure: true\n    comment: \"Ask legal\"\n"))
+  }
+
+  @Test func migratesAnswersOfTheSecondSchemaKeepingTheirOrder() throws {
+    let path = try olderDatabase(
+      upTo: "v2-peer-sets",
+      answers: """
+        INSERT INTO answer (assessmentID, questionID, value, unsure, comment, updatedAt)
+        VALUES (1, 'opn-policy', 'adopted', 1, 'kept', '2025-01-01 00:00:00.000'),
+               (1, 'eco-needs', 'list', 0, NULL, '2025-01-01 00:00:00.000');
+        """)
+    let store = try AssessmentStore(path: path)
+    #expect(
+      try store.answers(of: 1) == [
+        WrittenAnswer(questionID: "opn-policy", value: "adopted", unsure: true, comment: "kept"),
+        WrittenAnswer(questionID: "eco-needs", value: "list"),
+      ])
+    try store.save([WrittenAnswer(questionID: "eco-needs", value: nil, comment: "note")], to: 1)
+    #expect(
+      try store.answers(of: 1).last == WrittenAnswer(questionID: "eco-needs", value: nil, comment: "note"))
+    #expect(FileManager.default.fileExists(atPath: path + ".before-v3-notes-without-answers.sqlite"))
+    try store.delete(1)
+    #expect(try store.answers(of: 1).isEmpty)
   }
 
   @Test func refusesADatabaseOfANewerVersion() throws {

@@ -141,7 +141,7 @@ let authorityForm = [
           || saved.text.contains("'bogus' is not one of its options"))
       #expect(
         Set(try store.answers(of: 1)) == [
-          WrittenAnswer(questionID: "eco-digital-staff", value: "3,5"),
+          WrittenAnswer(questionID: "eco-digital-staff", value: "3.5"),
           WrittenAnswer(
             questionID: "eco-ai-strategy", value: "draft", unsure: true, comment: "by the council"),
         ])
@@ -174,6 +174,31 @@ let authorityForm = [
       #expect(savedB.status == .ok)
       #expect(Set(try store.answers(of: 1).map(\.questionID)) == ["opn-policy", "eco-needs"])
       #expect(savedB.text.contains(#""saved": true"#))
+    }
+  }
+
+  @Test func aCommentWithoutAnAnswerIsStoredAndShown() async throws {
+    try await withVisitor { visitor, store in
+      try await visitor.post("/assessments", authorityForm)
+      let reply = try await visitor.post(
+        "/assessments/1/answers/opn-policy",
+        [("c.opn-policy", "Waiting for the council"), ("u.opn-policy", "1")],
+        json: true)
+      #expect(reply.status == .ok)
+      #expect(reply.text.contains(#""saved": true"#))
+      #expect(
+        try store.answers(of: 1) == [
+          WrittenAnswer(
+            questionID: "opn-policy", value: nil, unsure: true, comment: "Waiting for the council")
+        ])
+      let page = try await visitor.get("/assessments/1/dimensions/openness")
+      #expect(page.text.contains("Waiting for the council"))
+      // Still unanswered: the progress does not count it.
+      #expect(reply.text.contains("\"openness\": {\n      \"answered\": 0,"))
+      let typed = try await visitor.post(
+        "/assessments/1/answers/eco-digital-staff", [("q.eco-digital-staff", "1 200")], json: true)
+      #expect(typed.status == .ok)
+      #expect(try store.answers(of: 1).last?.value == "1200")
     }
   }
 

@@ -34,13 +34,17 @@ public struct PeerSetBuilder: Sendable {
   public let shape: PeerSource.Shape
   public let defaultYear: Int?
   public let locator: QuestionnaireLocator
+  /// How response CSVs are read.
+  public let csv: CSVReadOptions
 
   public init(
-    shape: PeerSource.Shape, defaultYear: Int? = nil, locator: QuestionnaireLocator = QuestionnaireLocator()
+    shape: PeerSource.Shape, defaultYear: Int? = nil, locator: QuestionnaireLocator = QuestionnaireLocator(),
+    csv: CSVReadOptions = CSVReadOptions()
   ) {
     self.shape = shape
     self.defaultYear = defaultYear
     self.locator = locator
+    self.csv = csv
   }
 
   public struct Result: Sendable {
@@ -63,7 +67,7 @@ public struct PeerSetBuilder: Sendable {
         if questionnaire == nil {
           // Every response on the current edition of the first one's questionnaire: responses
           // of earlier editions are carried over to it.
-          let header = try ResponseLoader.header(path: path)
+          let header = try ResponseLoader.header(path: path, csv: csv)
           do {
             questionnaire = try locator.load(header.id).questionnaire
           } catch let error as LocatorError {
@@ -73,7 +77,7 @@ public struct PeerSetBuilder: Sendable {
         }
         guard let questionnaire else { continue }
         let loaded = try locator.response(
-          at: path, on: questionnaire, texts: TextCatalogue(language: .english))
+          at: path, on: questionnaire, texts: TextCatalogue(language: .english), csv: csv)
         problems += loaded.warnings
         if let migrated = loaded.migrated {
           problems.append(
@@ -137,10 +141,12 @@ public struct PeerSetBuilder: Sendable {
           + card.dimensions.map { format($0.score) } + [format(card.overall.score)])
     case .answers:
       let relevant = Relevance.relevantQuestions(response, questionnaire)
+      // Peer files carry answers only: notes stay with the authority.
       for answer in response.answers where relevant[answer.questionID] == true {
+        guard let value = answer.value else { continue }
         writer.write(
           [authority.id] + common + [
-            "\(year)", answer.questionID, answer.value.formatted, questionnaire.id, questionnaire.version,
+            "\(year)", answer.questionID, value.formatted, questionnaire.id, questionnaire.version,
           ])
       }
     }

@@ -147,6 +147,6 @@ extension SyntheticPeers {
       authority.type?.rawValue ?? "",
       "\(assessment.year)",
     ]
-    return assessment.response.answers.map { prefix + [$0.questionID, $0.value.formatted] }
+    return assessment.response.answers.map { prefix + [$0.questionID, $0.value?.formatted ?? ""] }
   }
 }

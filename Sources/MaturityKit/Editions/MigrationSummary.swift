@@ -19,7 +19,7 @@ public enum MigrationSummary {
   /// One line per answer that was not carried over, saying why.
   public static func notCarried(_ migrated: MigratedResponse, texts: TextCatalogue) -> [String] {
     migrated.notCarried.map { answer in
-      let given = "\(answer.questionID) = \(Excerpt.of(answer.value.formatted))"
+      let given = "\(answer.questionID) = \(Excerpt.of(answer.value?.formatted ?? ""))"
       let reason: String =
         switch answer.reason {
         case .dropped(let why): texts("migration.lost.dropped", ["why": why.text(texts.language)])

@@ -35,9 +35,10 @@ public enum PeerAnswersMigration {
         questionnaireID: source.id, version: source.version, authority: Authority(id: open.key[0], name: ""),
         answers: open.answers)
       for answer in migration.migrate(response, texts: texts).response.answers {
+        guard let value = answer.value else { continue }
         var row = open.first
         row[columns.question] = answer.questionID
-        row[columns.answer] = answer.value.formatted
+        row[columns.answer] = value.formatted
         row[columns.questionnaire] = target.id
         row[columns.version] = target.version
         writer.write(row)

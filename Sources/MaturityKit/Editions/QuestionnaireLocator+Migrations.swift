@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import InterfaceText
 
@@ -38,16 +39,18 @@ extension QuestionnaireLocator {
   /// and, when that is an earlier one, carried over through the migrations (what the migration
   /// did comes back with it). A response of another questionnaire is refused as when read
   /// with `edition` directly.
-  public func response(at path: String, on edition: Questionnaire, texts: TextCatalogue) throws -> (
+  public func response(
+    at path: String, on edition: Questionnaire, texts: TextCatalogue, csv: CSVReadOptions = CSVReadOptions()
+  ) throws -> (
     response: Response, warnings: [Problem], migrated: MigratedResponse?
   ) {
-    let header = try ResponseLoader.header(path: path)
+    let header = try ResponseLoader.header(path: path, csv: csv)
     guard header.id == edition.id, header.version != edition.version else {
-      let loaded = try ResponseLoader.load(path: path, questionnaire: edition)
+      let loaded = try ResponseLoader.load(path: path, questionnaire: edition, csv: csv)
       return (loaded.response, loaded.warnings, nil)
     }
     let own = try load(id: header.id, version: header.version, for: path, line: header.line)
-    let loaded = try ResponseLoader.load(path: path, questionnaire: own)
+    let loaded = try ResponseLoader.load(path: path, questionnaire: own, csv: csv)
     let migrated = try migration(of: edition.id, from: own.version, to: edition.version).migrate(
       loaded.response, texts: texts)
     return (migrated.response, loaded.warnings, migrated)

@@ -26,7 +26,7 @@ public struct UncarriedAnswer: Sendable, Equatable {
   }
 
   public var questionID: String
-  public var value: AnswerValue
+  public var value: AnswerValue?
   public var reason: Reason
 }
 
@@ -120,7 +120,7 @@ private struct MigrationStep {
     var kept = answer
     kept.questionID = targetID
     kept.line = nil
-    if noted {
+    if noted, answer.value != nil {
       mapped.insert(targetID)
       kept.comment = note([answer], original: answer.comment)
     }
@@ -133,8 +133,12 @@ private struct MigrationStep {
     var chosen: [String] = []
     var special: AnswerValue?
     var sources: [Answer] = []
+    // Notes without an answer go with the first later question.
+    var notesOnly: [Answer] = []
     for answer in answers {
       switch answer.value {
+      case nil:
+        if change.targets.first == targetID { notesOnly.append(answer) }
       case .notApplicable, .unknown:
         if allows(answer.value, targetID) {
           special = special ?? answer.value
@@ -146,7 +150,7 @@ private struct MigrationStep {
       default:
         let options = change.optionMap[answer.questionID] ?? [:]
         var found = false
-        for option in Self.optionIDs(answer.value) {
+        for option in Self.optionIDs(answer.value!) {
           if let mapped = options[option]?[targetID] {
             chosen.append(mapped)
             found = true
@@ -156,29 +160,29 @@ private struct MigrationStep {
                 questionID: answer.questionID, value: answer.value, reason: .optionNotMapped(option)))
           }
         }
-        if found || Self.optionIDs(answer.value).isEmpty { sources.append(answer) }
+        if found || Self.optionIDs(answer.value!).isEmpty { sources.append(answer) }
       }
     }
-    let value: AnswerValue
-    if question.type == .multi {
-      guard !sources.isEmpty else { return nil }
+    let value: AnswerValue?
+    if question.type == .multi, !sources.isEmpty {
       value = special ?? .options(question.options.map(\.id).filter(chosen.contains))
     } else if let lowest = chosen.min(by: { question.credit(ofOption: $0) < question.credit(ofOption: $1) }) {
       value = question.type == .yesno ? .boolean(lowest == "yes") : .option(lowest)
-    } else if let special {
-      value = special
     } else {
-      return nil
+      value = special
     }
-    mapped.insert(targetID)
+    let given = value == nil ? notesOnly : sources + notesOnly
+    guard !given.isEmpty else { return nil }
+    let comments = given.compactMap(\.comment).joined(separator: " ").nilIfEmpty
+    if value != nil { mapped.insert(targetID) }
     return Answer(
-      questionID: targetID, value: value, unsure: sources.contains(where: \.unsure),
-      comment: note(sources, original: sources.compactMap(\.comment).joined(separator: " ").nilIfEmpty),
-      evidence: sources.compactMap(\.evidence).joined(separator: " ").nilIfEmpty)
+      questionID: targetID, value: value, unsure: given.contains(where: \.unsure),
+      comment: value == nil ? comments : note(sources, original: comments),
+      evidence: given.compactMap(\.evidence).joined(separator: " ").nilIfEmpty)
   }
 
   /// Whether the later question takes a "not applicable" or "don't know" answer.
-  private func allows(_ value: AnswerValue, _ targetID: String) -> Bool {
+  private func allows(_ value: AnswerValue?, _ targetID: String) -> Bool {
     guard let question = loaded.target.question(targetID) else { return false }
     switch value {
     case .notApplicable: return question.notApplicable != nil
@@ -189,7 +193,7 @@ private struct MigrationStep {
 
   /// "Carried over from 2025.1: opn-demand = occasional." before the respondent's own comment.
   private func note(_ answers: [Answer], original: String?) -> String {
-    let given = answers.map { "\($0.questionID) = \($0.value.formatted)" }.joined(separator: "; ")
+    let given = answers.map { "\($0.questionID) = \($0.value?.formatted ?? "")" }.joined(separator: "; ")
     let note = texts("migration.carriedComment", ["version": from, "answers": given])
     return [note, original].compactMap { $0 }.joined(separator: " ")
   }

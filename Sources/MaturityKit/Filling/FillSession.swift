@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import InterfaceText
 
@@ -12,6 +11,8 @@ public final class FillSession {
   public enum Outcome: Equatable {
     /// Show the current question again, after an optional message.
     case `continue`(String?)
+    /// Show the message and ask again, without showing the question again.
+    case retry(String)
     /// Every question that applies is answered.
     case finished
     /// The user quit (answers are saved).
@@ -22,13 +23,12 @@ public final class FillSession {
   public private(set) var response: Response
   public let path: String
   let texts: TextCatalogue
+  /// Reads typed answers as every other path reads answer cells, in the interface's language.
+  private let cells: AnswerCellReader
   private let questions: [Question]
   private let dimensionOf: [String: Int]
   /// Index of the question shown.
   public private(set) var index = 0
-  private var pendingUnsure = false
-  private var pendingComment: String?
-  private var pendingEvidence: String?
   /// Answered questions that the last answer made irrelevant, waiting for the user's yes or no.
   private var awaitingRemoval: [String]?
 
@@ -37,9 +37,12 @@ public final class FillSession {
     self.response = response
     self.path = path
     self.texts = texts
+    cells = AnswerCellReader(language: texts.language)
     questions = questionnaire.questions
     dimensionOf = Dictionary(
-      questionnaire.dimensions.enumerated().flatMap { index, dimension in dimension.questions.map { ($0.id, index) } },
+      questionnaire.dimensions.enumerated().flatMap { index, dimension in
+        dimension.questions.map { ($0.id, index) }
+      },
       uniquingKeysWith: { a, _ in a })
     index = firstUnanswered(from: 0) ?? 0
   }
@@ -47,9 +50,16 @@ public final class FillSession {
   /// Whether every question that applies has an answer.
   public var isComplete: Bool { firstUnanswered(from: 0) == nil }
 
+  /// How many questions have an answer, and how many more carry only notes.
+  public var counts: (answers: Int, notes: Int) {
+    let answers = response.answers.filter { $0.value != nil }.count
+    return (answers, response.answers.count - answers)
+  }
+
   /// Writes the response file (temporary file, then rename).
   public func save() throws {
-    try AtomicFile.write(Array(ResponseYAMLWriter.yaml(response, questionnaire: questionnaire).utf8), to: path)
+    try AtomicFile.write(
+      Array(ResponseYAMLWriter.yaml(response, questionnaire: questionnaire).utf8), to: path)
   }
 
   // MARK: Showing
@@ -64,25 +74,38 @@ public final class FillSession {
     let dimension = questionnaire.dimensions[dimensionOf[question.id] ?? 0]
     let relevant = Relevance.relevantQuestions(response, questionnaire)
     let inDimension = dimension.questions.filter { relevant[$0.id] == true }
-    let answeredInDimension = inDimension.filter { response.answer($0.id) != nil }.count
+    let answeredInDimension = inDimension.filter { response.value($0.id) != nil }.count
     let all = questions.filter { relevant[$0.id] == true }
-    let answered = all.filter { response.answer($0.id) != nil }.count
+    let answered = all.filter { response.value($0.id) != nil }.count
     var lines: [String] = []
     let header = texts(
       "fill.progress",
       [
-        "dimension": dimension.name.text(language), "position": "\((inDimension.firstIndex { $0.id == question.id } ?? 0) + 1)",
-        "count": "\(inDimension.count)", "dimensionDone": "\(answeredInDimension)", "done": "\(answered)", "total": "\(all.count)",
+        "dimension": dimension.name.text(language),
+        "position": "\((inDimension.firstIndex { $0.id == question.id } ?? 0) + 1)",
+        "count": "\(inDimension.count)", "dimensionDone": "\(answeredInDimension)", "done": "\(answered)",
+        "total": "\(all.count)",
       ])
     lines.append(color ? "\u{1B}[2m\(header)\u{1B}[0m" : header)
     let title = "\(question.id): \(question.text.text(language))"
     lines.append(color ? "\u{1B}[1m\(title)\u{1B}[0m" : title)
     if let answer = response.answer(question.id) {
-      lines.append("  " + texts("fill.current", ["answer": display(answer.value, question)]) + (answer.unsure ? " (\(texts("score.unsureMark")))" : ""))
+      let current =
+        answer.value.map { texts("fill.current", ["answer": display($0, question)]) }
+        ?? texts("fill.noAnswerYet")
+      lines.append("  " + current + (answer.unsure ? " (\(texts("score.unsureMark")))" : ""))
+      if let comment = answer.comment {
+        lines.append("  " + texts("fill.currentComment", ["comment": comment]))
+      }
+      if let evidence = answer.evidence {
+        lines.append("  " + texts("fill.currentEvidence", ["evidence": evidence]))
+      }
     }
     switch question.type {
     case .scale, .single, .multi:
-      for (number, option) in question.options.enumerated() { lines.append("  \(number + 1)) \(option.label.text(language))") }
+      for (number, option) in question.options.enumerated() {
+        lines.append("  \(number + 1)) \(option.label.text(language))")
+      }
       if question.type == .multi { lines.append("  " + texts("fill.hint.multi")) }
     case .yesno: lines.append("  " + texts("fill.hint.yesno"))
     case .number: lines.append("  " + texts("fill.hint.number"))
@@ -101,11 +124,13 @@ public final class FillSession {
     let language = texts.language
     switch value {
     case .option(let id): return question.option(id)?.label.text(language) ?? id
-    case .options(let ids): return ids.map { question.option($0)?.label.text(language) ?? $0 }.joined(separator: "; ")
+    case .options(let ids):
+      return ids.map { question.option($0)?.label.text(language) ?? $0 }.joined(separator: "; ")
     case .boolean(let flag): return texts(flag ? "report.answer.yes" : "report.answer.no")
     case .notApplicable: return texts("report.answer.na")
     case .unknown: return texts("report.answer.unknown")
-    default: return value.formatted
+    case .number: return value.formatted.replacingOccurrences(of: ".", with: texts("number.decimalSeparator"))
+    case .text(let text): return text
     }
   }
 
@@ -115,10 +140,15 @@ public final class FillSession {
   public func handle(_ input: String) throws -> Outcome {
     let line = input.trimmingCharacters(in: .whitespacesAndNewlines)
     if let removal = awaitingRemoval {
-      guard let yes = Self.yesNo(line) else { return .continue(texts("fill.answerYesNo")) }
+      guard let yes = yesNo(line) else { return .retry(texts("fill.answerYesNo")) }
       awaitingRemoval = nil
       if yes {
-        response.answers.removeAll { removal.contains($0.questionID) }
+        // The answers go; notes on those questions stay.
+        for position in response.answers.indices where removal.contains(response.answers[position].questionID)
+        {
+          response.answers[position].value = nil
+        }
+        response.answers.removeAll { $0.value == nil && !$0.hasNotes }
         try save()
       }
       return advance()
@@ -126,11 +156,16 @@ public final class FillSession {
     let question = questions[index]
     let lowered = line.lowercased()
     // In Spanish, "s" answers a yes/no question ("sí") rather than skipping it.
-    if question.type == .yesno && lowered == "s" && texts.language.code == "es" { return try record(.boolean(true), for: question) }
+    if question.type == .yesno && lowered == "s" && texts.language.code == "es" {
+      return try record(.boolean(true), for: question)
+    }
     switch lowered {
-    case "": return .continue(texts("fill.empty"))
+    case "":
+      // Enter keeps an answer already given.
+      guard response.value(question.id) == nil else { return advance(keeping: true) }
+      return .retry(texts("fill.empty"))
     case "?", "help", "aide", "ayuda":
-      return .continue(question.help?.text(texts.language) ?? texts("fill.noHelp"))
+      return .retry(question.help?.text(texts.language) ?? texts("fill.noHelp"))
     case "q", "quit", "quitter", "salir": return .quit
     case "b", "back":
       index = previousRelevant(before: index) ?? index
@@ -140,60 +175,60 @@ public final class FillSession {
       return .continue(nil)
     case "r", "review": return .continue(review())
     case "u", "unsure":
-      if let position = response.answers.firstIndex(where: { $0.questionID == question.id }) {
-        response.answers[position].unsure.toggle()
-        try save()
-        return .continue(texts(response.answers[position].unsure ? "fill.markedUnsure" : "fill.unmarkedUnsure"))
-      }
-      pendingUnsure.toggle()
-      return .continue(texts(pendingUnsure ? "fill.markedUnsure" : "fill.unmarkedUnsure"))
+      // A mark, comment or evidence on a question not yet answered is kept as a note.
+      let unsure = try note(question) { $0.unsure.toggle() }.unsure
+      return .retry(texts(unsure ? "fill.markedUnsure" : "fill.unmarkedUnsure"))
+    case "c", "e": return .retry(texts(lowered == "c" ? "fill.commentUsage" : "fill.evidenceUsage"))
+    case "g", "go": return .retry(priorities())
     default: break
     }
     if lowered.hasPrefix("c ") || lowered.hasPrefix("e ") {
       let text = String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces)
       let isComment = lowered.hasPrefix("c ")
-      if let position = response.answers.firstIndex(where: { $0.questionID == question.id }) {
-        if isComment { response.answers[position].comment = text } else { response.answers[position].evidence = text }
-        try save()
-      } else if isComment {
-        pendingComment = text
-      } else {
-        pendingEvidence = text
+      try note(question) { answer in
+        if isComment { answer.comment = text } else { answer.evidence = text }
       }
-      return .continue(texts(isComment ? "fill.commentSaved" : "fill.evidenceSaved"))
+      return .retry(texts(isComment ? "fill.commentSaved" : "fill.evidenceSaved"))
     }
     if lowered.hasPrefix("g ") || lowered.hasPrefix("go ") {
       let number = Int(lowered.split(separator: " ").last ?? "") ?? 0
-      guard (1...questionnaire.dimensions.count).contains(number) else {
-        return .continue(texts("fill.badDimension", ["count": "\(questionnaire.dimensions.count)"]))
-      }
-      let first = questions.firstIndex { $0.id == questionnaire.dimensions[number - 1].questions.first?.id } ?? 0
+      guard (1...questionnaire.dimensions.count).contains(number) else { return .retry(priorities()) }
+      let first =
+        questions.firstIndex { $0.id == questionnaire.dimensions[number - 1].questions.first?.id } ?? 0
       index = nextRelevant(after: first - 1) ?? first
       return .continue(nil)
     }
     switch parse(line, for: question) {
-    case .failure(let failure): return .continue(failure.message)
+    case .failure(let failure): return .retry(failure.message)
     case .success(let value):
       return try record(value, for: question)
     }
   }
 
+  /// Changes the notes of `question`, creating a note without an answer when it has none yet,
+  /// and saves; returns the answer as changed.
+  @discardableResult
+  private func note(_ question: Question, _ change: (inout Answer) -> Void) throws -> Answer {
+    let position =
+      response.answers.firstIndex { $0.questionID == question.id }
+      ?? {
+        response.answers.append(Answer(questionID: question.id, value: nil))
+        return response.answers.count - 1
+      }()
+    change(&response.answers[position])
+    let answer = response.answers[position]
+    if answer.value == nil && !answer.hasNotes { response.answers.remove(at: position) }
+    try save()
+    return answer
+  }
+
   private func record(_ value: AnswerValue, for question: Question) throws -> Outcome {
     let before = Relevance.relevantQuestions(response, questionnaire)
-    var answer = Answer(questionID: question.id, value: value, unsure: pendingUnsure, comment: pendingComment, evidence: pendingEvidence)
-    if let existing = response.answer(question.id) {
-      answer.unsure = existing.unsure || pendingUnsure
-      answer.comment = pendingComment ?? existing.comment
-      answer.evidence = pendingEvidence ?? existing.evidence
-      response.answers.removeAll { $0.questionID == question.id }
-    }
-    response.answers.append(answer)
-    pendingUnsure = false
-    pendingComment = nil
-    pendingEvidence = nil
-    try save()
+    try note(question) { $0.value = value }
     let after = Relevance.relevantQuestions(response, questionnaire)
-    let lost = questions.map(\.id).filter { before[$0] == true && after[$0] == false && response.answer($0) != nil }
+    let lost = questions.map(\.id).filter {
+      before[$0] == true && after[$0] == false && response.value($0) != nil
+    }
     if !lost.isEmpty {
       awaitingRemoval = lost
       return .continue(nil)
@@ -201,7 +236,13 @@ public final class FillSession {
     return advance()
   }
 
-  private func advance() -> Outcome {
+  /// To the next unanswered question; with `keeping`, to the next question that applies when
+  /// every question is answered (Enter on an answer already given moves on).
+  private func advance(keeping: Bool = false) -> Outcome {
+    if keeping && isComplete {
+      index = nextRelevant(after: index) ?? index
+      return .continue(nil)
+    }
     if let next = firstUnanswered(from: index + 1) ?? firstUnanswered(from: 0) {
       index = next
       return .continue(nil)
@@ -209,47 +250,104 @@ public final class FillSession {
     return .finished
   }
 
-  /// The answers of the current question's dimension.
-  private func review() -> String {
-    let question = questions[index]
-    let dimension = questionnaire.dimensions[dimensionOf[question.id] ?? 0]
+  /// Every priority with its questions that apply: number, short text, answer, unsure mark,
+  /// comment and evidence.
+  public func review() -> String {
+    let language = texts.language
     let relevant = Relevance.relevantQuestions(response, questionnaire)
-    return dimension.questions.filter { relevant[$0.id] == true }.map { question in
-      let answer = response.answer(question.id).map { display($0.value, question) } ?? "—"
-      return "  \(question.id): \(answer)"
-    }.joined(separator: "\n")
+    var lines: [String] = []
+    for (number, dimension) in questionnaire.dimensions.enumerated() {
+      let asked = dimension.questions.filter { relevant[$0.id] == true }
+      let answered = asked.filter { response.value($0.id) != nil }.count
+      lines.append(
+        texts(
+          "fill.review.heading",
+          [
+            "number": "\(number + 1)", "dimension": dimension.name.text(language), "done": "\(answered)",
+            "count": "\(asked.count)",
+          ]))
+      for question in asked {
+        let position = (dimension.questions.firstIndex { $0.id == question.id } ?? 0) + 1
+        let answer = response.answer(question.id)
+        var line =
+          "  "
+          + texts(
+            "fill.review.line",
+            [
+              "number": "\(number + 1).\(position)", "question": Self.short(question.text.text(language)),
+              "answer": answer?.value.map { display($0, question) } ?? "—",
+            ])
+        if answer?.unsure == true { line += " (\(texts("score.unsureMark")))" }
+        if let comment = answer?.comment {
+          line += " · " + texts("fill.currentComment", ["comment": comment])
+        }
+        if let evidence = answer?.evidence {
+          line += " · " + texts("fill.currentEvidence", ["evidence": evidence])
+        }
+        lines.append(line)
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The priorities, numbered, for `g N`.
+  private func priorities() -> String {
+    let names = questionnaire.dimensions.enumerated().map { "  \($0 + 1)) \($1.name.text(texts.language))" }
+    return ([texts("fill.goUsage", ["count": "\(questionnaire.dimensions.count)"])] + names).joined(
+      separator: "\n")
+  }
+
+  /// A question text cut to about 50 characters, at a word boundary.
+  static func short(_ text: String) -> String {
+    let limit = 50
+    guard text.count > limit else { return text }
+    let cut = text.prefix(limit)
+    let head = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+    return head + "…"
   }
 
   private func parse(_ line: String, for question: Question) -> Result<AnswerValue, ParseFailure> {
     let lowered = line.lowercased()
-    if lowered == "na" {
-      return question.notApplicable != nil ? .success(.notApplicable) : .failure(ParseFailure(texts("fill.noNA")))
+    let word = question.type == .text || cells.option(line, of: question) != nil ? nil : cells.word(line)
+    if lowered == "na" || word == .notApplicable {
+      return question.notApplicable != nil
+        ? .success(.notApplicable) : .failure(ParseFailure(texts("fill.noNA")))
     }
-    if lowered == "unknown" {
+    if lowered == "unknown" || word == .unknown {
       return question.allowUnknown ? .success(.unknown) : .failure(ParseFailure(texts("fill.noUnknown")))
     }
     func option(_ token: String) -> String? {
-      if let number = Int(token), (1...question.options.count).contains(number) { return question.options[number - 1].id }
-      return question.option(token)?.id
+      if let number = Int(token), (1...question.options.count).contains(number) {
+        return question.options[number - 1].id
+      }
+      return cells.option(token, of: question)
     }
     switch question.type {
     case .scale, .single:
-      guard let id = option(line) else { return .failure(ParseFailure(texts("fill.badOption", ["count": "\(question.options.count)"]))) }
+      guard let id = option(line) else {
+        return .failure(ParseFailure(texts("fill.badOption", ["count": "\(question.options.count)"])))
+      }
       return .success(.option(id))
     case .multi:
       if line == "-" { return .success(.options([])) }
+      if let id = cells.option(line, of: question) { return .success(.options([id])) }
       let tokens = line.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init)
       let ids = tokens.compactMap(option)
       guard ids.count == tokens.count, !ids.isEmpty else {
         return .failure(ParseFailure(texts("fill.badOption", ["count": "\(question.options.count)"])))
       }
-      return .success(.options(ids.enumerated().filter { ids.firstIndex(of: $0.element) == $0.offset }.map(\.element)))
+      return .success(
+        .options(ids.enumerated().filter { ids.firstIndex(of: $0.element) == $0.offset }.map(\.element)))
     case .yesno:
-      guard let flag = Self.yesNo(line) else { return .failure(ParseFailure(texts("fill.answerYesNo"))) }
+      guard let flag = yesNo(line) else { return .failure(ParseFailure(texts("fill.answerYesNo"))) }
       return .success(.boolean(flag))
     case .number, .percent:
-      guard let number = CSVNumber.parse(line) else { return .failure(ParseFailure(texts("fill.badNumber"))) }
-      if question.type == .percent && !(0...100).contains(number) { return .failure(ParseFailure(texts("fill.badPercent"))) }
+      guard let number = question.type == .percent ? cells.percent(line) : cells.number(line) else {
+        return .failure(ParseFailure(texts("fill.badNumber")))
+      }
+      if question.type == .percent && !(0...100).contains(number) {
+        return .failure(ParseFailure(texts("fill.badPercent")))
+      }
       return .success(.number(number))
     case .text:
       return .success(.text(line))
@@ -261,10 +359,11 @@ public final class FillSession {
     init(_ message: String) { self.message = message }
   }
 
-  static func yesNo(_ text: String) -> Bool? {
-    switch text.lowercased() {
-    case "y", "yes", "o", "oui", "s", "si", "sí", "1", "true": true
-    case "n", "no", "non", "2", "false": false
+  /// Yes or no in the words of any interface language, or the option numbers 1 and 2.
+  private func yesNo(_ text: String) -> Bool? {
+    switch (text, cells.word(text)) {
+    case ("1", _), (_, .yes): true
+    case ("2", _), (_, .no): false
     default: nil
     }
   }
@@ -274,7 +373,9 @@ public final class FillSession {
   private func firstUnanswered(from start: Int) -> Int? {
     let relevant = Relevance.relevantQuestions(response, questionnaire)
     guard start < questions.count else { return nil }
-    return (start..<questions.count).first { relevant[questions[$0].id] == true && response.answer(questions[$0].id) == nil }
+    return (start..<questions.count).first {
+      relevant[questions[$0].id] == true && response.value(questions[$0].id) == nil
+    }
   }
 
   private func nextRelevant(after position: Int) -> Int? {

@@ -1,3 +1,5 @@
+import CSV
+
 /// A questionnaire: dimensions of questions, levels, and the actions that close gaps.
 ///
 /// Loaded from `Questionnaires/<id>/questionnaire.yaml` by ``QuestionnaireLoader``, which checks
@@ -28,6 +30,14 @@ public struct Questionnaire: Codable, Sendable, Equatable {
 
   /// The question with this id.
   public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+
+  /// Whether `written` names this questionnaire's version: the same text, or the same number
+  /// after a spreadsheet turned the version into one (`2025,1` for `2025.1`, `1` for `1.0`).
+  public func isVersion(_ written: String) -> Bool {
+    if written == version { return true }
+    guard let number = CSVNumber.parse(written), let own = CSVNumber.parse(version) else { return false }
+    return number == own
+  }
 
   /// Every action, in file order.
   public var actions: [Action] { questions.flatMap(\.actions) }

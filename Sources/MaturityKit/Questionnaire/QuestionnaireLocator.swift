@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import InterfaceText
 
@@ -41,9 +42,14 @@ public struct QuestionnaireLocator: Sendable {
   public func path(for id: String, version: String) throws(LocatorError) -> String {
     let current = try path(for: id)
     guard Self.isSafeEditionName(version) else { return current }
-    let folder = URL(fileURLWithPath: current).deletingLastPathComponent().path
-    let edition = "\(folder)/editions/\(version).yaml"
-    return FileManager.default.fileExists(atPath: edition) ? edition : current
+    let folder = URL(fileURLWithPath: current).deletingLastPathComponent().path + "/editions"
+    if FileManager.default.fileExists(atPath: "\(folder)/\(version).yaml") { return "\(folder)/\(version).yaml" }
+    // A version a spreadsheet turned into a number (`2025,1`) names the same edition.
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    guard let written = CSVNumber.parse(version),
+      let name = names.first(where: { $0.hasSuffix(".yaml") && CSVNumber.parse(String($0.dropLast(5))) == written })
+    else { return current }
+    return "\(folder)/\(name)"
   }
 
   /// Loads the questionnaire a response names and checks that its version is the one answered;
@@ -59,7 +65,7 @@ public struct QuestionnaireLocator: Sendable {
       throw Problems([error.problem(file: responsePath, line: line)])
     }
     let loaded = try QuestionnaireLoader.load(path: path)
-    guard loaded.questionnaire.version == version else {
+    guard loaded.questionnaire.isVersion(version) else {
       throw Problems([
         Problem(
           .error, SourceLocation(file: responsePath, line: line), "response.editionNotFound",

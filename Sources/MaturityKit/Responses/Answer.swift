@@ -17,9 +17,14 @@ public enum AnswerValue: Sendable, Equatable, Hashable {
 }
 
 /// One question's answer, with the respondent's marks.
+///
+/// A note without an answer is data too: `value` is nil when only a comment, evidence or the
+/// unsure mark was given. Such a question is unanswered (blank) for scoring, and its notes are
+/// kept by every path and shown wherever notes are shown.
 public struct Answer: Sendable, Equatable {
   public var questionID: String
-  public var value: AnswerValue
+  /// The value given, nil for a note without an answer.
+  public var value: AnswerValue?
   /// The respondent is not sure: the answer counts for the score but not the confirmed score.
   public var unsure: Bool
   public var comment: String?
@@ -29,7 +34,8 @@ public struct Answer: Sendable, Equatable {
   public var line: Int?
 
   public init(
-    questionID: String, value: AnswerValue, unsure: Bool = false, comment: String? = nil, evidence: String? = nil,
+    questionID: String, value: AnswerValue?, unsure: Bool = false, comment: String? = nil,
+    evidence: String? = nil,
     line: Int? = nil
   ) {
     self.questionID = questionID
@@ -39,6 +45,9 @@ public struct Answer: Sendable, Equatable {
     self.evidence = evidence
     self.line = line
   }
+
+  /// Whether a comment, evidence or the unsure mark is given.
+  public var hasNotes: Bool { unsure || comment != nil || evidence != nil }
 }
 
 extension AnswerValue {

@@ -7,7 +7,8 @@ public enum Relevance {
     var effective: [String: AnswerValue] = [:]
     var result: [String: Bool] = [:]
     let answers = Dictionary(
-      response.answers.map { ($0.questionID, $0.value) }, uniquingKeysWith: { first, _ in first })
+      response.answers.compactMap { answer in answer.value.map { (answer.questionID, $0) } },
+      uniquingKeysWith: { first, _ in first })
     let context = AuthorityContext(response.authority)
     for question in questionnaire.questions {
       let relevant = question.relevant?.evaluate(context: context) { effective[$0] } ?? true
@@ -20,6 +21,6 @@ public enum Relevance {
   /// Ids of questions that have an answer but are not relevant, in questionnaire order.
   public static func irrelevantAnswered(_ response: Response, _ questionnaire: Questionnaire) -> [String] {
     let relevant = relevantQuestions(response, questionnaire)
-    return questionnaire.questions.map(\.id).filter { relevant[$0] == false && response.answer($0) != nil }
+    return questionnaire.questions.map(\.id).filter { relevant[$0] == false && response.value($0) != nil }
   }
 }

@@ -25,8 +25,11 @@ public struct Response: Sendable, Equatable {
     self.file = file
   }
 
-  /// The answer to a question, if any.
+  /// The answer to a question, if any: a value, or notes without a value.
   public func answer(_ questionID: String) -> Answer? { answers.first { $0.questionID == questionID } }
+
+  /// The value given to a question; nil when it is unanswered, notes or not.
+  public func value(_ questionID: String) -> AnswerValue? { answer(questionID)?.value }
 }
 
 /// The local or regional authority assessed.
@@ -38,7 +41,9 @@ public struct Authority: Codable, Sendable, Equatable {
   public var population: Int?
   public var type: AuthorityType?
 
-  public init(id: String, name: String, country: String? = nil, population: Int? = nil, type: AuthorityType? = nil) {
+  public init(
+    id: String, name: String, country: String? = nil, population: Int? = nil, type: AuthorityType? = nil
+  ) {
     self.id = id
     self.name = name
     self.country = country

@@ -15,6 +15,7 @@ enum ResponseCSVReader {
     var columns: (id: Int, answer: Int, unsure: Int?, comment: Int?, evidence: Int?)?
     var fields = AuthorityFields()
     var seen: [String: Int] = [:]
+    var writtenDate: (text: String, line: Int)?
     do {
       try reader.forEach { record in
         guard let currentHeader = header else {
@@ -36,13 +37,10 @@ enum ResponseCSVReader {
             document.questionnaireID = answer.trimmedSpaces
             document.questionnaireLine = record.line
           case "version":
-            document.version = answer.trimmedSpaces
+            document.version = String(answer.trimmedSpaces.trimmingPrefix("'"))
             document.versionLine = record.line
           case "date":
-            if !answer.trimmedSpaces.isEmpty {
-              document.date = answer.trimmedSpaces
-              AuthorityFields.checkDate(answer.trimmedSpaces, line: record.line, log: &log)
-            }
+            if !answer.trimmedSpaces.isEmpty { writtenDate = (answer.trimmedSpaces, record.line) }
           case "authority.id", "authority.name", "authority.country", "authority.population",
             "authority.type":
             if !answer.trimmedSpaces.isEmpty {
@@ -66,9 +64,10 @@ enum ResponseCSVReader {
           return
         }
         seen[id] = record.line
-        let unsureText = columns.unsure.flatMap { record.value($0) }?.trimmedSpaces.lowercased() ?? ""
-        let unsure = ["yes", "true", "1", "x", "oui", "sí", "si"].contains(unsureText)
-        if !unsure && !["", "no", "false", "0", "non"].contains(unsureText) {
+        let unsureText = columns.unsure.flatMap { record.value($0) }?.trimmedSpaces ?? ""
+        let unsureWord = document.cells.word(unsureText)
+        let unsure = unsureWord == .yes || unsureText == "1"
+        if !unsure && !(unsureText.isEmpty || unsureText == "0" || unsureWord == .no) {
           log.error(record.line, "response.badUnsure", ["value": unsureText])
         }
         let trimmed = answer.trimmedSpaces
@@ -92,6 +91,13 @@ enum ResponseCSVReader {
       log.error(nil, "response.missingMetaRow", ["row": "@\(key)"])
     }
     for _ in reader.warnings { log.warning(nil, "peers.readAsWindows1252") }
+    document.cells.decimalMark = AnswerCellReader.decimalMark(
+      of: document.answers.compactMap { if case .scalar(let text) = $0.value { text } else { nil } },
+      semicolonDelimited: reader.delimiter == .semicolon)
+    if let writtenDate {
+      document.date = AuthorityFields.date(
+        writtenDate.text, cells: document.cells, line: writtenDate.line, log: &log)
+    }
     document.authority = fields.authority
     document.log = log
     return document

@@ -30,4 +30,6 @@ struct ResponseDocument {
   /// Lines of header fields, for messages.
   var questionnaireLine: Int?
   var versionLine: Int?
+  /// How the answer cells are read: the decimal mark of the file.
+  var cells = AnswerCellReader()
 }

@@ -1,5 +1,3 @@
-import CSV
-
 /// Types a response's answers with the questionnaire's questions and checks them, reporting
 /// every problem with its line.
 enum ResponseInterpreter {
@@ -11,7 +9,8 @@ enum ResponseInterpreter {
   ) {
     var log = document.log
     let readable = !document.questionnaireID.isEmpty || !log.hasErrors
-    if readable && (document.questionnaireID != questionnaire.id || document.version != questionnaire.version)
+    if readable
+      && (document.questionnaireID != questionnaire.id || !questionnaire.isVersion(document.version))
     {
       log.error(
         document.versionLine, "response.questionnaireMismatch",
@@ -36,8 +35,17 @@ enum ResponseInterpreter {
         }
         continue
       }
-      guard let rawValue = raw.value else { continue }
-      guard let value = typedValue(rawValue, for: question, line: raw.line, log: &log) else { continue }
+      var value: AnswerValue?
+      if let rawValue = raw.value {
+        guard
+          let typed = typedValue(rawValue, for: question, cells: document.cells, line: raw.line, log: &log)
+        else {
+          continue
+        }
+        value = typed
+      }
+      // A note without an answer is kept: blank for scoring, shown with the other notes.
+      guard value != nil || raw.unsure || raw.comment != nil || raw.evidence != nil else { continue }
       answers.append(
         Answer(
           questionID: raw.questionID, value: value, unsure: raw.unsure, comment: raw.comment,
@@ -45,7 +53,9 @@ enum ResponseInterpreter {
           line: raw.line))
     }
     let response = Response(
-      questionnaireID: document.questionnaireID, version: document.version, authority: document.authority,
+      questionnaireID: document.questionnaireID,
+      version: questionnaire.isVersion(document.version) ? questionnaire.version : document.version,
+      authority: document.authority,
       date: document.date, respondent: document.respondent, answers: answers, file: document.file)
     for question in Relevance.irrelevantAnswered(response, questionnaire) {
       log.warning(response.answer(question)?.line, "response.notRelevant", ["question": question])
@@ -54,33 +64,35 @@ enum ResponseInterpreter {
     return (response, log.problems)
   }
 
-  /// The value of `raw` as an answer to `question`, or nil with a problem logged.
+  /// The value of `raw` as an answer to `question`, read with `cells` (see
+  /// ``AnswerCellReader``), or nil with a problem logged.
   static func typedValue(
-    _ raw: ResponseDocument.RawValue, for question: Question, line: Int?, log: inout ProblemLog
+    _ raw: ResponseDocument.RawValue, for question: Question, cells: AnswerCellReader, line: Int?,
+    log: inout ProblemLog
   ) -> AnswerValue? {
     let arguments = ["question": question.id, "type": question.type.rawValue]
-    if case .scalar(let text) = raw {
-      switch text.lowercased() {
-      case "na":
+    if case .scalar(let text) = raw, let special = special(text, for: question, cells: cells) {
+      switch special {
+      case .notApplicable:
         guard question.notApplicable != nil else {
           log.error(line, "response.naNotAllowed", arguments)
           return nil
         }
         return .notApplicable
-      case "unknown":
+      default:
         guard question.allowUnknown else {
           log.error(line, "response.unknownNotAllowed", arguments)
           return nil
         }
         return .unknown
-      default: break
       }
     }
     switch (question.type, raw) {
     case (.scale, .scalar(let id)), (.single, .scalar(let id)):
-      return option(id, of: question, line: line, log: &log).map(AnswerValue.option)
+      return option(id, of: question, cells: cells, line: line, log: &log).map(AnswerValue.option)
     case (.yesno, .scalar(let text)):
-      guard let flag = YAMLReader.boolean(text) else {
+      let word = question.option(text) == nil ? cells.word(text) : nil
+      guard let flag = word == .yes ? true : word == .no ? false : YAMLReader.boolean(text) else {
         log.error(line, "response.expectedYesNo", arguments.merging(["value": text]) { $1 })
         return nil
       }
@@ -99,17 +111,19 @@ enum ResponseInterpreter {
       var valid: [String] = []
       var seen: Set<String> = []
       var unknown = 0
-      for id in ids where seen.insert(id).inserted {
-        if question.option(id) != nil {
-          valid.append(id)
-        } else {
+      for written in ids {
+        guard let id = cells.option(written, of: question) else {
           unknown += 1
-          if unknown <= Self.maximumUnknownOptions { _ = option(id, of: question, line: line, log: &log) }
+          if unknown <= Self.maximumUnknownOptions {
+            _ = option(written, of: question, cells: cells, line: line, log: &log)
+          }
+          continue
         }
+        if seen.insert(id).inserted { valid.append(id) }
       }
       return unknown == 0 ? .options(valid) : nil
     case (.number, .scalar(let text)), (.percent, .scalar(let text)):
-      guard let number = CSVNumber.parse(text) else {
+      guard let number = question.type == .percent ? cells.percent(text) : cells.number(text) else {
         log.error(line, "response.expectedNumber", arguments.merging(["value": text]) { $1 })
         return nil
       }
@@ -126,10 +140,22 @@ enum ResponseInterpreter {
     }
   }
 
-  private static func option(_ id: String, of question: Question, line: Int?, log: inout ProblemLog)
-    -> String?
+  /// `na` or `unknown` when `text` says so in any interface language and is not an option.
+  private static func special(_ text: String, for question: Question, cells: AnswerCellReader)
+    -> AnswerCellReader.Word?
   {
-    if question.option(id) != nil { return id }
+    let lowered = text.lowercased()
+    if lowered == "na" { return .notApplicable }
+    if lowered == "unknown" { return .unknown }
+    guard question.type != .text, cells.option(text, of: question) == nil else { return nil }
+    let word = cells.word(text)
+    return word == .notApplicable || word == .unknown ? word : nil
+  }
+
+  private static func option(
+    _ id: String, of question: Question, cells: AnswerCellReader, line: Int?, log: inout ProblemLog
+  ) -> String? {
+    if let found = cells.option(id, of: question) { return found }
     var arguments = [
       "question": question.id, "value": id, "options": question.options.map(\.id).joined(separator: ", "),
     ]

@@ -23,7 +23,9 @@ public enum ResponseTemplate {
         out += "\n  # \(question.id): \(comment(question.text.text(language)))\n"
         if let help = question.help { out += "  #   \(comment(help.text(language)))\n" }
         out += "  #   \(comment(allowedValues(question, texts)))\n"
-        if let relevant = question.relevant { out += "  #   \(texts("template.onlyIf", ["condition": relevant.source]))\n" }
+        if let relevant = question.relevant {
+          out += "  #   \(texts("template.onlyIf", ["condition": relevant.source]))\n"
+        }
         out += "  \(question.id):\n"
       }
     }
@@ -32,13 +34,19 @@ public enum ResponseTemplate {
 
   /// A response CSV: `@` rows, then one row per question with its text and allowed values;
   /// with `response`, its authority and answers filled in (it reads back as the same response).
-  public static func csv(_ questionnaire: Questionnaire, texts: TextCatalogue, response: Response? = nil) -> [UInt8] {
+  public static func csv(_ questionnaire: Questionnaire, texts: TextCatalogue, response: Response? = nil)
+    -> [UInt8]
+  {
     let language = texts.language
     var writer = CSVWriter()
-    writer.write(["question_id", "answer", "unsure", "comment", "evidence", "dimension", "question", "help", "allowed"])
+    writer.write([
+      "question_id", "answer", "unsure", "comment", "evidence", "dimension", "question", "help", "allowed",
+    ])
     let authority = response?.authority
     var meta = [
-      ("@questionnaire", questionnaire.id), ("@version", questionnaire.version), ("@authority.id", authority?.id ?? ""),
+      ("@questionnaire", questionnaire.id),
+      // The `'` keeps a spreadsheet from turning the version into a number; readers drop it.
+      ("@version", "'" + questionnaire.version), ("@authority.id", authority?.id ?? ""),
       ("@authority.name", authority?.name ?? ""), ("@authority.country", authority?.country ?? ""),
       ("@authority.population", authority?.population.map(String.init) ?? ""),
       ("@authority.type", authority?.type?.rawValue ?? (response == nil ? "municipality" : "")),
@@ -51,10 +59,13 @@ public enum ResponseTemplate {
     for dimension in questionnaire.dimensions {
       for question in dimension.questions {
         var allowed = allowedValues(question, texts)
-        if let relevant = question.relevant { allowed += " · " + texts("template.onlyIf", ["condition": relevant.source]) }
+        if let relevant = question.relevant {
+          allowed += " · " + texts("template.onlyIf", ["condition": relevant.source])
+        }
         let answer = response?.answer(question.id)
         writer.write([
-          question.id, answer?.value.formatted ?? "", answer?.unsure == true ? "yes" : "", answer?.comment ?? "",
+          question.id, answer?.value?.formatted ?? "", answer?.unsure == true ? "yes" : "",
+          answer?.comment ?? "",
           answer?.evidence ?? "", dimension.name.text(language), question.text.text(language),
           question.help?.text(language) ?? "", allowed,
         ])
@@ -69,9 +80,23 @@ public enum ResponseTemplate {
     var parts: [String]
     switch question.type {
     case .scale, .single:
-      parts = [texts("template.oneOf", ["options": question.options.map { "\($0.id) (\($0.label.text(language)))" }.joined(separator: ", ")])]
+      parts = [
+        texts(
+          "template.oneOf",
+          [
+            "options": question.options.map { "\($0.id) (\($0.label.text(language)))" }.joined(
+              separator: ", ")
+          ])
+      ]
     case .multi:
-      parts = [texts("template.anyOf", ["options": question.options.map { "\($0.id) (\($0.label.text(language)))" }.joined(separator: ", ")])]
+      parts = [
+        texts(
+          "template.anyOf",
+          [
+            "options": question.options.map { "\($0.id) (\($0.label.text(language)))" }.joined(
+              separator: ", ")
+          ])
+      ]
     case .yesno: parts = [texts("template.yesNo")]
     case .number: parts = [texts("template.number")]
     case .percent: parts = [texts("template.percent")]
@@ -87,6 +112,7 @@ public enum ResponseTemplate {
   }
 
   private static func yamlQuoted(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      + "\""
   }
 }

@@ -34,9 +34,8 @@ enum ResponseYAMLReader {
     document.version = top["version"].flatMap { reader.string($0, "version") } ?? ""
     document.versionLine = top["version"].flatMap(YAMLReader.line)
     if let node = top["date"], !YAMLReader.isNull(node) {
-      document.date = reader.string(node, "date")
-      if let date = document.date {
-        AuthorityFields.checkDate(date, line: YAMLReader.line(node), log: &reader.log)
+      document.date = reader.string(node, "date").flatMap {
+        AuthorityFields.date($0, cells: document.cells, line: YAMLReader.line(node), log: &reader.log)
       }
     }
     if let node = top["authority"] { document.authority = readAuthority(node, &reader) }
@@ -138,7 +137,7 @@ struct AuthorityFields {
         log.error(line, "response.badCountry", ["value": text])
       }
     case "population":
-      if let value = Int(text.filter { $0 != "_" }), value >= 0 {
+      if let value = AnswerCellReader().wholeNumber(text.filter { $0 != "_" }) {
         authority.population = value
       } else {
         log.error(line, "response.badPopulation", ["value": text])
@@ -155,7 +154,16 @@ struct AuthorityFields {
     }
   }
 
-  static func checkDate(_ text: String, line: Int?, log: inout ProblemLog) {
-    if !ISODate.isValid(text) { log.error(line, "response.badDate", ["value": text]) }
+  /// The date written in `text` as `YYYY-MM-DD` (see ``AnswerCellReader/date(_:)``), or nil
+  /// with the problem logged.
+  static func date(_ text: String, cells: AnswerCellReader, line: Int?, log: inout ProblemLog) -> String? {
+    switch cells.date(text) {
+    case .date(let date): return date
+    case .ambiguous(let dayFirst, let monthFirst):
+      log.error(
+        line, "response.ambiguousDate", ["value": text, "dayFirst": dayFirst, "monthFirst": monthFirst])
+    case .invalid: log.error(line, "response.badDate", ["value": text])
+    }
+    return nil
   }
 }

@@ -17,13 +17,18 @@ public enum ResponseYAMLWriter {
       if let role = respondent.role { out += "  role: \(quoted(role))\n" }
     }
     out += "answers:\n"
-    let order = Dictionary(questionnaire.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-    for answer in response.answers.sorted(by: { (order[$0.questionID] ?? .max) < (order[$1.questionID] ?? .max) }) {
-      let value = self.value(answer.value)
-      if !answer.unsure && answer.comment == nil && answer.evidence == nil {
+    let order = Dictionary(
+      questionnaire.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for answer in response.answers.sorted(by: {
+      (order[$0.questionID] ?? .max) < (order[$1.questionID] ?? .max)
+    }) {
+      let value = answer.value.map(self.value)
+      if let value, !answer.hasNotes {
         out += "  \(answer.questionID): \(value)\n"
       } else {
-        out += "  \(answer.questionID):\n    value: \(value)\n"
+        // A note without an answer is written without `value`.
+        out += "  \(answer.questionID):\n"
+        if let value { out += "    value: \(value)\n" }
         if answer.unsure { out += "    unsure: true\n" }
         if let comment = answer.comment { out += "    comment: \(quoted(comment))\n" }
         if let evidence = answer.evidence { out += "    evidence: \(quoted(evidence))\n" }

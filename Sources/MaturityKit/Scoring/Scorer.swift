@@ -90,7 +90,7 @@ public enum Scorer {
       part.maxPoints = question.weight
       return (score, part)
     }
-    guard let answer else {
+    guard let answer, let value = answer.value else {
       // Blank: no credit, stays in the maximum, lowers coverage.
       score.points = 0
       score.maxPoints = question.weight
@@ -99,7 +99,7 @@ public enum Scorer {
       return (score, part)
     }
     let credit: Double
-    switch answer.value {
+    switch value {
     case .notApplicable:
       score.status = .na
       switch question.notApplicable {
@@ -113,7 +113,7 @@ public enum Scorer {
       credit = 0
     default:
       score.status = .answered
-      credit = Self.credit(of: answer.value, for: question) ?? 0
+      credit = Self.credit(of: value, for: question) ?? 0
     }
     score.credit = credit
     score.points = question.weight * credit

@@ -316,10 +316,25 @@ extension ScoringPlan {
 
   /// Encodes an answer written as in a peer answers CSV (`|` between ticked options, decimal
   /// comma accepted), without making a string for known values.
+  /// What this fast path refuses goes through ``AnswerCellReader`` as every other path does
+  /// (labels, words in other languages, grouped numbers, percent signs).
   public func encode(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int, unsure: Bool = false)
     -> Result<
       Code, EncodingFailure
     >
+  {
+    let fast = encodeCanonical(bytes, question: index, unsure: unsure)
+    guard case .failure = fast, let question = questionnaire.question(questions[index].id),
+      let value = try? ResponseLoader.value(
+        String(decoding: Self.trimmed(bytes), as: UTF8.self), for: question, file: ""),
+      let code = encode(Answer(questionID: question.id, value: value, unsure: unsure))
+    else { return fast }
+    return .success(code)
+  }
+
+  /// Encodes an answer written in the words of the formats (ids, `yes`/`no`, plain numbers).
+  private func encodeCanonical(_ bytes: UnsafeBufferPointer<UInt8>, question index: Int, unsure: Bool)
+    -> Result<Code, EncodingFailure>
   {
     let text = Self.trimmed(bytes)
     if Self.equalsIgnoringCase(text, "na") {
@@ -390,6 +405,7 @@ extension ScoringPlan {
       return Code(kind: .value, unsure: answer.unsure, bits: bits)
     case .number(let number): return Code(kind: .value, unsure: answer.unsure, bits: number.bitPattern)
     case .text(let text): return Code(kind: .value, unsure: answer.unsure, bits: Self.textHash(text.utf8))
+    case nil: return nil
     }
   }
 

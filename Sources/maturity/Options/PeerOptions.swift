@@ -55,8 +55,7 @@ struct PeerOptions: ParsableArguments {
   @Option(help: "Delimiter of the peer files (detected when absent).")
   var delimiter: String?
 
-  @Option(help: "Encoding of the peer files: utf8 or windows-1252 (detected when absent).")
-  var encoding: String?
+  @OptionGroup var encoding: EncodingOption
 
   func validate() throws {
     if let type, AuthorityType(rawValue: type) == nil {
@@ -77,9 +76,6 @@ struct PeerOptions: ParsableArguments {
     }
     if let delimiter, CSVDelimiter(argument: delimiter) == nil {
       throw ValidationError("Unknown delimiter '\(delimiter)'.")
-    }
-    if let encoding, CSVEncoding(argument: encoding) == nil {
-      throw ValidationError("Unknown encoding '\(encoding)'.")
     }
   }
 
@@ -128,7 +124,7 @@ struct PeerOptions: ParsableArguments {
       skipInvalid: skipInvalid,
       csv: CSVReadOptions(
         delimiter: delimiter.flatMap(CSVDelimiter.init(argument:)),
-        encoding: encoding.flatMap(CSVEncoding.init(argument:))))
+        encoding: encoding.value))
   }
 
   /// The edition a comparison is made on, and these options with the peer files to read for it.

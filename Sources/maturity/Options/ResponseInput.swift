@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSV
 import InterfaceText
 import MaturityKit
 
@@ -10,28 +11,31 @@ struct ResponseInput: ParsableArguments {
   @Option(help: "The questionnaire (a path or an id), instead of the one the response names.")
   var questionnaire: String?
 
-  /// The questionnaire and the checked response; warnings go to standard error.
-  func load(_ texts: TextCatalogue) throws -> (questionnaire: Questionnaire, response: Response) {
+  /// The questionnaire and the checked response, a CSV read with `csv`; warnings go to
+  /// standard error.
+  func load(_ texts: TextCatalogue, csv: CSVReadOptions) throws -> (
+    questionnaire: Questionnaire, response: Response
+  ) {
     let locator = QuestionnaireLocator()
     let questionnaire: Questionnaire
     if let reference = self.questionnaire {
       questionnaire = try locator.load(reference).questionnaire
     } else {
-      let header = try ResponseLoader.header(path: response)
+      let header = try ResponseLoader.header(path: response, csv: csv)
       questionnaire = try locator.load(
         id: header.id, version: header.version, for: response, line: header.line)
     }
-    let loaded = try ResponseLoader.load(path: response, questionnaire: questionnaire)
+    let loaded = try ResponseLoader.load(path: response, questionnaire: questionnaire, csv: csv)
     Diagnostics.report(loaded.warnings, texts)
     return (questionnaire, loaded.response)
   }
 
   /// The response on `edition`: carried over through the questionnaire's migrations when it was
   /// written for an earlier edition, saying so on standard error.
-  func load(_ texts: TextCatalogue, on edition: Questionnaire) throws -> (
+  func load(_ texts: TextCatalogue, csv: CSVReadOptions, on edition: Questionnaire) throws -> (
     response: Response, migrated: MigratedResponse?
   ) {
-    let (questionnaire, response) = try load(texts)
+    let (questionnaire, response) = try load(texts, csv: csv)
     guard questionnaire.id == edition.id, questionnaire.version != edition.version else {
       return (response, nil)
     }
@@ -44,14 +48,14 @@ struct ResponseInput: ParsableArguments {
 
   /// The response, the edition to compare it on with `peers` (its own, or the later edition
   /// the peer files were made on, to which it is carried over), and the peer files to read.
-  func load(_ texts: TextCatalogue, comparedWith peers: PeerOptions) throws -> (
+  func load(_ texts: TextCatalogue, csv: CSVReadOptions, comparedWith peers: PeerOptions) throws -> (
     questionnaire: Questionnaire, response: Response, peers: PeerOptions
   ) {
-    let own = try load(texts)
+    let own = try load(texts, csv: csv)
     let (edition, aligned) = try peers.aligned(with: own.questionnaire, texts)
     guard edition.version != own.questionnaire.version else {
       return (own.questionnaire, own.response, aligned)
     }
-    return (edition, try load(texts, on: edition).response, aligned)
+    return (edition, try load(texts, csv: csv, on: edition).response, aligned)
   }
 }
