@@ -13,12 +13,19 @@ import Testing
 /// score, and the check says so.
 @Suite("Monotonicity: a better answer never lowers a score")
 struct MonotonicityTests {
-  /// Every questionnaire under `Questionnaires/`, and the test questionnaire.
+  /// Every questionnaire under `Questionnaires/` (the current edition first, then the earlier
+  /// ones still loadable), and the test questionnaire.
   static func questionnairePaths() throws -> [String] {
     let shipped = DefaultQuestionnaireTests.root.appendingPathComponent("Questionnaires")
     let folders = try FileManager.default.contentsOfDirectory(atPath: shipped.path).sorted()
-    return folders.map { shipped.appendingPathComponent("\($0)/questionnaire.yaml").path }
-      .filter { FileManager.default.fileExists(atPath: $0) } + [Fixtures.testQuestionnairePath]
+    let current = folders.map { shipped.appendingPathComponent("\($0)/questionnaire.yaml").path }
+      .filter { FileManager.default.fileExists(atPath: $0) }
+    let earlier = folders.flatMap { folder in
+      let editions = shipped.appendingPathComponent("\(folder)/editions")
+      return ((try? FileManager.default.contentsOfDirectory(atPath: editions.path)) ?? []).sorted()
+        .filter { $0.hasSuffix(".yaml") }.map { editions.appendingPathComponent($0).path }
+    }
+    return current + earlier + [Fixtures.testQuestionnairePath]
   }
 
   @Test(

@@ -112,14 +112,16 @@ private struct MigrationStep {
 
   /// An answer kept as it was written, under `targetID`.
   private mutating func keep(_ answer: Answer, as targetID: String, noted: Bool) -> Answer? {
-    guard allows(answer.value, targetID) else {
-      notCarried.append(
-        UncarriedAnswer(questionID: answer.questionID, value: answer.value, reason: .notAllowed))
-      return nil
-    }
     var kept = answer
     kept.questionID = targetID
     kept.line = nil
+    guard allows(answer.value, targetID) else {
+      notCarried.append(
+        UncarriedAnswer(questionID: answer.questionID, value: answer.value, reason: .notAllowed))
+      // Its notes are data: they stay, without the answer.
+      kept.value = nil
+      return kept.hasNotes ? kept : nil
+    }
     if noted, answer.value != nil {
       mapped.insert(targetID)
       kept.comment = note([answer], original: answer.comment)
@@ -146,6 +148,7 @@ private struct MigrationStep {
         } else if change.targets.first == targetID {
           notCarried.append(
             UncarriedAnswer(questionID: answer.questionID, value: answer.value, reason: .notAllowed))
+          if answer.hasNotes { notesOnly.append(answer) }
         }
       default:
         let options = change.optionMap[answer.questionID] ?? [:]
@@ -160,7 +163,11 @@ private struct MigrationStep {
                 questionID: answer.questionID, value: answer.value, reason: .optionNotMapped(option)))
           }
         }
-        if found || Self.optionIDs(answer.value!).isEmpty { sources.append(answer) }
+        if found || Self.optionIDs(answer.value!).isEmpty {
+          sources.append(answer)
+        } else if change.targets.first == targetID, answer.hasNotes {
+          notesOnly.append(answer)
+        }
       }
     }
     let value: AnswerValue?

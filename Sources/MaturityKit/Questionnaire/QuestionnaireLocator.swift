@@ -43,11 +43,15 @@ public struct QuestionnaireLocator: Sendable {
     let current = try path(for: id)
     guard Self.isSafeEditionName(version) else { return current }
     let folder = URL(fileURLWithPath: current).deletingLastPathComponent().path + "/editions"
-    if FileManager.default.fileExists(atPath: "\(folder)/\(version).yaml") { return "\(folder)/\(version).yaml" }
+    if FileManager.default.fileExists(atPath: "\(folder)/\(version).yaml") {
+      return "\(folder)/\(version).yaml"
+    }
     // A version a spreadsheet turned into a number (`2025,1`) names the same edition.
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     guard let written = CSVNumber.parse(version),
-      let name = names.first(where: { $0.hasSuffix(".yaml") && CSVNumber.parse(String($0.dropLast(5))) == written })
+      let name = names.first(where: {
+        $0.hasSuffix(".yaml") && CSVNumber.parse(String($0.dropLast(5))) == written
+      })
     else { return current }
     return "\(folder)/\(name)"
   }
