@@ -63,7 +63,7 @@ struct EditionMigrationOfExamplesTests {
     let yaml = ResponseYAMLWriter.yaml(after.response, questionnaire: migration.target!)
     let reread = try ResponseLoader.load(yaml: yaml, file: "migrated.yaml", questionnaire: migration.target!)
     #expect(Scorer.score(reread.response, with: migration.target!) == card)
-    #expect(after.newQuestions.count == 6)
+    #expect(after.newQuestions.count == 7)
   }
 
   @Test("Valdoria: each mapped answer keeps its meaning, at the credit the 2026.1 option gives")
@@ -132,5 +132,51 @@ struct EditionMigrationOfExamplesTests {
       questionnaire: edition
     ).response
     #expect(Scorer.score(now, with: edition).overall.score! > card.overall.score!)
+  }
+}
+
+@Suite("Legal duties that concern only some authorities (appliesWhen)")
+struct LegalDutyConditionTests {
+  func baseline(_ answers: String) throws -> [String: LegalDutyStatus.Status] {
+    let folder = EditionMigrationOfExamplesTests.root.appendingPathComponent("Questionnaires").path
+    let questionnaire = try QuestionnaireLocator(folders: [folder]).load("ai-data-readiness").questionnaire
+    let card = try Fixtures.score(answers, questionnaire: questionnaire)
+    var statuses: [String: LegalDutyStatus.Status] = [:]
+    for duty in card.legalBaseline { statuses["\(duty.questionID)/\(duty.optionID ?? "")"] = duty.status }
+    return statuses
+  }
+
+  @Test("a high-value data duty applies only to data the authority holds; the AI duties only to AI users")
+  func conditions() throws {
+    let none = try baseline("  opn-hvd-held: [statistics]\n  opn-hvd: [geospatial]\n  eco-ai-use: none")
+    #expect(none["opn-hvd/geospatial"] == .notApplicable && none["opn-hvd/mobility"] == .notApplicable)
+    #expect(none["opn-hvd/statistics"] == .notMet)
+    #expect(none["eth-literacy/trained"] == .notApplicable && none["eth-registration/"] == .notApplicable)
+    let user = try baseline(
+      "  eco-ai-use: pilot\n  eth-high-risk: not-checked\n  eth-literacy: trained\n  eth-registration: none")
+    #expect(user["eth-literacy/trained"] == .met && user["eth-registration/"] == .notMet)
+    let checked = try baseline("  eco-ai-use: pilot\n  eth-high-risk: no-high-risk")
+    #expect(
+      checked["eth-registration/"] == .notApplicable && checked["eth-oversight/documented"] == .notApplicable)
+  }
+
+  @Test("an appliesWhen naming an unknown question is reported at its line")
+  func unknownQuestion() throws {
+    let text = try String(contentsOfFile: Fixtures.testQuestionnairePath, encoding: .utf8)
+      .replacingOccurrences(
+        of: "          appliesFrom: 2025-01-01\n",
+        with:
+          "          appliesFrom: 2025-01-01\n          appliesWhen: \"selected(pratices, 'catalogue')\"\n")
+    #expect(text.contains("appliesWhen"))
+    let messages: [String]
+    do {
+      _ = try QuestionnaireLoader.load(yaml: text, file: "q.yaml")
+      messages = []
+    } catch {
+      messages = error.all.map(\.description)
+    }
+    #expect(
+      messages.contains { $0.hasPrefix("q.yaml:139:") && $0.contains("did you mean 'practices'") },
+      "\(messages)")
   }
 }

@@ -74,6 +74,9 @@ public struct LegalDuty: Codable, Sendable, Equatable {
   public var appliesFrom: String
   /// The last day it applies, when it ends.
   public var to: String?
+  /// When the duty concerns the authority at all (it deploys high-risk AI, it holds such data);
+  /// always when absent. A condition on answers and the authority's context, as `relevant`.
+  public var appliesWhen: RelevanceExpression?
 }
 
 /// Credit for a numeric answer in `[min, max)`; an absent bound is open.

@@ -2,12 +2,13 @@ import Foundation
 import Yams
 
 extension QuestionnaireBuilder {
-  /// A `legal: {instrument, article, appliesFrom, to, title}` map: texts in every language,
-  /// dates as `YYYY-MM-DD`, `to` (when given) not before `appliesFrom`.
+  /// A `legal: {instrument, article, appliesFrom, to, title, appliesWhen}` map: texts in every
+  /// language, dates as `YYYY-MM-DD`, `to` (when given) not before `appliesFrom`, `appliesWhen`
+  /// a condition written as `relevant` is (checked with the questionnaire).
   mutating func readLegal(_ node: Node, _ what: String) -> LegalDuty? {
     guard
       let map = reader.mapping(
-        node, what, allowed: ["instrument", "article", "appliesFrom", "to", "title"],
+        node, what, allowed: ["instrument", "article", "appliesFrom", "to", "title", "appliesWhen"],
         required: ["instrument", "article", "appliesFrom"]),
       let instrument = map["instrument"].flatMap({ text($0, "\(what) instrument") }),
       let article = map["article"].flatMap({ sameOrTranslated($0, "\(what) article") }),
@@ -20,7 +21,19 @@ extension QuestionnaireBuilder {
       return nil
     }
     let title = map["title"].flatMap { text($0, "\(what) title") }
-    return LegalDuty(instrument: instrument, article: article, title: title, appliesFrom: appliesFrom, to: to)
+    var appliesWhen: RelevanceExpression?
+    if let node = map["appliesWhen"], let source = reader.string(node, "\(what) appliesWhen") {
+      do {
+        appliesWhen = try RelevanceExpression(source)
+        lines.legalConditions.append((what, YAMLReader.line(node), appliesWhen!))
+      } catch {
+        let arguments = error.arguments.merging(["question": what, "column": "\(error.column)"]) { $1 }
+        reader.log.error(YAMLReader.line(node), error.code, arguments)
+      }
+    }
+    return LegalDuty(
+      instrument: instrument, article: article, title: title, appliesFrom: appliesFrom, to: to,
+      appliesWhen: appliesWhen)
   }
 
   /// A text written once for every language, or as a map language → text.

@@ -25,29 +25,44 @@ enum QuestionnaireChecks {
           ["question": question.id])
       }
       guard let expression = question.relevant else { continue }
-      let line = lines.relevant[question.id]
-      for test in expression.condition.tests {
-        if let subject = test.subject, subject.hasPrefix(AuthorityContext.prefix) {
-          checkContext(test, subject, line: line, source: question.id, log: &log)
-          continue
-        }
-        let (target, check) = describe(test)
-        guard let targetIndex = position[target] else {
-          var arguments = ["question": question.id, "target": target]
-          if let suggestion = NearestName.suggestion(for: target, among: questions.map(\.id)) {
-            arguments["suggestion"] = suggestion
-            log.error(line, "relevance.unknownQuestionSuggestion", arguments)
-          } else {
-            log.error(line, "relevance.unknownQuestion", arguments)
-          }
-          continue
-        }
-        guard targetIndex < index else {
-          log.error(line, "relevance.laterQuestion", ["question": question.id, "target": target])
-          continue
-        }
-        check(questions[targetIndex], line, question.id, &log)
+      check(
+        expression, of: question.id, line: lines.relevant[question.id], before: index, questions, position,
+        &log)
+    }
+    // A legal duty's `appliesWhen` may test any question: it is read once every answer is given.
+    for (owner, line, condition) in lines.legalConditions {
+      check(condition, of: owner, line: line, before: nil, questions, position, &log)
+    }
+  }
+
+  /// Each test of `expression` names a question (before the one at index `limit`, when given) or
+  /// the authority's context, with a value it can take.
+  private static func check(
+    _ expression: RelevanceExpression, of source: String, line: Int?, before limit: Int?,
+    _ questions: [Question],
+    _ position: [String: Int], _ log: inout ProblemLog
+  ) {
+    for test in expression.condition.tests {
+      if let subject = test.subject, subject.hasPrefix(AuthorityContext.prefix) {
+        checkContext(test, subject, line: line, source: source, log: &log)
+        continue
       }
+      let (target, check) = describe(test)
+      guard let targetIndex = position[target] else {
+        var arguments = ["question": source, "target": target]
+        if let suggestion = NearestName.suggestion(for: target, among: questions.map(\.id)) {
+          arguments["suggestion"] = suggestion
+          log.error(line, "relevance.unknownQuestionSuggestion", arguments)
+        } else {
+          log.error(line, "relevance.unknownQuestion", arguments)
+        }
+        continue
+      }
+      if let limit, targetIndex >= limit {
+        log.error(line, "relevance.laterQuestion", ["question": source, "target": target])
+        continue
+      }
+      check(questions[targetIndex], line, source, &log)
     }
   }
 

@@ -45,6 +45,8 @@ struct DefinitionLines {
   var levels: [String: Int] = [:]
   var gates: [String: Int] = [:]
   var skipped: [String: Int] = [:]
+  /// Each legal duty's `appliesWhen`, with where it is and what it belongs to.
+  var legalConditions: [(owner: String, line: Int?, condition: RelevanceExpression)] = []
   var staffQuestion: Int?
 }
 

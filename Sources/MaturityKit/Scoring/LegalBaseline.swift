@@ -15,8 +15,9 @@ public struct LegalDutyStatus: Sendable, Equatable {
     case unanswered
     /// The duty applies only from a later date than the assessment's.
     case notYetApplicable
-    /// The duty does not concern the authority: the question does not apply to it (skipped, or
-    /// answered "not applicable"), or the duty ended before the assessment.
+    /// The duty does not concern the authority: its `appliesWhen` does not hold, the question
+    /// does not apply (skipped, or answered "not applicable"), or the duty ended before the
+    /// assessment.
     case notApplicable
   }
 
@@ -35,13 +36,17 @@ extension Scorer {
   /// A duty on a question is met at full credit; a duty on an option is met when that option is
   /// ticked, or, on a scored `scale` or `single` question, by any answer of at least its credit.
   static func legalBaseline(
-    _ questionnaire: Questionnaire, scores: [String: QuestionScore], date: String
+    _ questionnaire: Questionnaire, scores: [String: QuestionScore], response: Response, date: String
   ) -> [LegalDutyStatus] {
+    let context = AuthorityContext(response.authority)
+    let concerns = { (duty: LegalDuty) in
+      duty.appliesWhen?.evaluate(context: context) { response.answer($0)?.value } ?? true
+    }
     var baseline: [LegalDutyStatus] = []
     for question in questionnaire.questions {
       guard let score = scores[question.id] else { continue }
       if let duty = question.legal {
-        let status = legalStatus(duty, score, date: date) { ($0.credit ?? 0) >= 1 }
+        let status = legalStatus(duty, score, date: date, concerns: concerns(duty)) { ($0.credit ?? 0) >= 1 }
         baseline.append(
           LegalDutyStatus(
             questionID: question.id, optionID: nil, title: duty.title ?? question.text, duty: duty,
@@ -49,7 +54,7 @@ extension Scorer {
       }
       for option in question.options {
         guard let duty = option.legal else { continue }
-        let status = legalStatus(duty, score, date: date) { score in
+        let status = legalStatus(duty, score, date: date, concerns: concerns(duty)) { score in
           switch score.answer {
           case .options(let ticked): ticked.contains(option.id)
           case .option(let id) where id == option.id: true
@@ -67,8 +72,9 @@ extension Scorer {
   }
 
   private static func legalStatus(
-    _ duty: LegalDuty, _ score: QuestionScore, date: String, meets: (QuestionScore) -> Bool
+    _ duty: LegalDuty, _ score: QuestionScore, date: String, concerns: Bool, meets: (QuestionScore) -> Bool
   ) -> LegalDutyStatus.Status {
+    if !concerns { return .notApplicable }
     if date < duty.appliesFrom { return .notYetApplicable }
     if let end = duty.to, date > end { return .notApplicable }
     switch (score.status, score.answer) {

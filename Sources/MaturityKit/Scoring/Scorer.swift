@@ -49,7 +49,7 @@ public enum Scorer {
         questionnaire,
         scores: Dictionary(
           dimensions.flatMap(\.questions).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-        date: response.date ?? ISODate.today))
+        response: response, date: response.date ?? ISODate.today))
   }
 
   /// The credit of an answer, by question type; nil for `na` and `unknown` (decided by the caller).
