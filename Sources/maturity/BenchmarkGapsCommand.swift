@@ -7,7 +7,8 @@ import MaturityKit
 struct BenchmarkGapsCommand: ParsableCommand, LocalizedCommand {
   static let configuration = CommandConfiguration(
     commandName: "gaps",
-    abstract: "Every authority's gap to the median of its group (band by default), as CSV, for a network's staff.",
+    abstract:
+      "Every authority's gap to the median of its group (band by default), as CSV, for a network's staff.",
     discussion: """
       One row per authority (its newest year unless --year): its score, the median of the other \
       members of its group, and the gap (median − score) per dimension and overall. Medians of \
@@ -32,7 +33,8 @@ struct BenchmarkGapsCommand: ParsableCommand, LocalizedCommand {
     let questionnaire = try input.loadQuestionnaire()
     let bands = peerOptions.populationBands(questionnaire)
     let group = try peerOptions.group(input.files, questionnaire, texts)
-    let gaps = GroupGaps(group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
+    let gaps = GroupGaps(
+      group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
     input.reportUngrouped(gaps.ungrouped, texts)
     try output.stream { sink in
       var writer = CSVWriter()

@@ -37,7 +37,8 @@ struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
     let questionnaire = try input.loadQuestionnaire()
     let bands = peerOptions.populationBands(questionnaire)
     let group = try peerOptions.group(input.files, questionnaire, texts)
-    let table = NetworkDistribution(group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
+    let table = NetworkDistribution(
+      group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
     input.reportUngrouped(table.ungrouped, texts)
     switch format {
     case .text: try output.write(DistributionRenderers.text(table, texts: texts))

@@ -40,9 +40,11 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
   }
 
   func run() throws {
-    let (questionnaire, response, peers) = try input.load(texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
+    let (questionnaire, response, peers, carried) = try input.load(
+      texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
     let card = Scorer.score(response, with: questionnaire)
-    let comparison = try peers.comparison(card, questionnaire, texts, cache: cache)
+    var comparison = try peers.comparison(card, questionnaire, texts, cache: cache)
+    comparison.carriedFrom = carried
     switch format {
     case .text: try output.write(ComparisonTable.text(comparison, texts: texts))
     case .json: try output.write(ComparisonJSON.render(comparison, language: texts.language))

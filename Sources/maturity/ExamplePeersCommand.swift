@@ -46,7 +46,9 @@ struct ExamplePeersCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func validate() throws {
-    guard (1...10_000_000).contains(count) else { throw ValidationError("--count must be between 1 and 10000000.") }
+    guard (1...10_000_000).contains(count) else {
+      throw ValidationError("--count must be between 1 and 10000000.")
+    }
   }
 
   func run() throws {

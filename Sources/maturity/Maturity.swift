@@ -17,7 +17,11 @@ struct Maturity: AsyncParsableCommand {
       line), 64 when the command line is wrong.
       """,
     version: version,
-    subcommands: [CSVCommand.self, ValidateCommand.self, TemplateCommand.self, FillCommand.self, ImportCommand.self, ExportCommand.self, MigrateCommand.self, ScoreCommand.self, CompareCommand.self, ReportCommand.self, PlanCommand.self, BenchmarkCommand.self, ServeCommand.self, ExampleCommand.self]
+    subcommands: [
+      CSVCommand.self, ValidateCommand.self, TemplateCommand.self, FillCommand.self, ImportCommand.self,
+      ExportCommand.self, MigrateCommand.self, ScoreCommand.self, CompareCommand.self, ReportCommand.self,
+      PlanCommand.self, BenchmarkCommand.self, ServeCommand.self, ExampleCommand.self,
+    ]
   )
 
   /// Runs the command; bad input is reported as `file:line: message` with exit status 1.

@@ -85,7 +85,7 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
 
   func run() throws {
     if cohort { return try runCohort() }
-    let (questionnaire, response, peers) = try ResponseInput(
+    let (questionnaire, response, peers, _) = try ResponseInput(
       response: responses[0], questionnaire: self.questionnaire
     ).load(texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
     let plan = try makePlan(questionnaire, response, reading: peers)
@@ -140,8 +140,10 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
       // Every member on one edition: the given questionnaire, else the current edition of the
       // first response's; a response of an earlier edition is carried over to it.
       if questionnaire == nil {
-        let edition = try locator.load(self.questionnaire ?? ResponseLoader.header(path: path, csv: peerOptions.encoding.readOptions).id)
-          .questionnaire
+        let edition = try locator.load(
+          self.questionnaire ?? ResponseLoader.header(path: path, csv: peerOptions.encoding.readOptions).id
+        )
+        .questionnaire
         questionnaire = edition
         if !peerOptions.files.isEmpty { peers = try peerOptions.read(peerOptions.files, edition, texts) }
       }

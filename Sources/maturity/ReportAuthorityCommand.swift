@@ -47,11 +47,13 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let (questionnaire, response, peers) = try input.load(texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
+    let (questionnaire, response, peers, carried) = try input.load(
+      texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
     let card = Scorer.score(response, with: questionnaire)
     var comparison: Comparison?
     if !peerOptions.files.isEmpty {
       comparison = try peers.comparison(card, questionnaire, texts, cache: cache)
+      comparison?.carriedFrom = carried
     }
     var previousCard: Scorecard?
     var previousMigration: MigratedResponse?

@@ -50,7 +50,8 @@ struct ReportNetworkCommand: ParsableCommand, LocalizedCommand {
     let group = try peerOptions.group(of: peers, questionnaire)
     let kept = Set(group.peers.authorities.map { "\($0.id)/\($0.year)" })
     let report = NetworkReport(
-      questionnaire: questionnaire, peers: group.peers, anonymous: anonymous, minimumGroup: peerOptions.minGroup,
+      questionnaire: questionnaire, peers: group.peers, anonymous: anonymous,
+      minimumGroup: peerOptions.minGroup,
       scorecards: members.filter { kept.contains("\($0.peer.id)/\($0.peer.year)") }.map(\.card))
     let path = output ?? "Reports/network.\(format.fileExtension)"
     let sink = try OutputSink(path: path)

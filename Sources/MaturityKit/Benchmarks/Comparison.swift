@@ -35,6 +35,8 @@ public struct Comparison: Sendable {
   public var authority: Authority
   public var questionnaireID: String
   public var version: String
+  /// How the response was carried over from an earlier edition to the peers', when it was.
+  public var carriedFrom: EditionCarried?
   public var filters: [(String, String)]
   public var groupSize: Int
   public var minimumGroup: Int

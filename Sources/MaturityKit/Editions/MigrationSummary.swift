@@ -29,14 +29,4 @@ public enum MigrationSummary {
       return "\(given): \(reason)"
     }
   }
-
-  /// The note of a comparison made on a later edition than a response's own.
-  public static func comparedOn(_ migrated: MigratedResponse, texts: TextCatalogue) -> String {
-    texts(
-      "migration.comparedOn",
-      [
-        "to": migrated.response.version, "from": migrated.from, "new": "\(migrated.newQuestions.count)",
-        "lost": "\(migrated.notCarried.count)",
-      ])
-  }
 }

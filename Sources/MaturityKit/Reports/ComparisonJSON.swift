@@ -6,7 +6,9 @@ public enum ComparisonJSON {
     JSONValue.object([
       (
         "questionnaire",
-        .object([("id", .string(comparison.questionnaireID)), ("version", .string(comparison.version))])
+        .object(
+          [("id", .string(comparison.questionnaireID)), ("version", .string(comparison.version))]
+            + (comparison.carriedFrom.map { [("carriedFrom", EditionCarried.json($0))] } ?? []))
       ),
       ("authority", ScorecardJSON.authority(comparison.authority)),
       (

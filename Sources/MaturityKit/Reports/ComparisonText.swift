@@ -77,7 +77,9 @@ public enum ComparisonTable {
   /// Plain text with aligned columns.
   public static func text(_ comparison: Comparison, texts: TextCatalogue) -> String {
     let (header, rows) = cells(comparison, texts: texts)
-    var out = heading(comparison, texts: texts) + "\n\n"
+    var out = heading(comparison, texts: texts) + "\n"
+    if let carried = comparison.carriedFrom { out += carried.sentence(texts) + "\n" }
+    out += "\n"
     for line in TextTable.lines(header, rows) { out += line + "\n" }
     out += "\n" + notes(comparison, texts: texts)
     return out
@@ -87,6 +89,9 @@ public enum ComparisonTable {
   public static func markdown(_ comparison: Comparison, texts: TextCatalogue) -> String {
     let (header, rows) = cells(comparison, texts: texts)
     var out = "# " + ScorecardMarkdown.escape(heading(comparison, texts: texts)) + "\n\n"
+    if let carried = comparison.carriedFrom {
+      out += ScorecardMarkdown.escape(carried.sentence(texts)) + "\n\n"
+    }
     out +=
       "| " + header.joined(separator: " | ") + " |\n|"
       + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined() + "\n"

@@ -176,19 +176,3 @@ public struct GapReport: Sendable {
     }
   }
 }
-
-/// An assessment carried over from an earlier edition: the editions, and how many questions of
-/// the later one had no counterpart (blank) and how many answers could not be carried.
-public struct EditionCarried: Sendable, Equatable {
-  public var from: String
-  public var to: String
-  public var newQuestions: Int
-  public var notCarried: Int
-
-  public init(_ migrated: MigratedResponse) {
-    from = migrated.from
-    to = migrated.response.version
-    newQuestions = migrated.newQuestions.count
-    notCarried = migrated.notCarried.count
-  }
-}

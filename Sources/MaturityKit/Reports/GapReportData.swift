@@ -69,13 +69,7 @@ public enum GapReportData {
       ("previousDate", .string(report.previousDate)),
       (
         "previousEdition",
-        report.previousEdition.map { carried in
-          .object([
-            ("from", .string(carried.from)), ("to", .string(carried.to)),
-            ("newQuestions", .number(Double(carried.newQuestions))),
-            ("notCarried", .number(Double(carried.notCarried))),
-          ])
-        } ?? .null
+        report.previousEdition.map(EditionCarried.json) ?? .null
       ),
       ("dimensions", .array(dimensions)),
       ("notes", .array(report.notes.map(line))),

@@ -149,6 +149,7 @@ enum GapReportView {
         .joined(separator: " · ")),
       "labels": labels, "overall": overall, "dimensions": dimensions, "hasPeers": hasPeers,
       "peerGroupLine": escape(peerGroupLine),
+      "carriedNote": report.comparison?.carriedFrom.map { escape($0.sentence(texts)) } ?? false,
       "smallGroup": report.comparison.flatMap { ComparisonTable.smallGroupSentence($0, texts: texts) }.map(
         escape) ?? false, "date": escape(card.date.map { ScoreDisplay.date($0, texts) } ?? ""),
       "previousDate": escape(report.previousDate.map { ScoreDisplay.date($0, texts) } ?? ""),

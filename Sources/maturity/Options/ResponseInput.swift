@@ -42,20 +42,21 @@ struct ResponseInput: ParsableArguments {
     let migration = try QuestionnaireLocator().migration(
       of: edition.id, from: questionnaire.version, to: edition.version)
     let migrated = migration.migrate(response, texts: texts)
-    Diagnostics.warn(self.response + ": " + MigrationSummary.comparedOn(migrated, texts: texts))
+    Diagnostics.warn(self.response + ": " + EditionCarried(migrated).sentence(texts))
     return (migrated.response, migrated)
   }
 
   /// The response, the edition to compare it on with `peers` (its own, or the later edition
   /// the peer files were made on, to which it is carried over), and the peer files to read.
   func load(_ texts: TextCatalogue, csv: CSVReadOptions, comparedWith peers: PeerOptions) throws -> (
-    questionnaire: Questionnaire, response: Response, peers: PeerOptions
+    questionnaire: Questionnaire, response: Response, peers: PeerOptions, carried: EditionCarried?
   ) {
     let own = try load(texts, csv: csv)
     let (edition, aligned) = try peers.aligned(with: own.questionnaire, texts)
     guard edition.version != own.questionnaire.version else {
-      return (own.questionnaire, own.response, aligned)
+      return (own.questionnaire, own.response, aligned, nil)
     }
-    return (edition, try load(texts, csv: csv, on: edition).response, aligned)
+    let carried = try load(texts, csv: csv, on: edition)
+    return (edition, carried.response, aligned, carried.migrated.map(EditionCarried.init))
   }
 }
