@@ -63,6 +63,7 @@ struct BenchmarkSensitivityCommand: ParsableCommand, LocalizedCommand {
 
   func run() throws {
     let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
+    let paths = try peerOptions.carriedOver(paths, to: questionnaire, texts)
     let group = try peerOptions.group(paths, questionnaire, texts)
     let answers = try PeerAnswers.read(paths, questionnaire: questionnaire, options: peerOptions.readOptions)
     let result = RankSensitivity(

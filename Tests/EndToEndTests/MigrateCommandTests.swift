@@ -139,5 +139,14 @@ struct MigrateCommandTests {
         "answers-1.0.csv: peer answers of edition 1.0 carried over to edition 2.0 through the migration and rescored"
       ))
     #expect(carried.stdout.contains("compared with 20 peers"))
+    // The network-wide commands carry it over to the questionnaire they are given, too.
+    let stats = try MaturityBinary.run(
+      [
+        "benchmark", "stats", folder + "/answers-1.0.csv", "--questionnaire", "test-assessment", "--by",
+        "none",
+      ],
+      environment: environment)
+    #expect(stats.status == 0, "\(stats.stderr)")
+    #expect(stats.stderr.contains("carried over to edition 2.0") && stats.stdout.contains("all    20"))
   }
 }

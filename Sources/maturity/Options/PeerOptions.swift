@@ -130,43 +130,60 @@ struct PeerOptions: ParsableArguments {
   /// The edition a comparison is made on, and these options with the peer files to read for it.
   ///
   /// The edition is the latest of the response's and the peer files' (as their `version` column
-  /// names it) that the response can be carried over to. A peer answers file of an earlier
-  /// edition is carried over to it (into a scratch folder, saying so on standard error); a peer
-  /// scores file of another edition is refused: scores cannot be carried over.
+  /// names it) that the response can be carried over to; the peer files are then
+  /// ``carriedOver(_:to:_:)`` to it.
   func aligned(with questionnaire: Questionnaire, _ texts: TextCatalogue) throws -> (
     edition: Questionnaire, peers: PeerOptions
   ) {
     let locator = QuestionnaireLocator()
-    let editions = try files.map { file in
-      try PeerFileEdition.of(file, options: readOptions.csv).flatMap {
-        ($0.questionnaire ?? questionnaire.id) == questionnaire.id ? $0 : nil
-      }
-    }
     var edition = questionnaire
-    for (file, found) in zip(files, editions) {
+    for (file, found) in try zip(files, editions(files, of: questionnaire)) {
       guard let found, found.version != edition.version,
         try migration(locator, questionnaire.id, from: edition.version, to: found.version) != nil
       else { continue }
       edition = try locator.load(id: questionnaire.id, version: found.version, for: file)
     }
     var aligned = self
-    for (index, (file, found)) in zip(files, editions).enumerated() {
-      guard let found, found.version != edition.version else { continue }
+    aligned.files = try carriedOver(files, to: edition, texts)
+    return (edition, aligned)
+  }
+
+  /// `paths`, each peer answers file of an earlier edition of `questionnaire` replaced by the
+  /// same answers carried over to it (in a scratch folder, saying so on standard error); a peer
+  /// file of another edition that cannot be carried over (scores cannot be) is refused.
+  func carriedOver(_ paths: [String], to questionnaire: Questionnaire, _ texts: TextCatalogue) throws
+    -> [String]
+  {
+    let locator = QuestionnaireLocator()
+    var carried = paths
+    for (index, (file, found)) in try zip(paths, editions(paths, of: questionnaire)).enumerated() {
+      guard let found, found.version != questionnaire.version else { continue }
       guard found.holdsAnswers,
-        let migration = try migration(locator, questionnaire.id, from: found.version, to: edition.version)
+        let migration = try migration(
+          locator, questionnaire.id, from: found.version, to: questionnaire.version)
       else {
-        throw EditionError.peersOfEarlierEdition(file: file, found: found.version, expected: edition.version)
+        throw EditionError.peersOfEarlierEdition(
+          file: file, found: found.version, expected: questionnaire.version)
       }
-      let carried = try ScratchFolder.shared.path(
+      carried[index] = try ScratchFolder.shared.path(
         for: "\(index)-" + URL(fileURLWithPath: file).lastPathComponent)
       try PeerAnswersMigration.carry(
         file, through: migration,
         source: try locator.load(id: questionnaire.id, version: found.version, for: file),
-        options: readOptions.csv, to: carried)
-      aligned.files[index] = carried
-      Diagnostics.warn(texts("peers.carried", ["file": file, "from": found.version, "to": edition.version]))
+        options: readOptions.csv, to: carried[index])
+      Diagnostics.warn(
+        texts("peers.carried", ["file": file, "from": found.version, "to": questionnaire.version]))
     }
-    return (edition, aligned)
+    return carried
+  }
+
+  /// The edition each of `paths` names, when it names one of `questionnaire`.
+  private func editions(_ paths: [String], of questionnaire: Questionnaire) throws -> [PeerFileEdition?] {
+    try paths.map { file in
+      try PeerFileEdition.of(file, options: readOptions.csv).flatMap {
+        ($0.questionnaire ?? questionnaire.id) == questionnaire.id ? $0 : nil
+      }
+    }
   }
 
   /// The migration from one edition to another, nil when none leads there.
@@ -186,7 +203,8 @@ struct PeerOptions: ParsableArguments {
   ) throws -> PeerSet {
     var options = readOptions
     options.keepsNames = keepingNames
-    let (peers, warnings) = try PeerSetReader.read(paths, questionnaire: questionnaire, options: options)
+    let (peers, warnings) = try PeerSetReader.read(
+      try carriedOver(paths, to: questionnaire, texts), questionnaire: questionnaire, options: options)
     report(warnings, peers.sources, texts)
     return peers
   }
