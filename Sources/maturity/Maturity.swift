@@ -5,6 +5,7 @@ import InterfaceText
 /// The `maturity` command: digital-maturity self-assessment and benchmarking for cities and regions.
 @main
 struct Maturity: AsyncParsableCommand {
+  /// The release version; `--version` adds the commit the binary was built from.
   static let version = "0.1.0"
 
   static let configuration = CommandConfiguration(
@@ -16,8 +17,12 @@ struct Maturity: AsyncParsableCommand {
       Exit status: 0 on success, 1 when an input file is bad (the message names the file and \
       line), 64 when the command line is wrong.
       """,
-    version: version,
-    subcommands: [CSVCommand.self, ValidateCommand.self, TemplateCommand.self, FillCommand.self, ImportCommand.self, ExportCommand.self, ScoreCommand.self, CompareCommand.self, ReportCommand.self, PlanCommand.self, BenchmarkCommand.self, ServeCommand.self, ExampleCommand.self]
+    version: BuildInfo.commit.map { "\(version) (commit \($0))" } ?? version,
+    subcommands: [
+      CSVCommand.self, ValidateCommand.self, TemplateCommand.self, FillCommand.self, ImportCommand.self,
+      ExportCommand.self, ScoreCommand.self, CompareCommand.self, ReportCommand.self, PlanCommand.self,
+      BenchmarkCommand.self, ServeCommand.self, ExampleCommand.self,
+    ]
   )
 
   /// Runs the command; bad input is reported as `file:line: message` with exit status 1.
