@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand, LocalizedCommand {
       """
   )
 
-  @Argument(help: "The questionnaire: a path or an id under Questionnaires/.")
+  @Argument(help: "The questionnaire: a path, or an id found in the questionnaire folders (maturity --help).")
   var questionnaire: String
 
   @Option(help: "The format: xlsform.")
@@ -38,8 +38,13 @@ struct ExportCommand: ParsableCommand, LocalizedCommand {
     let loaded = try QuestionnaireLocator().load(questionnaire).questionnaire
     let form = XLSForm(loaded)
     let survey = form.surveyWithAuthority
-    let settings = [["form_title", "form_id", "version", "default_language"], [loaded.title.text(.english), loaded.id, loaded.version, "English (en)"]]
-    try AtomicFile.write(XLSXWriter.workbook([("survey", survey), ("choices", form.choices), ("settings", settings)]), to: "\(output)/\(loaded.id).xlsx")
+    let settings = [
+      ["form_title", "form_id", "version", "default_language"],
+      [loaded.title.text(.english), loaded.id, loaded.version, "English (en)"],
+    ]
+    try AtomicFile.write(
+      XLSXWriter.workbook([("survey", survey), ("choices", form.choices), ("settings", settings)]),
+      to: "\(output)/\(loaded.id).xlsx")
     for (name, rows) in [("survey", survey), ("choices", form.choices)] {
       var writer = CSVWriter(guardsFormulas: false)
       for row in rows { writer.write(row) }

@@ -14,6 +14,11 @@ struct Maturity: AsyncParsableCommand {
     discussion: """
       Interface language: --lang on each command, else MATURITY_LANG, else LANG (en, fr, es).
 
+      Questionnaire folders, where a questionnaire given by id is looked for: those in \
+      MATURITY_QUESTIONNAIRES (separated by :), then ./Questionnaires, then the installed share \
+      folder (share/digital-maturity/Questionnaires beside the binary's bin/ folder, and \
+      /usr/share/digital-maturity/Questionnaires).
+
       Exit status: 0 on success, 1 when an input file is bad (the message names the file and \
       line), 64 when the command line is wrong.
       """,
