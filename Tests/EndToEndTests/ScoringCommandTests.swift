@@ -36,7 +36,8 @@ struct ScoringCommandTests {
     #expect(result.status == 1)
     let lines = result.stderr.split(separator: "\n").map(String.init)
     #expect(lines.count == 3)
-    #expect(lines[0] == "\(bad):5: question strategy: 'adoptd' is not one of its options; did you mean 'adopted'?")
+    #expect(
+      lines[0] == "\(bad):5: question strategy: 'adoptd' is not one of its options; did you mean 'adopted'?")
     #expect(lines[1].hasPrefix("\(bad):7: warning: question ai-share is answered but does not apply"))
     #expect(lines[2].hasPrefix("\(bad):8: 'colour' is not a question"))
     let french = try MaturityBinary.run(["validate", bad, "--questionnaire", questionnaire, "--lang", "fr"])
@@ -58,12 +59,14 @@ struct ScoringCommandTests {
     let result = try MaturityBinary.run(
       ["score", response], environment: ["MATURITY_QUESTIONNAIRES": "Tests/Fixtures/questionnaires"])
     #expect(result.status == 0, "\(result.stderr)")
-    let missing = try MaturityBinary.run(["score", response], environment: ["MATURITY_QUESTIONNAIRES": "/nonexistent"])
+    let missing = try MaturityBinary.run(
+      ["score", response], environment: ["MATURITY_QUESTIONNAIRES": "/nonexistent"])
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("test-assessment"))
   }
 
-  @Test("score in every format and language", arguments: ["text", "json", "csv", "markdown"], ["en", "fr", "es"])
+  @Test(
+    "score in every format and language", arguments: ["text", "json", "csv", "markdown"], ["en", "fr", "es"])
   func everyFormat(format: String, language: String) throws {
     let result = try MaturityBinary.run([
       "score", response, "--questionnaire", questionnaire, "--format", format, "--lang", language,
@@ -106,8 +109,12 @@ struct ScoringCommandTests {
   func template(language: String) throws {
     let folder = try MaturityBinary.temporaryDirectory()
     for format in ["yaml", "csv"] {
-      let path = folder.appendingPathComponent("blank-\(language).\(format == "yaml" ? "response.yaml" : "csv")").path
-      let made = try MaturityBinary.run(["template", questionnaire, "--format", format, "--lang", language, "--output", path])
+      let path = folder.appendingPathComponent(
+        "blank-\(language).\(format == "yaml" ? "response.yaml" : "csv")"
+      ).path
+      let made = try MaturityBinary.run([
+        "template", questionnaire, "--format", format, "--lang", language, "--output", path,
+      ])
       #expect(made.status == 0, "\(made.stderr)")
       var text = try String(contentsOfFile: path, encoding: .utf8)
       if format == "yaml" {
@@ -118,7 +125,9 @@ struct ScoringCommandTests {
           .replacingOccurrences(of: "\nstrategy,,", with: "\nstrategy,adopted,")
       }
       try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-      let scored = try MaturityBinary.run(["score", path, "--questionnaire", questionnaire, "--format", "json"])
+      let scored = try MaturityBinary.run([
+        "score", path, "--questionnaire", questionnaire, "--format", "json",
+      ])
       #expect(scored.status == 0, "\(scored.stderr)")
       #expect(scored.stdout.contains("\"points\": 40"))
     }
