@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/maturity
 
-.PHONY: deps build demo test conformance format reports browser-check web-check spreadsheet-check sanitize
+.PHONY: deps build demo test conformance format reports browser-check web-check spreadsheet-check sanitize package check-package
 
 deps:
 	@scripts/install-deps
@@ -45,3 +45,11 @@ spreadsheet-check: build
 sanitize: deps
 	scripts/sanitize address
 	scripts/sanitize thread
+
+# The Debian package of a release build (by hand: a release build takes ~10 minutes on 2 cores,
+# too long for CI), and its check in a clean Debian root without Swift (needs root).
+package: deps
+	scripts/make-package
+
+check-package:
+	scripts/check-package

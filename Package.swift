@@ -25,10 +25,7 @@ let package = Package(
       path: "Sources/CLibCSV",
       providers: [.apt(["libcsv-dev"])]
     ),
-    .target(
-      name: "InterfaceText",
-      resources: [.copy("Catalogue")]
-    ),
+    .target(name: "InterfaceText", plugins: ["EmbedFiles"]),
     .target(name: "CSV", dependencies: ["CLibCSV", "InterfaceText"]),
     .target(
       name: "MaturityKit",
@@ -36,7 +33,7 @@ let package = Package(
         "CSV", "InterfaceText", .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
       ],
-      resources: [.copy("Reports/Templates")]
+      plugins: ["EmbedFiles"]
     ),
     .target(
       name: "MaturityStore",
@@ -52,7 +49,7 @@ let package = Package(
         .product(name: "MultipartKit", package: "multipart-kit"),
         .product(name: "Mustache", package: "swift-mustache"),
       ],
-      resources: [.copy("Pages")]
+      plugins: ["EmbedFiles"]
     ),
     .executableTarget(
       name: "maturity",
@@ -60,8 +57,14 @@ let package = Package(
         "MaturityKit", "MaturityStore", "MaturityWeb", "CSV", "InterfaceText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOCore", package: "swift-nio"),
-      ]
+      ],
+      plugins: ["BuildInfo"]
     ),
+    // Data files (catalogues, templates, page assets) are built into the binary, so that it runs
+    // from any folder; the commit it was built from is recorded for `maturity --version`.
+    .executableTarget(name: "embed-files"),
+    .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+    .plugin(name: "BuildInfo", capability: .buildTool()),
     .executableTarget(
       name: "csv-benchmark",
       dependencies: ["CSV", "CLibCSV"],

@@ -2,7 +2,8 @@ import Foundation
 
 /// An interface language, named by its ISO 639-1 code (`en`, `fr`, `es`).
 ///
-/// A language is available when its catalogue file exists; adding a language is adding a file.
+/// A language is available when its catalogue file exists; adding a language is adding a file
+/// (`Catalogue/<code>.json`, built into the binary).
 public struct Language: Hashable, Sendable, Codable, CustomStringConvertible {
   /// The ISO 639-1 code, lower case.
   public let code: String
@@ -21,9 +22,8 @@ public struct Language: Hashable, Sendable, Codable, CustomStringConvertible {
 
   /// The languages that have a catalogue, English first.
   public static let available: [Language] = {
-    let folder = Bundle.module.resourceURL?.appendingPathComponent("Catalogue")
-    let files = folder.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? []
-    let codes = files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    let codes = EmbeddedFiles.texts.keys.filter { $0.hasPrefix("Catalogue/") && $0.hasSuffix(".json") }
+      .map { String($0.dropFirst("Catalogue/".count).dropLast(".json".count)) }.sorted()
     return [english] + codes.filter { $0 != english.code }.map(Language.init(validCode:))
   }()
 

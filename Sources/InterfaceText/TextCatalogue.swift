@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// The interface texts of one language, read from `Catalogue/<language>.json`.
+/// The interface texts of one language, from `Catalogue/<language>.json` (built into the binary).
 ///
 /// Every message a person reads (errors, warnings, headings, labels) comes from a catalogue,
 /// never from a string literal in code. A key missing from a language falls back to English,
@@ -50,7 +50,7 @@ public struct TextCatalogue: Sendable {
   /// Every key defined in this language's catalogue.
   public var keys: Set<String> { Set(texts.keys) }
 
-  /// The texts read so far, by language: each catalogue file is read once per process (a server
+  /// The texts read so far, by language: each catalogue is decoded once per process (a server
   /// builds a catalogue per request).
   private static let loaded = Mutex<[String: [String: String]]>([:])
 
@@ -63,10 +63,8 @@ public struct TextCatalogue: Sendable {
 
   private static func read(_ language: Language) -> [String: String] {
     guard
-      let url = Bundle.module.url(
-        forResource: language.code, withExtension: "json", subdirectory: "Catalogue"),
-      let data = try? Data(contentsOf: url),
-      let texts = try? JSONDecoder().decode([String: String].self, from: data)
+      let text = EmbeddedFiles.texts["Catalogue/\(language.code).json"],
+      let texts = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
     else { return [:] }
     return texts
   }

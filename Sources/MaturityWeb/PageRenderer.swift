@@ -13,12 +13,8 @@ public struct PageRenderer: Sendable {
 
   public init() {
     var library = MustacheLibrary()
-    let folder = Bundle.module.resourceURL!.appendingPathComponent("Pages")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    for name in names where name.hasSuffix(".mustache") {
-      if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) {
-        try? library.register(text, named: String(name.dropLast(".mustache".count)))
-      }
+    for (path, text) in EmbeddedFiles.texts where path.hasPrefix("Pages/") && path.hasSuffix(".mustache") {
+      try? library.register(text, named: String(path.dropFirst("Pages/".count).dropLast(".mustache".count)))
     }
     self.library = library
   }

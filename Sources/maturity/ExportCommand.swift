@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand, LocalizedCommand {
       """
   )
 
-  @Argument(help: "The questionnaire: a path or an id under Questionnaires/.")
+  @Argument(help: "The questionnaire: a path, or an id found in the questionnaire folders (maturity --help).")
   var questionnaire: String
 
   @Option(help: "The format: xlsform.")

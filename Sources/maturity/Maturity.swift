@@ -5,6 +5,7 @@ import InterfaceText
 /// The `maturity` command: digital-maturity self-assessment and benchmarking for cities and regions.
 @main
 struct Maturity: AsyncParsableCommand {
+  /// The release version; `--version` adds the commit the binary was built from.
   static let version = "0.1.0"
 
   static let configuration = CommandConfiguration(
@@ -13,10 +14,15 @@ struct Maturity: AsyncParsableCommand {
     discussion: """
       Interface language: --lang on each command, else MATURITY_LANG, else LANG (en, fr, es).
 
+      Questionnaire folders, where a questionnaire given by id is looked for: those in \
+      MATURITY_QUESTIONNAIRES (separated by :), then ./Questionnaires, then the installed share \
+      folder (share/digital-maturity/Questionnaires beside the binary's bin/ folder, and \
+      /usr/share/digital-maturity/Questionnaires).
+
       Exit status: 0 on success, 1 when an input file is bad (the message names the file and \
       line), 64 when the command line is wrong.
       """,
-    version: version,
+    version: BuildInfo.commit.map { "\(version) (commit \($0))" } ?? version,
     subcommands: [
       CSVCommand.self, ValidateCommand.self, TemplateCommand.self, FillCommand.self, ImportCommand.self,
       ExportCommand.self, MigrateCommand.self, ScoreCommand.self, CompareCommand.self, ReportCommand.self,

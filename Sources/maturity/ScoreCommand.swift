@@ -10,8 +10,8 @@ struct ScoreCommand: ParsableCommand, LocalizedCommand {
     commandName: "score",
     abstract: "Score a response: per dimension and overall, with levels and coverage.",
     discussion: """
-      The questionnaire is the one the response names (its id and version), found under \
-      Questionnaires/, unless --questionnaire gives one. The text view shows a bar, the score, \
+      The questionnaire is the one the response names (its id and version), found in the \
+      questionnaire folders, unless --questionnaire gives one. The text view shows a bar, the score, \
       the level and the coverage per dimension; json, csv and markdown give every question.
 
       Example:

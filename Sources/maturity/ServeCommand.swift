@@ -35,7 +35,11 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
   @Option(help: "The port to listen on (0: any free port).")
   var port = 8080
 
-  @Option(help: "The folder of questionnaires (default: Questionnaires, else MATURITY_QUESTIONNAIRES).")
+  @Option(
+    help: """
+      The folder of questionnaires (default: the first of MATURITY_QUESTIONNAIRES, ./Questionnaires \
+      and the installed share folder that exists).
+      """)
   var questionnaires: String?
 
   @Option(

@@ -22,7 +22,7 @@ struct TemplateCommand: ParsableCommand, LocalizedCommand {
       """
   )
 
-  @Argument(help: "The questionnaire: a path or an id under Questionnaires/.")
+  @Argument(help: "The questionnaire: a path, or an id found in the questionnaire folders (maturity --help).")
   var questionnaire: String
 
   @Option(help: "yaml or csv.")

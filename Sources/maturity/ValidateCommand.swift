@@ -9,7 +9,7 @@ struct ValidateCommand: ParsableCommand, LocalizedCommand {
     abstract: "Check questionnaires and responses (YAML or CSV) and report every problem.",
     discussion: """
       Each problem is printed on standard error as FILE:LINE: message. A response is checked \
-      against the questionnaire it names (found under Questionnaires/), or the one given with \
+      against the questionnaire it names (found in the questionnaire folders), or the one given with \
       --questionnaire. Exit status 1 when any file has an error; warnings alone exit 0.
 
       Example:

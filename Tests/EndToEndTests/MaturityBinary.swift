@@ -27,14 +27,16 @@ struct MaturityBinary {
 
   /// Runs `maturity arguments…` in the package root with `environment` added, feeding `input`;
   /// stops it after `timeLimit` seconds when one is given (``Result/timedOut``).
+  ///
+  /// `binary` and `directory` run a copy of the binary elsewhere, as a user without the package has it.
   static func run(
     _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-    timeLimit: Double? = nil
+    timeLimit: Double? = nil, binary: URL = url, directory: URL = packageRoot
   ) throws -> Result {
     let process = Process()
-    process.executableURL = url
+    process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
+    process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env["MATURITY_LANG"] = nil
     env["LANG"] = "C.UTF-8"

@@ -54,7 +54,7 @@ struct ScoringCommandTests {
     #expect(!result.stdout.contains("\u{1B}["))  // no colour when piped
   }
 
-  @Test("score finds the questionnaire by the response's id and version under Questionnaires/")
+  @Test("score finds the questionnaire by the response's id and version in MATURITY_QUESTIONNAIRES")
   func scoreFindsQuestionnaire() throws {
     let result = try MaturityBinary.run(
       ["score", response], environment: ["MATURITY_QUESTIONNAIRES": "Tests/Fixtures/questionnaires"])

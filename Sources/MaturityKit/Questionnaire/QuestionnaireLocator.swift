@@ -2,18 +2,30 @@ import CSV
 import Foundation
 import InterfaceText
 
-/// Finds questionnaires by path or by id under `Questionnaires/`.
+/// Finds questionnaires by path or by id under the questionnaire folders.
 public struct QuestionnaireLocator: Sendable {
   /// Folders searched for `<id>/questionnaire.yaml`, in order.
   public var folders: [String]
 
-  /// Searches `Questionnaires/` in the current folder, then the folders in
-  /// `MATURITY_QUESTIONNAIRES` (separated by `:`).
-  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-    var folders = ["Questionnaires"]
-    if let extra = environment["MATURITY_QUESTIONNAIRES"] {
-      folders += extra.split(separator: ":").map(String.init)
+  /// The installed share folder's questionnaires, where the Debian package puts them.
+  public static let installedFolder = "/usr/share/digital-maturity/Questionnaires"
+
+  /// Searches the folders in `MATURITY_QUESTIONNAIRES` (separated by `:`), then `Questionnaires/`
+  /// in the current folder, then the share folder of an installed copy:
+  /// `share/digital-maturity/Questionnaires` beside the `bin/` folder of `executable` (a copy
+  /// unpacked under `/opt` or `/usr/local`), and ``installedFolder``.
+  public init(
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    executable: URL? = Bundle.main.executableURL
+  ) {
+    var folders = environment["MATURITY_QUESTIONNAIRES"]?.split(separator: ":").map(String.init) ?? []
+    folders.append("Questionnaires")
+    if let executable {
+      let prefix = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        .deletingLastPathComponent()
+      folders.append(prefix.appendingPathComponent("share/digital-maturity/Questionnaires").path)
     }
+    if !folders.contains(Self.installedFolder) { folders.append(Self.installedFolder) }
     self.folders = folders
   }
 

@@ -245,15 +245,12 @@ extension ReportTarget {
 public enum GapReportRenderer {
   static let library: MustacheLibrary = {
     var library = MustacheLibrary()
-    let folder = Bundle.module.resourceURL!.appendingPathComponent("Templates")
     for name in [
       "style", "report.html", "report-header.html", "report-sections.html", "report.md", "network.html",
       "network.md",
       "plan.html", "plan-header.html", "plan-sections.html", "plan.md", "cohort.html",
     ] {
-      if let text = try? String(
-        contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8)
-      {
+      if let text = EmbeddedFiles.texts["Reports/Templates/\(name).mustache"] {
         try? library.register(text, named: name)
       }
     }
