@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/maturity
 
-.PHONY: deps build demo test conformance format reports browser-check web-check spreadsheet-check sanitize package check-package
+.PHONY: deps build demo test conformance format reports browser-check web-check spreadsheet-check sanitize fuzz package check-package
 
 deps:
 	@scripts/install-deps
@@ -45,6 +45,13 @@ spreadsheet-check: build
 sanitize: deps
 	scripts/sanitize address
 	scripts/sanitize thread
+
+# Every libFuzzer target for FUZZ_SECONDS each (default 600), one after the other (the first
+# builds them); `scripts/fuzz TARGET [SECONDS]` runs one. By hand, not in CI (docs/reliability.md).
+FUZZ_TARGETS ?= csv questionnaire response relevance import peers migration form
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	for target in $(FUZZ_TARGETS); do scripts/fuzz $$target $(FUZZ_SECONDS) || exit 1; done
 
 # The Debian package of a release build (by hand: a release build takes ~10 minutes on 2 cores,
 # too long for CI), and its check in a clean Debian root without Swift (needs root).

@@ -8,6 +8,9 @@ let package = Package(
     .executable(name: "maturity", targets: ["maturity"]),
     .library(name: "MaturityKit", targets: ["MaturityKit"]),
     .library(name: "CSV", targets: ["CSV"]),
+    // For the fuzz targets in Fuzz/ (a package of its own, built with libFuzzer).
+    .library(name: "MaturityStore", targets: ["MaturityStore"]),
+    .library(name: "MaturityWeb", targets: ["MaturityWeb"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
