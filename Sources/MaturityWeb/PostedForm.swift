@@ -22,8 +22,12 @@ enum PostedForm {
     var body: ByteBuffer
   }
 
-  /// The parts of a multipart body.
+  /// A multipart body that cannot be read.
+  struct Unreadable: Error {}
+
+  /// The parts of a multipart body; throws when it cannot be read.
   static func parts(_ body: ByteBuffer, boundary: String) throws -> [Part] {
+    guard MultipartHeaderNames.areASCII(body, boundary: boundary) else { throw Unreadable() }
     let parser = MultipartParser(boundary: boundary)
     var parts: [Part] = []
     var disposition = ""
