@@ -11,9 +11,10 @@ struct ExportCommand: ParsableCommand, LocalizedCommand {
     commandName: "export",
     abstract: "Export a questionnaire for other tools: an XLSForm for KoboToolbox and ODK.",
     discussion: """
-      Writes DIR/<id>.xlsx (the XLSForm workbook to upload to KoboToolbox or ODK Central), its \
-      survey and choices sheets as CSV, and DIR/<id>-mapping.yaml, the mapping with which \
-      `maturity import --from kobo` reads what the form exports. Labels and hints are in every \
+      Writes DIR/<id>.xlsx (the XLSForm workbook to upload to KoboToolbox or ODK Central), the \
+      same form as DIR/<id>.csv (the one-file CSV layout that pyxform reads), DIR/<id>-mapping.yaml, the mapping with which \
+      `maturity import --from kobo` reads what KoboToolbox exports, and DIR/<id>-mapping-odk.yaml, \
+      the one for `maturity import --from odk` and ODK Central's CSV export. Labels and hints are in every \
       language of the questionnaire; skip logic is translated to XLSForm's `relevant`.
 
       Example:
@@ -37,20 +38,22 @@ struct ExportCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let loaded = try QuestionnaireLocator().load(questionnaire).questionnaire
     let form = XLSForm(loaded)
-    let survey = form.surveyWithAuthority
-    let settings = [
-      ["form_title", "form_id", "version", "default_language"],
-      [loaded.title.text(.english), loaded.id, loaded.version, "English (en)"],
+    let sheets = [
+      ("survey", form.surveyWithAuthority), ("choices", form.choicesWithAuthority),
+      ("settings", form.settings),
     ]
-    try AtomicFile.write(
-      XLSXWriter.workbook([("survey", survey), ("choices", form.choices), ("settings", settings)]),
-      to: "\(output)/\(loaded.id).xlsx")
-    for (name, rows) in [("survey", survey), ("choices", form.choices)] {
-      var writer = CSVWriter(guardsFormulas: false)
-      for row in rows { writer.write(row) }
-      try AtomicFile.write(writer.bytes, to: "\(output)/\(loaded.id)-\(name).csv")
+    try AtomicFile.write(XLSXWriter.workbook(sheets), to: "\(output)/\(loaded.id).xlsx")
+    // The same form as one CSV file, as pyxform reads one: each sheet's name alone on a row,
+    // then its rows shifted one column right.
+    var writer = CSVWriter(guardsFormulas: false)
+    for (name, rows) in sheets {
+      writer.write([name])
+      for row in rows { writer.write([""] + row) }
     }
+    try AtomicFile.write(writer.bytes, to: "\(output)/\(loaded.id).csv")
     try AtomicFile.write(Array(form.mapping(source: .kobo).utf8), to: "\(output)/\(loaded.id)-mapping.yaml")
+    try AtomicFile.write(
+      Array(form.mapping(source: .odk).utf8), to: "\(output)/\(loaded.id)-mapping-odk.yaml")
     Diagnostics.warn(texts("export.written", ["folder": output, "id": loaded.id]))
   }
 }
