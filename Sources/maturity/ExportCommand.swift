@@ -5,11 +5,12 @@ import MaturityKit
 
 /// `maturity export`: the questionnaire for other tools.
 struct ExportCommand: ParsableCommand, LocalizedCommand {
-  enum Target: String, ExpressibleByArgument, CaseIterable { case xlsform }
+  enum Target: String, ExpressibleByArgument, CaseIterable { case xlsform, limesurvey }
 
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export a questionnaire for other tools: an XLSForm for KoboToolbox and ODK.",
+    abstract:
+      "Export a questionnaire for other tools: an XLSForm for KoboToolbox and ODK, a survey structure for LimeSurvey.",
     discussion: """
       Writes DIR/<id>.xlsx (the XLSForm workbook to upload to KoboToolbox or ODK Central), the \
       same form as DIR/<id>.csv (the one-file CSV layout that pyxform reads), DIR/<id>-mapping.yaml, the mapping with which \
@@ -17,15 +18,21 @@ struct ExportCommand: ParsableCommand, LocalizedCommand {
       the one for `maturity import --from odk` and ODK Central's CSV export. Labels and hints are in every \
       language of the questionnaire; skip logic is translated to XLSForm's `relevant`.
 
+      With --to limesurvey: DIR/<id>-limesurvey.txt, the survey structure to import in LimeSurvey \
+      (Create survey → Import), with question and answer codes derived from the ids, and \
+      DIR/<id>-mapping-limesurvey.yaml, the mapping for its response export with question codes \
+      (`maturity import --from limesurvey --suggest-mapping` also reads its full question texts).
+
       Example:
         maturity export ai-data-readiness --to xlsform --output Forms/
+        maturity export ai-data-readiness --to limesurvey --output Forms/
       """
   )
 
   @Argument(help: "The questionnaire: a path, or an id found in the questionnaire folders (maturity --help).")
   var questionnaire: String
 
-  @Option(help: "The format: xlsform.")
+  @Option(help: "The format: xlsform or limesurvey.")
   var to: Target = .xlsform
 
   @Option(name: .shortAndLong, help: "The folder to write to.")
@@ -37,6 +44,13 @@ struct ExportCommand: ParsableCommand, LocalizedCommand {
 
   func run() throws {
     let loaded = try QuestionnaireLocator().load(questionnaire).questionnaire
+    if to == .limesurvey {
+      let structure = LimeSurveyStructure(loaded)
+      try AtomicFile.write(Array(structure.text.utf8), to: "\(output)/\(loaded.id)-limesurvey.txt")
+      try AtomicFile.write(
+        Array(structure.mapping.utf8), to: "\(output)/\(loaded.id)-mapping-limesurvey.yaml")
+      return Diagnostics.warn(texts("export.writtenLimeSurvey", ["folder": output, "id": loaded.id]))
+    }
     let form = XLSForm(loaded)
     let sheets = [
       ("survey", form.surveyWithAuthority), ("choices", form.choicesWithAuthority),

@@ -1,4 +1,5 @@
 import Foundation
+import InterfaceText
 import Testing
 
 @testable import MaturityKit
@@ -47,5 +48,31 @@ struct ExclusiveOptionTests {
     #expect(
       error?.all.contains { $0.code == "response.exclusiveWithOthers" && $0.arguments["option"] == "none" }
         == true)
+  }
+
+  @Test("filling in at the terminal refuses an exclusive option with other ticks")
+  func terminal() throws {
+    let yaml = try String(contentsOfFile: Fixtures.testQuestionnairePath, encoding: .utf8)
+      .replacingOccurrences(
+        of: "- {id: catalogue, label: {en: Catalogue, fr: Catalogue, es: Catálogo}, credit: 0.5}",
+        with:
+          "- {id: catalogue, label: {en: Catalogue, fr: Catalogue, es: Catálogo}, credit: 0.5, exclusive: true}"
+      )
+    let questionnairePath = try Fixtures.temporaryFile(yaml, name: "questionnaire.yaml")
+    let questionnaire = try QuestionnaireLoader.load(path: questionnairePath).questionnaire
+    let path = try Fixtures.temporaryFile("", name: "f.response.yaml")
+    let session = FillSession(
+      questionnaire: questionnaire,
+      response: Response(
+        questionnaireID: questionnaire.id, version: questionnaire.version,
+        authority: Authority(id: "T", name: "T"),
+        file: path), path: path, texts: TextCatalogue(language: .english))
+    for answer in ["draft", "no", "cdo"] { _ = try session.handle(answer) }
+    #expect(
+      try session.handle("catalogue training")
+        == .retry("'catalogue' cannot be ticked with other options: give it alone."))
+    #expect(
+      try session.handle("catalogue")
+        != .retry("'catalogue' cannot be ticked with other options: give it alone."))
   }
 }

@@ -55,10 +55,7 @@ public struct XLSForm: Sendable {
         if [.scale, .single, .multi, .yesno].contains(question.type) {
           var options = question.options.map { ($0.id, $0.label) }
           if question.type == .yesno && options.isEmpty {
-            options = [
-              ("yes", LocalizedText(["en": "Yes", "fr": "Oui", "es": "Sí"])),
-              ("no", LocalizedText(["en": "No", "fr": "Non", "es": "No"])),
-            ]
+            options = Self.yesNo
           }
           options += Self.specialChoices(question)
           for (id, label) in options { choices.append([list, id] + texts(label)) }
@@ -84,6 +81,12 @@ public struct XLSForm: Sendable {
     self.survey = survey
     self.choices = choices
   }
+
+  /// The choices of a `yesno` question without options of its own.
+  static let yesNo = [
+    ("yes", LocalizedText(["en": "Yes", "fr": "Oui", "es": "Sí"])),
+    ("no", LocalizedText(["en": "No", "fr": "Non", "es": "No"])),
+  ]
 
   /// The answers besides the options that `question` allows: "not applicable", "don't know".
   static func specialChoices(_ question: Question) -> [(String, LocalizedText)] {
@@ -155,12 +158,8 @@ public struct XLSForm: Sendable {
       "questionnaire: \(questionnaire.id)", "version: \"\(questionnaire.version)\"",
       "from: \(source.rawValue)", "authority:",
     ]
-    for (field, name) in [
-      ("id", "authority_id"), ("name", "authority_name"), ("country", "country"),
-      ("population", "population"),
-      ("type", "authority_type"),
-    ] {
-      lines.append("  \(field): \(column("authority", name))")
+    for item in AuthorityQuestions.items {
+      lines.append("  \(item.field): \(column("authority", item.name))")
     }
     lines.append("questions:")
     for dimension in questionnaire.dimensions {
@@ -179,16 +178,16 @@ public struct XLSForm: Sendable {
 
   /// The choices with the kinds of authority that the authority group asks for.
   public var choicesWithAuthority: [[String]] {
-    let kinds: [(String, [String: String])] = [
-      ("municipality", ["en": "Municipality", "fr": "Commune", "es": "Municipio"]),
-      ("region", ["en": "Region", "fr": "Région", "es": "Región"]),
-      ("other", ["en": "Other", "fr": "Autre", "es": "Otra"]),
-    ]
-    return [choices[0]]
-      + kinds.map { id, label in
-        ["authority_type", id] + questionnaire.languages.map { label[$0] ?? label["en"] ?? id }
+    [choices[0]]
+      + AuthorityQuestions.kinds.map {
+        ["authority_type", $0.id] + questionnaire.languages.map(text($0.label))
       }
       + choices.dropFirst()
+  }
+
+  /// A text's translation into a language, else its English.
+  private func text(_ label: LocalizedText) -> (String) -> String {
+    { label.translations[$0] ?? label.translations["en"] ?? "" }
   }
 
   /// The settings sheet: title, form id, version, default language.
@@ -203,26 +202,22 @@ public struct XLSForm: Sendable {
   public var surveyWithAuthority: [[String]] {
     let languages = questionnaire.languages
     let empty = languages.map { _ in "" }
-    func row(_ type: String, _ name: String, _ label: [String: String]) -> [String] {
-      [type, name] + languages.map { label[$0] ?? label["en"] ?? name } + empty
-        + ["", "", ["authority_id", "authority_name", "authority_type"].contains(name) ? "yes" : ""]
+    var rows = [
+      ["begin_group", "authority"] + languages.map(text(AuthorityQuestions.groupLabel)) + empty + [
+        "", "", "",
+      ]
+    ]
+    for item in AuthorityQuestions.items {
+      let type =
+        switch item.kind {
+        case .text: "text"
+        case .integer: "integer"
+        case .authorityType: "select_one authority_type"
+        }
+      rows.append(
+        [type, item.name] + languages.map(text(item.label)) + empty + ["", "", item.required ? "yes" : ""])
     }
-    return [
-      survey[0],
-      row(
-        "begin_group", "authority", ["en": "Your authority", "fr": "Votre collectivité", "es": "Su entidad"]),
-      row(
-        "text", "authority_id",
-        ["en": "Authority id", "fr": "Identifiant de la collectivité", "es": "Identificador de la entidad"]),
-      row("text", "authority_name", ["en": "Name", "fr": "Nom", "es": "Nombre"]),
-      row(
-        "text", "country",
-        ["en": "Country code (ES, FR…)", "fr": "Code du pays (ES, FR…)", "es": "Código del país (ES, FR…)"]),
-      row("integer", "population", ["en": "Population", "fr": "Population", "es": "Población"]),
-      row(
-        "select_one authority_type", "authority_type",
-        ["en": "Kind of authority", "fr": "Type de collectivité", "es": "Tipo de entidad"]),
-      row("end_group", "", [:]),
-    ] + survey.dropFirst()
+    rows.append(["end_group", ""] + empty + empty + ["", "", ""])
+    return [survey[0]] + rows + survey.dropFirst()
   }
 }

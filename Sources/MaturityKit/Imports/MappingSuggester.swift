@@ -22,6 +22,7 @@ public enum MappingSuggester {
       Column(name: name, text: index < texts.count ? texts[index] : "")
     }
     var used: Set<String> = []
+    let limeSurvey = source == .limesurvey ? LimeSurveyCodes(questionnaire) : nil
     var lines = [
       "# Mapping suggested by maturity import --suggest-mapping: check every line, then finish the lists at the end.",
       "questionnaire: \(questionnaire.id)", "version: \"\(questionnaire.version)\"",
@@ -35,7 +36,11 @@ public enum MappingSuggester {
       ("type", ["type", "authority_type"]),
     ]
     for (field, names) in authorityGuesses {
-      let wanted = Set(names.map(normalise))
+      // Also the authority questions of the exported forms, by label in every language.
+      let asked = AuthorityQuestions.items.filter { $0.field == field }.flatMap {
+        $0.label.translations.values
+      }
+      let wanted = Set((names + asked).map(normalise))
       if let column = columns.first(where: { column in
         column.leafCandidates.contains { wanted.contains(normalise($0)) }
       }) {
@@ -52,6 +57,13 @@ public enum MappingSuggester {
     var questionLines: [String] = []
     var matched: [String] = []
     for question in questionnaire.questions {
+      // The question and subquestion codes of the survey written by `export --to limesurvey`.
+      if let codes = limeSurvey, let found = limeSurveyLines(question, codes: codes, has: header.contains) {
+        questionLines += found.lines
+        used.formUnion(found.columns)
+        matched.append(question.id)
+        continue
+      }
       let id = question.id.lowercased()
       let questionTexts = Set(question.text.translations.values.map(normalise))
       if let column = columns.first(where: { column in
@@ -111,6 +123,41 @@ public enum MappingSuggester {
       lines.append("# Questions without a column yet: " + unmatched.joined(separator: ", "))
     }
     return Suggestion(text: lines.joined(separator: "\n") + "\n", matched: matched, unmatched: unmatched)
+  }
+
+  /// The mapping lines of `question` for a LimeSurvey export with question-code headings, and
+  /// the columns they read; nil when `has` says the export lacks them.
+  static func limeSurveyLines(_ question: Question, codes: LimeSurveyCodes, has: (String) -> Bool) -> (
+    lines: [String], columns: [String]
+  )? {
+    guard let code = codes.questions[question.id] else { return nil }
+    let optionCodes = codes.options[question.id] ?? [:]
+    let ordered = (question.options.map(\.id) + ["na", "unknown"]).compactMap { id in
+      optionCodes[id].map { (id, $0) }
+    }
+    switch question.type {
+    case .multi:
+      let columns = ordered.map { ($0.0, "\(code)[\($0.1)]") }.filter { has($0.1) }
+      guard !columns.isEmpty else { return nil }
+      return (
+        ["  \(question.id):", "    options:"]
+          + columns.map { "      \($0.0): \(ResponseYAMLWriter.quoted($0.1))" },
+        columns.map(\.1)
+      )
+    case .scale, .single, .yesno:
+      guard has(code) else { return nil }
+      var pairs = ordered
+      if question.type == .yesno && question.options.isEmpty { pairs = [("yes", "Y"), ("no", "N")] + pairs }
+      let list = pairs.map { "\(ResponseYAMLWriter.quoted($0.1)): \(ResponseYAMLWriter.quoted($0.0))" }
+      return (
+        [
+          "  \(question.id): {column: \(ResponseYAMLWriter.quoted(code)), codes: {\(list.joined(separator: ", "))}}"
+        ], [code]
+      )
+    case .number, .percent, .text:
+      guard has(code) else { return nil }
+      return (["  \(question.id): \(ResponseYAMLWriter.quoted(code))"], [code])
+    }
   }
 
   /// An export column: its header, and its question text when the tool writes a row of them.

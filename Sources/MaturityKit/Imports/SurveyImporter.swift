@@ -212,7 +212,10 @@ public struct SurveyImporter: Sendable {
     var local = ProblemLog(file: file)
     for field in ImportMapping.authorityFields {
       if let value = mapping.authorityValues[field] ?? cell(mapping.authorityColumns[field]) {
-        fields.set(field, value, line: record.line, log: &local)
+        // A kind of authority may be written as a form's label or a LimeSurvey code.
+        fields.set(
+          field, field == "type" ? AuthorityQuestions.kind(value) ?? value : value, line: record.line,
+          log: &local)
       }
     }
     let date = cell(status.date).map { String($0.prefix(10)) }
@@ -237,7 +240,14 @@ public struct SurveyImporter: Sendable {
             local.error(record.line, "import.badTick", ["column": column, "value": text])
           }
         }
-        if !ids.isEmpty || explicit { value = .list(ids) }
+        // "Not applicable" or "don't know" ticked as a column of its own (LimeSurvey).
+        if ids.count == 1, ["na", "unknown"].contains(ids[0]),
+          questionnaire.question(question.questionID)?.option(ids[0]) == nil
+        {
+          value = .scalar(ids[0])
+        } else if !ids.isEmpty || explicit {
+          value = .list(ids)
+        }
       } else if let text = cell(question.column), let target = questionnaire.question(question.questionID) {
         value = Self.value(text, of: target, codes: question.codes, separator: question.separator)
       }
