@@ -165,11 +165,14 @@ struct SurveyToolTests {
     #expect(mapping.contains("  ai-share: \"data-ai-share\""))
     let path = folder.appendingPathComponent("odk.csv").path
     try Data(odkExport().utf8).write(to: URL(fileURLWithPath: path))
+    try expectThreeResponses(
+      "odk", path, folder.appendingPathComponent("test-assessment-mapping-odk.yaml").path)
+  }
+
+  /// Checks that `export` imports with `mapping` (a dry run) into three responses.
+  func expectThreeResponses(_ source: String, _ export: String, _ mapping: String) throws {
     let imported = try MaturityBinary.run(
-      [
-        "import", "--from", "odk", path, "--mapping",
-        folder.appendingPathComponent("test-assessment-mapping-odk.yaml").path, "--dry-run",
-      ], environment: environment)
+      ["import", "--from", source, export, "--mapping", mapping, "--dry-run"], environment: environment)
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(imported.stdout.split(separator: "\n").count == 3)
   }

@@ -6,15 +6,6 @@ import Testing
 
 @Suite("Exclusive options")
 struct ExclusiveOptionTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  func questionnaire() throws -> Questionnaire {
-    try QuestionnaireLoader.load(
-      path: Self.root.appendingPathComponent("Questionnaires/ai-data-readiness/questionnaire.yaml").path
-    ).questionnaire
-  }
-
   func response(_ answer: String, _ questionnaire: Questionnaire) throws -> Response {
     try ResponseLoader.load(
       yaml: """
@@ -29,7 +20,7 @@ struct ExclusiveOptionTests {
 
   @Test("every multiple choice of the 2026 edition marks its 'none' exclusive")
   func marked() throws {
-    let questionnaire = try questionnaire()
+    let questionnaire = try Fixtures.publishedQuestionnaire()
     for question in questionnaire.questions where question.type == .multi {
       for option in question.options {
         #expect(option.isExclusive == (option.id == "none"), "\(question.id)")
@@ -39,7 +30,7 @@ struct ExclusiveOptionTests {
 
   @Test("'none' alone is an answer; with another tick it is refused, naming the option")
   func refusedWithOthers() throws {
-    let questionnaire = try questionnaire()
+    let questionnaire = try Fixtures.publishedQuestionnaire()
     #expect(try response("[none]", questionnaire).value("eco-business") == .options(["none"]))
     #expect(
       try response("[challenge, cluster]", questionnaire).value("eco-business")

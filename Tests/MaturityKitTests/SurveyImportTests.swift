@@ -5,18 +5,9 @@ import Testing
 
 @Suite("Survey imports read answers as validate does")
 struct SurveyImportTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  func questionnaire() throws -> Questionnaire {
-    try QuestionnaireLoader.load(
-      path: Self.root.appendingPathComponent("Questionnaires/ai-data-readiness/questionnaire.yaml").path
-    ).questionnaire
-  }
-
   @Test("a multiple choice answered 'na', 'don't know' or by option labels, in one column")
   func specialAnswersOfMultipleChoices() throws {
-    let questionnaire = try questionnaire()
+    let questionnaire = try Fixtures.publishedQuestionnaire()
     let question = try #require(questionnaire.question("opn-hvd"))
     #expect(SurveyImporter.value("na", of: question, codes: [:], separator: " ") == .scalar("na"))
     #expect(
@@ -37,7 +28,7 @@ struct SurveyImportTests {
 
   @Test("an export answering 'na' to a multiple choice imports as validate reads it")
   func importsNotApplicable() throws {
-    let questionnaire = try questionnaire()
+    let questionnaire = try Fixtures.publishedQuestionnaire()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let export = folder.appendingPathComponent("export.csv").path
