@@ -177,7 +177,8 @@ struct SurveyToolTests {
     #expect(imported.stdout.split(separator: "\n").count == 3)
   }
 
-  /// A Qualtrics export of two respondents, in the three-row layout or the legacy two-row one.
+  /// A Qualtrics export of two respondents: the three-row layout with choice texts, or the legacy
+  /// two-row one with numeric values.
   func qualtricsExport(legacy: Bool) -> String {
     var rows = [
       [
@@ -204,17 +205,21 @@ struct SurveyToolTests {
     rows += [
       [
         "2025-10-20 09:00:00", "2025-10-20 09:10:00", "IP Address", "100", "True", "2025-10-20 09:10:01",
-        "R_1abc", "ES-Q-1", "Adopted", "A chief data officer", "Catalogue,Quality checks", "Yes",
-      ],
+        "R_1abc", "ES-Q-1",
+      ]
+        + (legacy
+          ? ["3", "1", "1,2", "1"] : ["Adopted", "A chief data officer", "Catalogue,Quality checks", "Yes"]),
       [
         "2025-10-21 09:00:00", "2025-10-21 09:10:00", "IP Address", "100", "True", "2025-10-21 09:10:01",
-        "R_2def", "FR-Q-2", "Draft", "Je ne sais pas", "Training", "No",
-      ],
+        "R_2def", "FR-Q-2",
+      ] + (legacy ? ["2", "5", "3", "2"] : ["Draft", "Je ne sais pas", "Training", "No"]),
     ]
     return csv(rows, separator: ",", quoteAll: true, lineEnd: "\r\n")
   }
 
-  @Test("Qualtrics, three header rows or two: the respondents and nothing else", arguments: [false, true])
+  @Test(
+    "Qualtrics, three header rows and choice texts or two and numeric values: the respondents and nothing else",
+    arguments: [false, true])
   func qualtrics(legacy: Bool) throws {
     let folder = try MaturityBinary.temporaryDirectory()
     let path = folder.appendingPathComponent("qualtrics.csv").path

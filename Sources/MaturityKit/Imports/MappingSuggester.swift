@@ -72,7 +72,7 @@ public enum MappingSuggester {
             || questionTexts.contains(normalise(column.name)))
       }) {
         var fields = ["column: \(ResponseYAMLWriter.quoted(column.name))"]
-        if question.type == .multi && source == .qualtrics { fields.append("separator: \",\"") }
+        if source == .qualtrics { fields += qualtricsFields(question) }
         // The XLSForm's companion question for "not applicable" and "don't know".
         let special = column.name + "_special"
         if header.contains(special) {
@@ -123,6 +123,22 @@ public enum MappingSuggester {
       lines.append("# Questions without a column yet: " + unmatched.joined(separator: ", "))
     }
     return Suggestion(text: lines.joined(separator: "\n") + "\n", matched: matched, unmatched: unmatched)
+  }
+
+  /// A Qualtrics choice question's `codes`: the default numeric values (1, 2… in the order of the
+  /// options, then "not applicable" and "don't know"), for an export made with "Use numeric
+  /// values"; choice texts are read without them. A multiple choice's choices are separated by
+  /// commas.
+  static func qualtricsFields(_ question: Question) -> [String] {
+    guard [.scale, .single, .yesno, .multi].contains(question.type) else { return [] }
+    let ids =
+      (question.type == .yesno && question.options.isEmpty
+        ? XLSForm.yesNo.map(\.0) : question.options.map(\.id))
+      + XLSForm.specialChoices(question).map(\.0)
+    let codes = ids.enumerated().map { "\"\($0.offset + 1)\": \(ResponseYAMLWriter.quoted($0.element))" }
+    return (question.type == .multi ? ["separator: \",\""] : []) + [
+      "codes: {\(codes.joined(separator: ", "))}"
+    ]
   }
 
   /// The mapping lines of `question` for a LimeSurvey export with question-code headings, and
