@@ -279,4 +279,27 @@ struct SurveyToolTests {
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("several columns named 'Comment'"), "\(refused.stderr)")
   }
+
+  @Test("a suggested mapping that matches nothing still loads, and says what is left")
+  func suggestionLoads() throws {
+    let export = try MaturityBinary.temporaryFile(
+      "export.csv", "Response ID,Date submitted,colour\n1,2025-10-01,blue\n")
+    let folder = try MaturityBinary.temporaryDirectory()
+    let mapping = folder.appendingPathComponent("mapping.yaml").path
+    let suggested = try MaturityBinary.run(
+      [
+        "import", "--from", "limesurvey", export, "--suggest-mapping", "--questionnaire", "test-assessment",
+        "--output", mapping,
+      ],
+      environment: environment)
+    #expect(
+      suggested.stderr.contains("0 of 11 questions matched; without a column yet: strategy, paper-forms"))
+    let imported = try MaturityBinary.run(
+      ["import", "--from", "limesurvey", export, "--mapping", mapping, "--dry-run"], environment: environment)
+    // The mapping loads: the only problem is the authority's id, which no column holds.
+    #expect(imported.stderr.contains("export.csv:2: the authority's id is missing"), "\(imported.stderr)")
+    #expect(
+      imported.stderr.split(separator: "\n").filter { $0.contains("error") || $0.contains("mapping.yaml") }
+        .isEmpty)
+  }
 }

@@ -1,10 +1,12 @@
 """Converts the XLSForm files `maturity export` wrote with pyxform, as KoboToolbox and ODK Central do.
 
 Usage: check_xlsform.py FORM.xlsx FORM.csv
-Exit status 0 when pyxform reads both, 1 when it refuses one (its message on standard error),
-77 when pyxform is not installed (pip install pyxform) and nothing was checked.
+Exit status 0 when pyxform reads both (and, when Java is installed, ODK Validate accepts the
+XForms), 1 when one is refused (the message on standard error), 77 when pyxform is not installed
+(pip install pyxform) and nothing was checked.
 """
 
+import shutil
 import sys
 
 try:
@@ -17,7 +19,7 @@ failed = False
 for path in sys.argv[1:]:
     warnings = []
     try:
-        result = convert(xlsform=path, warnings=warnings, validate=False)
+        result = convert(xlsform=path, warnings=warnings, validate=shutil.which("java") is not None)
     except Exception as error:  # pyxform raises several kinds of errors
         print(f"{path}: {error}", file=sys.stderr)
         failed = True
