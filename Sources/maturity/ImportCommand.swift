@@ -9,7 +9,7 @@ struct ImportCommand: ParsableCommand, LocalizedCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract:
-      "Import responses from a survey tool's CSV export (LimeSurvey, KoboToolbox, ODK, EUSurvey, any CSV).",
+      "Import responses from a survey tool's CSV export (LimeSurvey, KoboToolbox, ODK, Qualtrics, EUSurvey, any CSV).",
     discussion: """
       A mapping file says which export columns hold the authority and each question's answer \
       (and which answer codes mean which options); --suggest-mapping writes a first one from the \
@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand, LocalizedCommand {
       """
   )
 
-  @Option(help: "limesurvey, kobo, odk, eusurvey or csv.")
+  @Option(help: "limesurvey, kobo, odk, qualtrics, eusurvey or csv.")
   var from: ImportSource = .csv
 
   @Argument(help: "The export files (CSV).")
@@ -75,14 +75,26 @@ struct ImportCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     if suggestMapping {
       let loaded = try QuestionnaireLocator().load(questionnaire).questionnaire
-      var header: [String] = []
+      // The header, and for Qualtrics the row of question texts under it.
+      var rows: [[String]] = []
       try CSVReader(path: exports[0], options: encoding.readOptions).forEach { record in
-        if header.isEmpty { header = (0..<record.count).map { record.value($0) ?? "" } }
+        if rows.count < 2 { rows.append((0..<record.count).map { record.value($0) ?? "" }) }
       }
-      let text = MappingSuggester.suggest(header: header, questionnaire: loaded, source: from)
+      let suggestion = MappingSuggester.suggest(
+        header: rows.first ?? [], texts: from == .qualtrics && rows.count > 1 ? rows[1] : [],
+        questionnaire: loaded,
+        source: from)
       let sink = try OutputSink(path: output)
-      try sink.write(text)
-      return try sink.finish()
+      try sink.write(suggestion.text)
+      try sink.finish()
+      Diagnostics.warn(
+        texts(
+          "import.suggested",
+          [
+            "matched": "\(suggestion.matched.count)", "total": "\(loaded.questions.count)",
+            "rest": suggestion.unmatched.isEmpty ? "-" : suggestion.unmatched.joined(separator: ", "),
+          ]))
+      return
     }
     var mappingValue = try ImportMapping.load(path: mapping!)
     mappingValue.source = from

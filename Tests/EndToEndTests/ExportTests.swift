@@ -3,12 +3,15 @@ import Testing
 
 @Suite("maturity export --to xlsform")
 struct ExportTests {
-  /// Rows of a CSV file as the tool reads it (through `maturity csv`).
-  func rows(_ path: String) throws -> [[String]] {
+  /// The rows of one sheet of the one-file CSV form, as the tool reads the file (through
+  /// `maturity csv`): those after the sheet's name, without their empty first cell.
+  func rows(_ path: String, sheet: String) throws -> [[String]] {
     let result = try MaturityBinary.run(["csv", path])
-    return try result.stdout.split(separator: "\n").map { line in
+    let all = try result.stdout.split(separator: "\n").map { line in
       try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String]
     }
+    let start = try #require(all.firstIndex { $0.first == sheet })
+    return Array(all[(start + 1)...].prefix { $0.first == "" }.map { Array($0.dropFirst()) })
   }
 
   @Test("export, a Kobo-style export of the form, import with the written mapping: the same answers")
@@ -21,7 +24,7 @@ struct ExportTests {
     #expect(exported.status == 0, "\(exported.stderr)")
     let workbook = try Data(contentsOf: folder.appendingPathComponent("test-assessment.xlsx"))
     #expect(workbook.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))  // a ZIP archive
-    let survey = try rows(folder.appendingPathComponent("test-assessment-survey.csv").path)
+    let survey = try rows(folder.appendingPathComponent("test-assessment.csv").path, sheet: "survey")
     #expect(
       survey[0].starts(with: [
         "type", "name", "label::English (en)", "label::French (fr)", "label::Spanish (es)",
@@ -79,5 +82,50 @@ struct ExportTests {
       "score", response, "--questionnaire", questionnaire, "--format", "json",
     ])
     #expect(score.stdout.contains("\"points\": 62.5"))
+  }
+}
+
+@Suite("maturity export --to xlsform on the published questionnaire")
+struct PublishedFormTests {
+  func exported() throws -> URL {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let result = try MaturityBinary.run([
+      "export", "ai-data-readiness", "--to", "xlsform", "--output", folder.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    return folder
+  }
+
+  @Test("pyxform reads the workbook and the one-file CSV (skipped when pyxform is not installed)")
+  func pyxformReadsIt() throws {
+    let folder = try exported()
+    let run = try MaturityBinary.runScript(
+      "check_xlsform.py",
+      [
+        folder.appendingPathComponent("ai-data-readiness.xlsx").path,
+        folder.appendingPathComponent("ai-data-readiness.csv").path,
+      ])
+    if run.status == 77 {
+      print("check_xlsform.py: \(run.stderr)")
+      return
+    }
+    #expect(run.status == 0, "\(run.stderr)")
+  }
+
+  @Test("'none' alone, 'don't know' for numbers through a companion question, authority type a choice")
+  func meaningKept() throws {
+    let folder = try exported()
+    let form = try String(contentsOf: folder.appendingPathComponent("ai-data-readiness.csv"), encoding: .utf8)
+    #expect(form.contains("(not(selected(., 'none')) or count-selected(.) = 1)"))
+    #expect(form.contains(",select_one authority_type,authority_type,"))
+    #expect(form.contains(",authority_type,region,Region,Région,Región"))
+    let companions = form.split(whereSeparator: \.isNewline).filter {
+      $0.hasPrefix(",select_one ") && $0.contains("_special,")
+    }
+    // The two number questions of the 2026 edition that allow "don't know".
+    #expect(companions.count == 2, "\(companions)")
+    let mapping = try String(
+      contentsOf: folder.appendingPathComponent("ai-data-readiness-mapping.yaml"), encoding: .utf8)
+    #expect(mapping.split(separator: "\n").filter { $0.contains("_special\"}") }.count == 2)
   }
 }

@@ -127,7 +127,7 @@ struct ImportTests {
       result.stdout.contains("      catalogue: \"gov/practices/catalogue\"")
         || result.stdout.contains("  practices: \"gov/practices\""))
     #expect(result.stdout.contains("# Questions without a column yet:"))
-    #expect(result.stdout.contains("date: _submission_time"))
+    #expect(result.stdout.contains("date: \"_submission_time\""))
   }
 }
 

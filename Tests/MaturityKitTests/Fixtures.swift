@@ -15,6 +15,14 @@ enum Fixtures {
     try QuestionnaireLoader.load(path: testQuestionnairePath).questionnaire
   }
 
+  /// The published questionnaire, `Questionnaires/ai-data-readiness`, in its current edition.
+  static func publishedQuestionnaire() throws -> Questionnaire {
+    try QuestionnaireLoader.load(
+      path: root.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Questionnaires/ai-data-readiness/questionnaire.yaml").path
+    ).questionnaire
+  }
+
   /// Scores a YAML response body (the `answers:` block is added) against the test questionnaire.
   static func score(_ answers: String, questionnaire: Questionnaire? = nil) throws -> Scorecard {
     let questionnaire = try questionnaire ?? testQuestionnaire()

@@ -336,6 +336,9 @@ public final class FillSession {
       guard ids.count == tokens.count, !ids.isEmpty else {
         return .failure(ParseFailure(texts("fill.badOption", ["count": "\(question.options.count)"])))
       }
+      if ids.count > 1, let sole = question.options.first(where: { $0.isExclusive && ids.contains($0.id) }) {
+        return .failure(ParseFailure(texts("fill.exclusive", ["option": sole.id])))
+      }
       return .success(
         .options(ids.enumerated().filter { ids.firstIndex(of: $0.element) == $0.offset }.map(\.element)))
     case .yesno:

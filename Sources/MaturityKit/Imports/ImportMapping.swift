@@ -4,25 +4,33 @@ import Yams
 /// The survey tool an export comes from: it decides the conventions `--suggest-mapping` looks
 /// for and the default "complete" column.
 public enum ImportSource: String, Sendable, CaseIterable, Codable {
-  case limesurvey, kobo, odk, eusurvey, csv
+  case limesurvey, kobo, odk, qualtrics, eusurvey, csv
 
-  /// The column that is filled in only for complete responses, when the tool has one.
-  var completionColumn: String? {
+  /// The columns, by each name the tool gives them, filled in only for complete responses (a
+  /// date, or `True`/`1`): the first the export has is read when the mapping names none.
+  var completionColumns: [String] {
     switch self {
-    case .limesurvey: "submitdate"
-    default: nil
+    case .limesurvey: ["submitdate", "Date submitted"]
+    case .qualtrics: ["Finished"]
+    default: []
     }
   }
 
-  /// The column holding the submission date, when the tool has one.
-  var dateColumn: String? {
+  /// The columns, by each name the tool gives them, holding the submission date: the first the
+  /// export has is read when the mapping names none.
+  var dateColumns: [String] {
     switch self {
-    case .limesurvey: "submitdate"
-    case .kobo: "_submission_time"
-    case .odk: "SubmissionDate"
-    case .eusurvey, .csv: nil
+    case .limesurvey: ["submitdate", "Date submitted"]
+    case .kobo: ["_submission_time"]
+    case .odk: ["SubmissionDate"]
+    case .qualtrics: ["RecordedDate", "EndDate"]
+    case .eusurvey, .csv: []
     }
   }
+
+  /// How many rows under the header hold question texts rather than answers (Qualtrics: the
+  /// question-text row; its `{"ImportId":…}` row is recognised by its content).
+  var textRows: Int { self == .qualtrics ? 1 : 0 }
 }
 
 /// How an export's columns map to a questionnaire: which columns hold the authority, and for each
@@ -41,6 +49,9 @@ public struct ImportMapping: Sendable, Equatable {
     public var separator: String
     /// Columns whose text becomes the answer's comment ("other" fields, comments).
     public var commentColumns: [String]
+    /// The column of a companion question saying `na` or `unknown` instead of a number (the
+    /// XLSForm's `<id>_special`): when filled, it is the answer.
+    public var specialColumn: String?
   }
 
   public var questionnaire: String
@@ -63,23 +74,41 @@ public struct ImportMapping: Sendable, Equatable {
     guard let root = YAMLFile.load(path: path, log: &log) else { throw Problems(log.problems) }
     var reader = YAMLReader(file: path)
     reader.log = log
-    let top = reader.mapping(
-      root, "mapping", allowed: ["questionnaire", "version", "from", "authority", "date", "complete", "questions"],
-      required: ["questionnaire", "version", "authority", "questions"]) ?? [:]
+    let top =
+      reader.mapping(
+        root, "mapping",
+        allowed: ["questionnaire", "version", "from", "authority", "date", "complete", "questions"],
+        required: ["questionnaire", "version", "authority", "questions"]) ?? [:]
     var mapping = ImportMapping(
       questionnaire: top["questionnaire"].flatMap { reader.string($0, "questionnaire") } ?? "",
-      version: top["version"].flatMap { reader.string($0, "version") } ?? "", source: .csv, authorityColumns: [:],
-      authorityValues: [:], dateColumn: top["date"].flatMap { YAMLReader.isNull($0) ? nil : reader.string($0, "date") },
-      completeColumn: top["complete"].flatMap { YAMLReader.isNull($0) ? nil : reader.string($0, "complete") }, questions: [])
+      version: top["version"].flatMap { reader.string($0, "version") } ?? "", source: .csv,
+      authorityColumns: [:],
+      authorityValues: [:],
+      dateColumn: top["date"].flatMap { YAMLReader.isNull($0) ? nil : reader.string($0, "date") },
+      completeColumn: top["complete"].flatMap { YAMLReader.isNull($0) ? nil : reader.string($0, "complete") },
+      questions: [])
     if let node = top["from"], let name = reader.string(node, "from") {
-      if let source = ImportSource(rawValue: name) { mapping.source = source } else {
-        reader.log.error(YAMLReader.line(node), "questionnaire.invalidChoice", ["in": "from", "value": name, "choices": ImportSource.allCases.map(\.rawValue).joined(separator: ", ")])
+      if let source = ImportSource(rawValue: name) {
+        mapping.source = source
+      } else {
+        reader.log.error(
+          YAMLReader.line(node), "questionnaire.invalidChoice",
+          [
+            "in": "from", "value": name,
+            "choices": ImportSource.allCases.map(\.rawValue).joined(separator: ", "),
+          ])
       }
     }
-    if let node = top["authority"], let fields = reader.mapping(node, "authority", allowed: authorityFields, required: ["id"]) {
+    if let node = top["authority"],
+      let fields = reader.mapping(node, "authority", allowed: authorityFields, required: ["id"])
+    {
       for (field, value) in fields {
-        if case .mapping = value, let constant = reader.mapping(value, "authority \(field)", allowed: ["value"], required: ["value"]) {
-          mapping.authorityValues[field] = constant["value"].flatMap { reader.string($0, "authority \(field) value") }
+        if case .mapping = value,
+          let constant = reader.mapping(value, "authority \(field)", allowed: ["value"], required: ["value"])
+        {
+          mapping.authorityValues[field] = constant["value"].flatMap {
+            reader.string($0, "authority \(field) value")
+          }
         } else if let column = reader.string(value, "authority \(field)") {
           mapping.authorityColumns[field] = column
         }
@@ -89,18 +118,32 @@ public struct ImportMapping: Sendable, Equatable {
       for (key, value) in questions {
         guard let id = reader.string(key, "questions") else { continue }
         if case .scalar = value, let column = reader.string(value, "question \(id)") {
-          mapping.questions.append(QuestionColumns(questionID: id, column: column, optionColumns: [:], codes: [:], separator: " ", commentColumns: []))
+          mapping.questions.append(
+            QuestionColumns(
+              questionID: id, column: column, optionColumns: [:], codes: [:], separator: " ",
+              commentColumns: []))
           continue
         }
-        guard let fields = reader.mapping(value, "question \(id)", allowed: ["column", "options", "codes", "separator", "comment"]) else { continue }
+        guard
+          let fields = reader.mapping(
+            value, "question \(id)",
+            allowed: ["column", "options", "codes", "separator", "comment", "special"])
+        else { continue }
         var question = QuestionColumns(
-          questionID: id, column: fields["column"].flatMap { reader.string($0, "question \(id) column") }, optionColumns: [:],
-          codes: [:], separator: fields["separator"].flatMap { reader.string($0, "question \(id) separator") } ?? " ",
-          commentColumns: [])
-        for (name, target) in [("options", \QuestionColumns.optionColumns), ("codes", \QuestionColumns.codes)] {
+          questionID: id, column: fields["column"].flatMap { reader.string($0, "question \(id) column") },
+          optionColumns: [:],
+          codes: [:],
+          separator: fields["separator"].flatMap { reader.string($0, "question \(id) separator") } ?? " ",
+          commentColumns: [],
+          specialColumn: fields["special"].flatMap { reader.string($0, "question \(id) special") })
+        for (name, target) in [
+          ("options", \QuestionColumns.optionColumns), ("codes", \QuestionColumns.codes),
+        ] {
           guard let node = fields[name], case .mapping(let pairs) = node else { continue }
           for (from, to) in pairs {
-            if let from = reader.string(from, "question \(id) \(name)"), let to = reader.string(to, "question \(id) \(name)") {
+            if let from = reader.string(from, "question \(id) \(name)"),
+              let to = reader.string(to, "question \(id) \(name)")
+            {
               question[keyPath: target][from] = to
             }
           }

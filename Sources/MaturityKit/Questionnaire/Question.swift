@@ -60,6 +60,12 @@ public struct AnswerOption: Codable, Sendable, Equatable, Identifiable {
   public var credit: Double
   /// The legal duty that choosing this option (or, on a scale, one of at least its credit) meets.
   public var legal: LegalDuty?
+  /// `true` for an option of a multiple choice that cannot be ticked with any other ("none");
+  /// nil when it can.
+  public var exclusive: Bool?
+
+  /// Whether the option cannot be ticked with any other.
+  public var isExclusive: Bool { exclusive == true }
 }
 
 /// A duty the law puts on authorities, as data: which instrument, which article, from when.

@@ -356,7 +356,7 @@ struct QuestionnaireBuilder {
   private mutating func readOption(_ node: Node, question: String) -> AnswerOption? {
     guard
       let map = reader.mapping(
-        node, "option", allowed: ["id", "label", "credit", "legal"], required: ["id", "label"]),
+        node, "option", allowed: ["id", "label", "credit", "legal", "exclusive"], required: ["id", "label"]),
       let id = map["id"].flatMap({ reader.string($0, "option id") })
     else { return nil }
     if id.lowercased() == "na" || id.lowercased() == "unknown" {
@@ -368,7 +368,8 @@ struct QuestionnaireBuilder {
     let label = map["label"].flatMap { text($0, "option \(id) label") } ?? LocalizedText([:])
     let value = map["credit"].flatMap { credit($0, "option \(id) credit") } ?? 0
     let legal = map["legal"].flatMap { readLegal($0, "option \(id) legal") }
-    return AnswerOption(id: id, label: label, credit: value, legal: legal)
+    let exclusive = map["exclusive"].flatMap { reader.bool($0, "option \(id) exclusive") } == true
+    return AnswerOption(id: id, label: label, credit: value, legal: legal, exclusive: exclusive ? true : nil)
   }
 
   private mutating func readBand(_ node: Node, question: String) -> CreditBand? {

@@ -121,6 +121,12 @@ enum ResponseInterpreter {
         }
         if seen.insert(id).inserted { valid.append(id) }
       }
+      if valid.count > 1,
+        let sole = question.options.first(where: { $0.isExclusive && valid.contains($0.id) })
+      {
+        log.error(line, "response.exclusiveWithOthers", arguments.merging(["option": sole.id]) { $1 })
+        return nil
+      }
       return unknown == 0 ? .options(valid) : nil
     case (.number, .scalar(let text)), (.percent, .scalar(let text)):
       guard let number = question.type == .percent ? cells.percent(text) : cells.number(text) else {
