@@ -162,10 +162,12 @@ extension WebApp {
     let dimension = dimensions[index]
     let relevant = Relevance.relevantQuestions(loaded.response, loaded.questionnaire)
     let stored = Dictionary(loaded.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { _, last in last })
+    let conditions = ConditionWords(
+      questionnaire: loaded.questionnaire, texts: texts, dimensionID: dimension.id)
     let questions = dimension.questions.enumerated().map { number, question in
       QuestionForm.context(
         question, number: number + 1, answer: stored[question.id], relevant: relevant[question.id] ?? true,
-        error: errors[question.id], texts: texts)
+        error: errors[question.id], condition: conditions.sentence(question.relevant), texts: texts)
     }
     let name = dimension.name.text(texts.language)
     let appeared = FormFields(urlEncoded: request.uri.query ?? "")["appeared"].flatMap(Int.init) ?? 0

@@ -217,6 +217,29 @@ let authorityForm = [
     }
   }
 
+  @Test func skipLogicIsShownInWordsWithOptionLabels() async throws {
+    try await withVisitor { visitor, _ in
+      try await visitor.post("/assessments", authorityForm)
+      let page = try await visitor.get("/assessments/1/dimensions/ecosystem")
+      #expect(!page.text.contains("Asked only if"))
+      #expect(!page.text.contains("in [&#39;pilot&#39;"))
+      #expect(
+        page.text.contains(
+          "Asked because you answered “We are testing AI in one or more pilots”, “At least one AI system is part"
+        ))
+      #expect(page.text.contains("“Several AI systems are in daily use and managed together” to question 5."))
+      // A question of another page is named with its page.
+      let funding = try await visitor.get("/assessments/1/dimensions/sustainability")
+      #expect(funding.text.contains("Asked because you answered question "))
+      #expect(funding.text.contains(" and you did not tick “"))
+      let french = try await visitor.get("/language?lang=fr&back=%2F")
+      #expect(french.status == .seeOther)
+      #expect(
+        try await visitor.get("/assessments/1/dimensions/ecosystem").text.contains(
+          "Posée parce que vous avez répondu « "))
+    }
+  }
+
   @Test func theSaveEndpointAppliesSkipLogicAndRefusesBadValues() async throws {
     try await withVisitor { visitor, _ in
       try await visitor.post("/assessments", authorityForm)
