@@ -306,6 +306,11 @@ let authorityForm = [
         results.text.contains(#"<a href="/assessments/1/plan?peers=file:0&amp;band=auto">See the plan</a>"#))
       #expect(results.text.contains(#"href="/assessments/1/plan?peers=file:0&amp;band=auto""#))
       #expect(results.text.contains("/download/report.html?peers=file:0&amp;band=auto"))
+      // Every headline figure has a line of plain words; the method is folded; answers by label.
+      #expect(results.text.contains("Share of the questions that apply that have an answer."))
+      #expect(results.text.contains("Out of 100 peers like you, how many score lower."))
+      #expect(results.text.contains("<summary>How this is computed</summary>"))
+      #expect(results.text.contains(" points)</li>") && !results.text.contains(" / 10.0)"))
       // The other filters wait under "More options", closed.
       #expect(results.text.contains(#"<details class="more">"#))
       // "No comparison" is a choice that is kept.
