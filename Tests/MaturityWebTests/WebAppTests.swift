@@ -297,7 +297,7 @@ let authorityForm = [
       #expect(results.text.contains("Compared with "))
       // The own band (under 5,000 inhabitants) or, when it is too small a group, every band.
       let widened = results.text.contains("fewer than the 5 needed to keep them anonymous")
-      #expect(widened != results.text.contains("band=&lt;5k"))
+      #expect(widened != results.text.contains("(population &lt;5k)"))
       // One plain sentence first, linked to the plan with the same comparison.
       #expect(
         results.text.contains(#"<p class="summary">Villa &lt;script&gt;alert(1)&lt;/script&gt; scores"#))

@@ -122,7 +122,12 @@ enum GapReportView {
     if let comparison = report.comparison {
       let filters =
         comparison.filters.isEmpty
-        ? texts("compare.allPeers") : comparison.filters.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+        ? texts("compare.allPeers")
+        : comparison.filters.map { name, value in
+          // The filters a reader meets most in words ("population <5k"); the others as written.
+          ["band", "country", "type", "year"].contains(name)
+            ? texts("report.filter.\(name)", ["value": value]) : "\(name)=\(value)"
+        }.joined(separator: ", ")
       peerGroupLine = texts("report.peerGroup", ["n": "\(comparison.groupSize)", "filters": filters])
     } else {
       peerGroupLine = texts("report.noPeers")
