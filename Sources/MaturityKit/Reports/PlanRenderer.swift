@@ -24,7 +24,7 @@ public enum PlanRenderer {
         "plan.reason.gap",
         [
           "dimension": step.dimensionName.text(language),
-          "gap": gap?.gap.map { ScoreDisplay.decimal($0, texts) } ?? "—",
+          "gap": ScoreDisplay.gap(gap?.gap, texts),
           "points": ScoreDisplay.decimal(step.impact, texts),
         ])
       if let ahead = step.peersAhead { text += " " + texts("plan.reason.peersAhead", ["count": "\(ahead)"]) }
