@@ -115,7 +115,7 @@ class WebAppTest:
 
     # ---------------------------------------------------------------- browser
 
-    def new_driver(self, javascript):
+    def new_driver(self, javascript, width=1280, height=900):
         options = webdriver.ChromeOptions()
         options.binary_location = self.args.browser
         for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -130,9 +130,9 @@ class WebAppTest:
         options.add_experimental_option("prefs", prefs)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         driver = webdriver.Chrome(options=options, service=Service(self.args.chromedriver))
-        # The window size includes the browser's frame: make the page itself 1280 x 900.
+        # The window size includes the browser's frame: make the page itself width x height.
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
         driver.set_page_load_timeout(30)
         driver.set_script_timeout(60)
         return driver
@@ -148,6 +148,14 @@ class WebAppTest:
         self.driver.get(self.url(path))
         self.wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
         self.install_fetch_counter()
+        self.check_fits()
+
+    def check_fits(self, driver=None):
+        """Fails when the page is wider than the window (a phone user would have to scroll sideways)."""
+        driver = driver or self.driver
+        page, window = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]")
+        check(page <= window, f"{driver.current_url} is {page} px wide in a window of {window} px")
 
     def navigate_by(self, element, driver=None):
         """Clicks a link or submit button and waits until the next page has loaded."""
@@ -164,6 +172,7 @@ class WebAppTest:
         WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
         if driver is self.driver:
             self.install_fetch_counter()
+        self.check_fits(driver)
 
     def install_fetch_counter(self):
         """Counts the page's fetches still in flight, so the test can wait for autosaves (and the
@@ -259,6 +268,11 @@ class WebAppTest:
     def home(self):
         self.get("/")
         check(self.driver.title, "the home page has no title")
+        # Before any assessment: no links to an assessment's pages, no database path.
+        dead = [a.get_attribute("href") for a in self.driver.find_elements(By.TAG_NAME, "a")
+                if "/assessments//" in (a.get_attribute("href") or "")]
+        check(not dead, f"the home page links to {dead}")
+        check(".sqlite" not in self.driver.find_element(By.TAG_NAME, "body").text, "the home page shows the database path")
         self.collect_console("home")
         self.run_axe("home")
         link = self.driver.find_element(By.LINK_TEXT, "New assessment")
@@ -437,8 +451,9 @@ class WebAppTest:
         check(answered, f"{path} shows no question")
         time.sleep(0.75)  # any debounced save still to go
         self.wait_for_saves()
-        status = self.driver.find_element(By.CSS_SELECTOR, "[data-save-status]")
-        check(status.get_attribute("data-state") == "saved", f"save status is {status.get_attribute('data-state')!r}")
+        states = [f.find_element(By.CSS_SELECTOR, "[data-save-status]").get_attribute("data-state")
+                  for f in self.visible_questions()]
+        check("saved" in states and "error" not in states, f"the questions' save states are {states}")
         badge = self.driver.find_element(By.CSS_SELECTOR, f"[data-progress='{path.rsplit('/', 1)[1]}']")
         progress = badge.text
         check(progress == f"{len(answered)}/{len(answered)}" and "complete" in badge.get_attribute("class"),
@@ -531,17 +546,34 @@ class WebAppTest:
         return f"overall score figure {overall}"
 
     def compare(self):
-        """Chooses the peer set the server was started with in the comparison form, as a user
-        would, and checks the report now compares with peers (no peer named)."""
-        self.driver.find_element(By.CSS_SELECTOR, "details.compare summary").click()
-        Select(self.driver.find_element(By.ID, "f-peers")).select_by_index(1)
+        """The one peer set the server was started with is compared with at once (the
+        authority's own band, or every band when its own has too few); the results open with a
+        plain sentence linked to the plan. Then a filter under "More options" is chosen, as a user
+        would, and the comparison is kept by the links to the plan, the downloads and the language
+        switch. No peer is named."""
+        text = self.driver.find_element(By.TAG_NAME, "main").text
+        check(re.search(r"Compared with (\d+) peer authorities", text), "peers are not compared by default")
+        summary = self.driver.find_element(By.CSS_SELECTOR, "p.summary")
+        check(re.search(r"scores [\d.]+ out of 100", summary.text) and "Next step" in summary.text,
+              f"the results open with {summary.text!r}")
+        check("similar authorities compared" in summary.text, f"the summary does not place the authority: {summary.text!r}")
+        self.driver.find_element(By.CSS_SELECTOR, "details.more summary").click()
         Select(self.driver.find_element(By.ID, "f-type")).select_by_value("municipality")
-        self.driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
-        WebDriverWait(self.driver, 20).until(lambda d: "peers=" in d.current_url)
+        self.navigate_by(self.driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+        check("type=municipality" in self.driver.current_url, f"the filter is not in {self.driver.current_url}")
         text = self.driver.find_element(By.TAG_NAME, "main").text
         match = re.search(r"Compared with (\d+) peer authorities", text)
         check(match, "the report does not say it compares with peers")
         check("Synthetic municipality" not in text, "a peer is named on the page")
+        kept = {
+            "plan (navigation)": self.driver.find_element(By.CSS_SELECTOR, "nav.assessment a[href*='/plan']"),
+            "plan (summary)": self.driver.find_element(By.CSS_SELECTOR, "p.summary a"),
+            "report download": self.driver.find_element(By.CSS_SELECTOR, ".downloads a[href*='report.html']"),
+            "language switch": self.driver.find_element(By.CSS_SELECTOR, "ul.languages a[hreflang='fr']"),
+        }
+        for label, link in kept.items():
+            href = link.get_attribute("href") or ""
+            check("municipality" in href and "peers" in href, f"the {label} link drops the comparison: {href}")
         self.screenshot("web-results.png")
         self.collect_console("results with peers")
         self.run_axe("results with peers")
@@ -630,7 +662,8 @@ class WebAppTest:
         check(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr", "French not kept")
         self.collect_console("dimension 1 (fr)")
         self.run_axe("dimension 1 (fr)")
-        self.navigate_by(self.driver.find_element(By.CSS_SELECTOR, "ul.languages a[hreflang='en']"))
+        # On a page of questions the switch is a button of the form: it saves, then switches.
+        self.navigate_by(self.driver.find_element(By.CSS_SELECTOR, "ul.languages button[lang='en']"))
         check(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the page is not back in English")
         return "results and dimension 1 in French"
 
@@ -662,6 +695,141 @@ class WebAppTest:
         finally:
             driver.quit()
 
+    def saving_with_javascript(self):
+        """Item 1: a note on a question without an answer is kept. Item 6: text typed just before
+        leaving the page is sent as the page goes; a failed save says "Not saved" next to the
+        question, with a retry that saves."""
+        path = self.dimension_urls[-1]
+        self.get(path)
+        fieldset = self.visible_questions()[0]
+        qid = fieldset.get_attribute("data-question")
+        blank = fieldset.find_elements(By.ID, f"q-{qid}--blank")
+        check(blank, f"{qid} has no 'no answer yet' option")
+        before = self.saves_done()
+        blank[0].click()
+        self.wait_for_saves(at_least=before + 1)
+        if fieldset.find_element(By.TAG_NAME, "details").get_attribute("open") is None:
+            fieldset.find_element(By.TAG_NAME, "summary").click()
+        comment = fieldset.find_element(By.ID, f"c-{qid}")
+        comment.clear()
+        comment.send_keys("Typed just before leaving")
+        # Leave at once, within the pause after typing: the edit must still arrive.
+        self.navigate_by(self.driver.find_element(By.CSS_SELECTOR, "nav.assessment a[href$='/history']"))
+        self.get(path)
+        kept = self.driver.find_element(By.ID, f"c-{qid}").get_property("value")
+        check(kept == "Typed just before leaving", f"the comment typed before leaving is {kept!r}")
+        check(not self.driver.find_element(By.ID, f"q-{qid}--blank").get_attribute("checked") is None,
+              f"{qid} should be unanswered")
+        # A save that fails.
+        self.driver.execute_script("""
+            window.__realFetch = window.fetch;
+            window.fetch = function () { return Promise.reject(new TypeError('offline')); };""")
+        fieldset = self.driver.find_element(By.ID, f"question-{qid}")
+        radios = [r for r in fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]") if r.get_attribute("value")]
+        retried = radios[0].get_attribute("value")
+        radios[0].click()
+        status = fieldset.find_element(By.CSS_SELECTOR, "[data-save-status]")
+        WebDriverWait(self.driver, 5).until(lambda d: status.get_attribute("data-state") == "error")
+        check("Not saved" in status.text, f"a failed save says {status.text!r}")
+        self.driver.execute_script("window.fetch = window.__realFetch;")
+        before = self.saves_done()
+        status.find_element(By.TAG_NAME, "button").click()
+        self.wait_for_saves(at_least=before + 1)
+        check(status.get_attribute("data-state") == "saved" and "Saved" in status.text,
+              f"after retry the status says {status.text!r}")
+        self.collect_console("saving with JavaScript")
+        self.run_axe("dimension with a failed save")
+        self.get(path)
+        check(self.driver.find_element(By.CSS_SELECTOR, f"#question-{qid} input[value='{retried}']").is_selected(),
+              "the retried answer was not saved")
+        return f"{qid}: note without answer kept, edit sent on leaving, failed save retried"
+
+    def follow_ups_without_javascript(self):
+        """Item 6 without JavaScript: the page says "Save" saves; an answer that brings follow-up
+        questions keeps the user on the page with them shown; the language switch saves first."""
+        driver = self.new_driver(javascript=False)
+        try:
+            path = self.dimension_urls[0]
+            driver.get(self.url(path))
+            intro = driver.find_element(By.CSS_SELECTOR, "[data-intro]").text
+            check("Save" in intro, f"without JavaScript the page says {intro!r}")
+            def radios_of(qid):
+                return [r for r in driver.find_elements(By.CSS_SELECTOR, f"#question-{qid} input[type=radio]")
+                        if r.get_attribute("value")]
+
+            def hidden_now():
+                return [f.get_attribute("data-question") for f in driver.find_elements(By.CSS_SELECTOR, "fieldset.question[hidden]")]
+
+            # Find an answer that brings follow-up questions: each choice question in turn is set to
+            # its first option and saved, then to its last and "Save and continue" is pressed.
+            candidates = [f.get_attribute("data-question") for f in driver.find_elements(By.CSS_SELECTOR, "fieldset.question:not([hidden])")]
+            shown, notice = [], ""
+            for qid in candidates:
+                if len(radios_of(qid)) < 2:
+                    continue
+                radios_of(qid)[0].click()
+                self.navigate_by(driver.find_element(By.CSS_SELECTOR, "button[name=go][value=stay]"), driver=driver)
+                hidden = hidden_now()
+                radios_of(qid)[-1].click()
+                self.navigate_by(driver.find_element(By.CSS_SELECTOR, "button[name=go][value=next]"), driver=driver)
+                if "appeared=" in driver.current_url:
+                    check(driver.current_url.split("?")[0] == self.url(path), f"'Save and continue' left for {driver.current_url}")
+                    notice = driver.find_element(By.CSS_SELECTOR, "p.notice").text
+                    shown = [q for q in hidden if q not in hidden_now()]
+                    break
+                driver.get(self.url(path))
+            check(shown, f"no answer brought follow-up questions to the page without JavaScript ({notice!r})")
+            # An unsaved edit survives the language switch.
+            fieldset = driver.find_element(By.ID, f"question-{shown[0]}")
+            if fieldset.find_element(By.TAG_NAME, "details").get_attribute("open") is None:
+                fieldset.find_element(By.TAG_NAME, "summary").click()
+            evidence = driver.find_element(By.ID, f"e-{shown[0]}")
+            evidence.clear()
+            evidence.send_keys("https://example.org/kept-through-the-language-switch")
+            self.navigate_by(driver.find_element(By.CSS_SELECTOR, "ul.languages button[lang='fr']"), driver=driver)
+            check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr", "the page is not in French")
+            value = driver.find_element(By.ID, f"e-{shown[0]}").get_property("value")
+            check(value == "https://example.org/kept-through-the-language-switch", f"the evidence after the switch is {value!r}")
+            self.navigate_by(driver.find_element(By.CSS_SELECTOR, "ul.languages button[lang='en']"), driver=driver)
+            self.collect_console("follow-ups without JavaScript", driver=driver)
+            return f"{len(shown)} follow-up question(s) shown; evidence kept through the language switch"
+        finally:
+            driver.quit()
+
+    def phone_pages(self):
+        """Every kind of page on a phone (390 x 844): none wider than the screen, axe clean, and
+        no chart or table text under 12 px."""
+        driver = self.new_driver(javascript=True, width=390, height=844)
+        original = self.driver
+        self.driver = driver
+        try:
+            pages = [("home (phone)", "/"), ("details (phone)", f"/assessments/{self.assessment_id}/details")]
+            pages += [(f"dimension {i + 1} (phone)", url) for i, url in enumerate(self.dimension_urls)]
+            pages += [(f"{name} (phone)", f"/assessments/{self.assessment_id}/{name}") for name in ("results", "plan", "history")]
+            smallest = []
+            for label, path in pages:
+                self.get(path)  # checks the width
+                self.run_axe(label)
+                self.collect_console(label)
+                small = driver.execute_script("""
+                    var out = [];
+                    document.querySelectorAll('main svg text, main td, main th, main p, main li, main label').forEach(function (e) {
+                      if (!e.textContent.trim() || !e.getClientRects().length) return;
+                      var size = parseFloat(getComputedStyle(e).fontSize) * (e.ownerSVGElement ? e.ownerSVGElement.getScreenCTM().a : 1);
+                      if (size < 11.5) out.push(e.tagName + ' ' + e.textContent.trim().slice(0, 30) + ' ' + size.toFixed(1));
+                    });
+                    return out;""")
+                smallest += [f"{label}: {item}" for item in small]
+            check(not smallest, f"{len(smallest)} texts under 12 px: {smallest[:5]}")
+            if self.args.screenshots:
+                for name in ("results", "plan"):
+                    self.get(f"/assessments/{self.assessment_id}/{name}")
+                    self.screenshot(f"web-{name}-phone.png")
+            return f"{len(pages)} pages fit 390 px"
+        finally:
+            self.driver = original
+            driver.quit()
+
     # ---------------------------------------------------------------- main
 
     def run(self):
@@ -676,6 +844,9 @@ class WebAppTest:
                 self.step("details, plan, history, delete confirmation, home, 404 pages", self.other_pages)
                 self.step("French pages", self.french)
                 self.step("a form submit with JavaScript off", self.without_javascript)
+                self.step("saving with JavaScript: a note alone, leaving the page, a failed save", self.saving_with_javascript)
+                self.step("follow-up questions and the language switch with JavaScript off", self.follow_ups_without_javascript)
+                self.step("every page on a phone (390 x 844)", self.phone_pages)
         finally:
             self.driver.quit()
         self.step("no JavaScript errors in the browser console", self.no_console_errors)

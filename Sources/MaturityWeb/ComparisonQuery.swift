@@ -10,10 +10,25 @@ struct ComparisonQuery {
 
   init(query: String?) { fields = FormFields(urlEncoded: query ?? "") }
 
+  /// The query, or when it asks nothing of peers (no `peers` field at all, as on a first visit)
+  /// and the app has exactly one peer set, that set's peers of the authority's own band. An empty
+  /// `peers` field is a choice of no comparison and is kept.
+  init(query: String?, choices: [PeerCatalogue.Choice]) {
+    self.init(query: query)
+    guard fields["peers"] == nil, choices.count == 1 else { return }
+    fields = FormFields(
+      fields.pairs + [("peers", choices[0].reference)] + (fields["band"] == nil ? [("band", "auto")] : []))
+  }
+
   /// The peer set chosen (`file:N` or `upload:N`), if any.
   var peers: String? { fields.trimmed("peers") }
 
-  var minimumGroup: Int { fields.trimmed("min-group").flatMap(Int.init).map { max(1, $0) } ?? 5 }
+  /// The smallest group shown when none is asked for (the command line's default k).
+  static let defaultMinimumGroup = 5
+
+  var minimumGroup: Int {
+    fields.trimmed("min-group").flatMap(Int.init).map { max(1, $0) } ?? Self.defaultMinimumGroup
+  }
 
   /// The filter, with the band label resolved against `bands`.
   func filter(_ bands: PopulationBands) throws(WebError) -> PeerFilter {
@@ -73,6 +88,16 @@ struct ComparisonQuery {
     return target
   }
 
+  /// The person-days per horizon the plan may use, if given (else the plan derives them from the
+  /// digital staff answered, see docs/plans.md).
+  func capacity() throws(WebError) -> Double? {
+    guard let text = fields.trimmed("capacity") else { return nil }
+    guard let days = Double(text.replacingOccurrences(of: ",", with: ".")), days.isFinite, days > 0 else {
+      throw .invalidField(field: "capacity", value: text)
+    }
+    return days
+  }
+
   /// The form's current values, for the page.
   func context(choices: [PeerCatalogue.Choice], bands: PopulationBands, texts: TextCatalogue) -> [String: Any]
   {
@@ -98,9 +123,22 @@ struct ComparisonQuery {
       "targets": ["median", "p75", "p90"].map {
         ["value": $0, "label": texts("web.target.\($0)"), "selected": $0 == chosenTarget]
       },
-      "query": fields.pairs.isEmpty
-        ? "" : "?" + fields.pairs.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&"),
+      "query": queryString,
+      "capacityGiven": fields.trimmed("capacity") != nil, "capacity": fields["capacity"] ?? "",
+      "otherFields": fields.pairs.filter { $0.name != "capacity" }.map {
+        ["name": $0.name, "value": $0.value]
+      },
+      "moreOptionsOpen": ["country", "type", "year", "where", "similar", "similar-on", "min-group", "target"]
+        .contains {
+          fields.trimmed($0) != nil && !($0 == "min-group" && minimumGroup == Self.defaultMinimumGroup)
+        },
     ]
+  }
+
+  /// `?name=value&…` of every field (empty when there is none), for links that keep the comparison.
+  var queryString: String {
+    fields.pairs.isEmpty
+      ? "" : "?" + fields.pairs.map { "\(encode($0.name))=\(encode($0.value))" }.joined(separator: "&")
   }
 
   private func encode(_ text: String) -> String {

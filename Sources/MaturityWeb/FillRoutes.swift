@@ -67,15 +67,28 @@ extension WebApp {
         }
       }
       try store.save(saved, clearing: cleared, to: loaded.id)
+      let updated = try loadAssessment(loaded.id)
       guard errors.isEmpty else {
         return try dimensionPage(
-          try loadAssessment(loaded.id), dimensionID, errors: errors, request: request, context: context,
+          updated, dimensionID, errors: errors, request: request, context: context,
           status: .unprocessableContent)
+      }
+      // Follow-up questions the answers just made relevant are shown before moving on.
+      let before = Relevance.relevantQuestions(loaded.response, loaded.questionnaire)
+      let after = Relevance.relevantQuestions(updated.response, updated.questionnaire)
+      let appeared = questions.filter { !(before[$0.id] ?? true) && (after[$0.id] ?? true) }
+      let here = "/assessments/\(loaded.id)/dimensions/\(dimensionID)"
+      let go = fields["go"] ?? "next"
+      // A language chosen on the page: the answers are saved first, then the page comes back in it.
+      if go.hasPrefix("language:"), let language = Language(String(go.dropFirst("language:".count))) {
+        var response = Response.redirect(to: here, type: .normal)
+        response.setCookie(Self.languageCookie(language))
+        return response
       }
       let dimensions = loaded.questionnaire.dimensions
       let next =
-        fields["go"] == "stay"
-        ? "/assessments/\(loaded.id)/dimensions/\(dimensionID)"
+        go == "stay" || !appeared.isEmpty
+        ? here + (appeared.isEmpty ? "" : "?appeared=\(appeared.count)#question-\(appeared[0].id)")
         : index + 1 < dimensions.count
           ? "/assessments/\(loaded.id)/dimensions/\(dimensions[index + 1].id)"
           : "/assessments/\(loaded.id)/results"
@@ -149,12 +162,15 @@ extension WebApp {
     let dimension = dimensions[index]
     let relevant = Relevance.relevantQuestions(loaded.response, loaded.questionnaire)
     let stored = Dictionary(loaded.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { _, last in last })
+    let conditions = ConditionWords(
+      questionnaire: loaded.questionnaire, texts: texts, dimensionID: dimension.id)
     let questions = dimension.questions.enumerated().map { number, question in
       QuestionForm.context(
         question, number: number + 1, answer: stored[question.id], relevant: relevant[question.id] ?? true,
-        error: errors[question.id], texts: texts)
+        error: errors[question.id], condition: conditions.sentence(question.relevant), texts: texts)
     }
     let name = dimension.name.text(texts.language)
+    let appeared = FormFields(urlEncoded: request.uri.query ?? "")["appeared"].flatMap(Int.init) ?? 0
     return page(
       "dimension", title: name,
       [
@@ -163,6 +179,8 @@ extension WebApp {
         "step": texts("web.step", ["step": "\(index + 1)", "steps": "\(dimensions.count)"]),
         "isLast": index + 1 == dimensions.count, "hasErrors": !errors.isEmpty,
         "errorCount": texts("web.errorCount", ["count": "\(errors.count)"]),
+        "hasAppeared": appeared > 0, "appeared": texts("web.followUpsAppeared", ["count": "\(appeared)"]),
+        "saveFormID": "answers",
       ], request: request, context: context, assessment: loaded, current: "dimension:\(dimension.id)",
       status: status)
   }

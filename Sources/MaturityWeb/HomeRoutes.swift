@@ -51,7 +51,6 @@ extension WebApp {
         [
           "authorities": authorities, "hasAssessments": !authorities.isEmpty, "peerSets": peerSets,
           "configuredPeers": peers.files.map { URL(fileURLWithPath: $0).lastPathComponent },
-          "database": store.path,
         ], request: request, context: context)
     }
 

@@ -37,9 +37,13 @@ public struct PageRenderer: Sendable {
     var layout = shared
     layout["title"] = title
     layout["lang"] = texts.language.code
+    // A page with answers not saved yet switches language through its form, saving them first.
+    layout["saveFormID"] = context["saveFormID"] as? String
     layout["style"] = GapReportRenderer.style
     layout["content"] = content
-    layout["assessment"] = assessment?.context as Any
+    // Only a page of an assessment links to its details, results, plan and history (a nil
+    // wrapped in `Any` would count as present and give links to `/assessments//…`).
+    if let assessment { layout["assessment"] = assessment.context }
     layout["languages"] = Language.available.map { language -> [String: Any] in
       [
         "code": language.code, "name": TextCatalogue(language: language)("language.name"),
@@ -69,10 +73,12 @@ public struct AssessmentNavigation: Sendable {
   public var dimensions: [(id: String, name: String, answered: Int, total: Int)]
   /// The page shown, to mark it in the navigation.
   public var current: String
+  /// The comparison (`?peers=…`, or empty) the results and plan links keep.
+  public var linkQuery: String = ""
 
   var context: [String: Any] {
     [
-      "assessmentID": "\(id)", "name": name, "detailsCurrent": current == "details",
+      "assessmentID": "\(id)", "name": name, "linkQuery": linkQuery, "detailsCurrent": current == "details",
       "resultsCurrent": current == "results",
       "planCurrent": current == "plan", "historyCurrent": current == "history",
       "dimensions": dimensions.map { dimension -> [String: Any] in

@@ -41,7 +41,7 @@ enum QuestionForm {
   /// The view of `question` with its stored `answer` (or what was posted, when it was refused).
   static func context(
     _ question: Question, number: Int, answer: WrittenAnswer?, relevant: Bool,
-    error: (value: String, message: String)?,
+    error: (value: String, message: String)?, condition: String?,
     texts: TextCatalogue
   ) -> [String: Any] {
     let language = texts.language
@@ -68,8 +68,7 @@ enum QuestionForm {
       "id": question.id, "number": "\(number)", "text": question.text.text(language),
       "help": question.help?.text(language) ?? "", "hasHelp": question.help != nil,
       "relevant": relevant,
-      "condition": question.relevant.map { texts("web.onlyIf", ["condition": $0.source]) } ?? "",
-      "hasCondition": question.relevant != nil,
+      "condition": condition ?? "", "hasCondition": condition != nil,
       "radio": radio, "multi": question.type == .multi,
       "numeric": question.type == .number || question.type == .percent, "percent": question.type == .percent,
       "isText": question.type == .text,

@@ -11,8 +11,12 @@ struct Results {
   var comparison: Comparison?
   /// Why the comparison asked for could not be made (too small a group, a bad peer file).
   var comparisonProblem: String?
+  /// How the comparison differs from the one asked for (the own band widened to every band).
+  var comparisonNote: String?
   var previous: Scorecard?
   var target: ReportTarget?
+  /// Person-days per horizon for the plan; nil derives them from the digital staff.
+  var capacity: Double?
   var peerPaths: [String]
 
   var report: GapReport {
@@ -23,7 +27,7 @@ struct Results {
   }
 
   var plan: Plan {
-    Planner(target: target).plan(
+    Planner(target: target, capacity: capacity).plan(
       loaded.questionnaire, scorecard: scorecard, comparison: comparison, previous: previous)
   }
 }
@@ -98,11 +102,12 @@ extension WebApp {
   /// Scores `loaded`, compares it with the peers the query asks for, and finds its previous
   /// assessment (the latest earlier one of the same authority).
   func results(_ loaded: LoadedAssessment, request: Request, texts: TextCatalogue) throws -> Results {
-    let query = ComparisonQuery(query: request.uri.query)
+    let query = comparisonQuery(request)
     let card = Scorer.score(loaded.response, with: loaded.questionnaire)
     var results = Results(
-      loaded: loaded, scorecard: card, comparison: nil, comparisonProblem: nil, previous: nil,
-      target: try query.target(loaded.questionnaire), peerPaths: peers.files)
+      loaded: loaded, scorecard: card, comparison: nil, comparisonProblem: nil, comparisonNote: nil,
+      previous: nil, target: try query.target(loaded.questionnaire), capacity: try query.capacity(),
+      peerPaths: peers.files)
     let earlier = try store.assessments(ofAuthority: loaded.record.authorityID).filter {
       $0.id != loaded.id && $0.questionnaireID == loaded.record.questionnaireID
         && ($0.date ?? "", $0.id!) < (loaded.record.date ?? "", loaded.id)
@@ -115,9 +120,27 @@ extension WebApp {
       do {
         let peerSet = try peers.peers(reference, questionnaire: loaded.questionnaire)
         let bands = PopulationBands(bounds: loaded.questionnaire.populationBands)
-        let group = PeerGroup(
-          from: peerSet, filter: try query.filter(bands), bands: bands, authority: card.authority)
-        results.comparison = try Comparison(card, group: group.scores, minimumGroup: query.minimumGroup)
+        let filter = try query.filter(bands)
+        func compare(_ filter: PeerFilter) throws -> Comparison {
+          let group = PeerGroup(from: peerSet, filter: filter, bands: bands, authority: card.authority)
+          return try Comparison(card, group: group.scores, minimumGroup: query.minimumGroup)
+        }
+        do {
+          results.comparison = try compare(filter)
+        } catch ComparisonError.groupTooSmall(let found, let minimum, _)
+          where filter.band == .auto && card.authority.population != nil
+        {
+          // The own band is too small a group to show: every band, and the page says so.
+          var wider = filter
+          wider.band = nil
+          results.comparison = try compare(wider)
+          results.comparisonNote = texts(
+            "web.bandWidened",
+            [
+              "band": bands.labels[bands.index(of: card.authority.population!)], "found": "\(found)",
+              "minimum": "\(minimum)",
+            ])
+        }
       } catch let error as any UserFacingError {
         results.comparisonProblem = error.report(texts)
       }
@@ -131,18 +154,44 @@ extension WebApp {
     _ template: String, _ results: Results, parts: HTMLParts, request: Request, context: WebContext
   ) -> Response {
     let texts = context.texts
-    let query = ComparisonQuery(query: request.uri.query)
+    let query = comparisonQuery(request)
     var pageContext = query.context(
       choices: (try? peers.choices()) ?? [],
       bands: PopulationBands(bounds: results.loaded.questionnaire.populationBands), texts: texts)
     pageContext["reportHeader"] = parts.header
-    pageContext["reportSections"] = parts.sections
+    pageContext["reportSections"] = PhoneFit.scrolling(parts.sections, label: texts("web.scrollsSideways"))
     pageContext["assessmentID"] = "\(results.loaded.id)"
     pageContext["problem"] = results.comparisonProblem ?? ""
     pageContext["hasProblem"] = results.comparisonProblem != nil
+    pageContext["comparisonNote"] = results.comparisonNote ?? ""
+    pageContext["hasComparisonNote"] = results.comparisonNote != nil
+    if template == "results" {
+      let summary = ResultsSummary(results, texts: texts)
+      pageContext["standing"] = summary.standing
+      pageContext["next"] = summary.next
+    } else {
+      let plan = results.plan
+      if results.capacity == nil, let days = plan.capacity {
+        pageContext["capacity"] = ScoreDisplay.decimal(days, texts)
+      }
+      let capacityNote: String =
+        if results.capacity != nil {
+          texts("web.capacityGiven")
+        } else if let staff = plan.staffFTE {
+          texts("web.capacityFromStaff", ["fte": ScoreDisplay.decimal(staff, texts)])
+        } else {
+          texts("web.capacityUnknown")
+        }
+      pageContext["capacityNote"] = capacityNote
+    }
     return page(
       template, title: texts(template == "plan" ? "web.plan" : "web.results"), pageContext, request: request,
-      context: context, assessment: results.loaded, current: template)
+      context: context, assessment: results.loaded, current: template, linkQuery: query.queryString)
+  }
+
+  /// The comparison `request` asks for, or the app's default one (see ``ComparisonQuery``).
+  func comparisonQuery(_ request: Request) -> ComparisonQuery {
+    ComparisonQuery(query: request.uri.query, choices: (try? peers.choices()) ?? [])
   }
 }
 

@@ -38,10 +38,7 @@ public struct WebApp: Sendable {
       let query = FormFields(urlEncoded: request.uri.query ?? "")
       var response = Response.redirect(to: Self.localPath(query["back"]), type: .normal)
       if let language = query["lang"].flatMap(Language.init) {
-        response.setCookie(
-          Cookie(
-            name: WebGuard.languageCookie, value: language.code, maxAge: 365 * 86_400, path: "/",
-            sameSite: .lax))
+        response.setCookie(Self.languageCookie(language))
       }
       return response
     }
@@ -67,6 +64,12 @@ public struct WebApp: Sendable {
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) })
   }
 
+  /// The cookie that keeps the language chosen for a year.
+  static func languageCookie(_ language: Language) -> Cookie {
+    Cookie(
+      name: WebGuard.languageCookie, value: language.code, maxAge: 365 * 86_400, path: "/", sameSite: .lax)
+  }
+
   /// `path` if it is a path of this site, else `/` (never another site: no open redirect, even
   /// through the tabs and backslashes browsers drop or turn into slashes).
   static func localPath(_ path: String?) -> String {
@@ -87,14 +90,16 @@ public struct WebApp: Sendable {
   /// A page of the app.
   func page(
     _ template: String, title: String, _ pageContext: [String: Any], request: Request, context: WebContext,
-    assessment: LoadedAssessment? = nil, current: String = "", status: HTTPResponse.Status = .ok
+    assessment: LoadedAssessment? = nil, current: String = "", linkQuery: String = "",
+    status: HTTPResponse.Status = .ok
   ) -> Response {
     let path = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
     return html(
       renderer.page(
         template, title: title, context: pageContext, texts: context.texts, csrf: context.csrfToken,
         path: path,
-        assessment: assessment?.navigation(current: current, language: context.texts.language)),
+        assessment: assessment?.navigation(
+          current: current, language: context.texts.language, linkQuery: linkQuery)),
       status: status)
   }
 
@@ -150,13 +155,14 @@ struct LoadedAssessment {
     }
   }
 
-  func navigation(current: String, language: Language) -> AssessmentNavigation {
+  /// - Parameter linkQuery: the comparison (`?peers=…`) the results and plan links keep.
+  func navigation(current: String, language: Language, linkQuery: String = "") -> AssessmentNavigation {
     let progress = progress()
     return AssessmentNavigation(
       id: id, name: record.authorityName,
       dimensions: zip(questionnaire.dimensions, progress).map {
         ($0.id, $0.name.text(language), $1.answered, $1.total)
       },
-      current: current)
+      current: current, linkQuery: linkQuery)
   }
 }

@@ -98,6 +98,21 @@ let authorityForm = [
     }
   }
 
+  @Test func theHomePageHasNoAssessmentLinksAndNoDatabasePath() async throws {
+    try await withVisitor { visitor, store in
+      let home = try await visitor.get("/")
+      #expect(home.status == .ok)
+      #expect(!home.text.contains("/assessments//"))
+      #expect(!home.text.contains("nav class=\"assessment\""))
+      #expect(!home.text.contains(store.path))
+      #expect(home.text.contains("kept on this computer only"))
+      try await visitor.post("/assessments", authorityForm)
+      let withOne = try await visitor.get("/")
+      #expect(!withOne.text.contains("/assessments//"))
+      #expect(!withOne.text.contains("nav class=\"assessment\""))
+    }
+  }
+
   @Test func createsAnAssessmentAndEscapesWhatWasTyped() async throws {
     try await withVisitor { visitor, store in
       let created = try await visitor.post("/assessments", authorityForm)
@@ -202,6 +217,29 @@ let authorityForm = [
     }
   }
 
+  @Test func skipLogicIsShownInWordsWithOptionLabels() async throws {
+    try await withVisitor { visitor, _ in
+      try await visitor.post("/assessments", authorityForm)
+      let page = try await visitor.get("/assessments/1/dimensions/ecosystem")
+      #expect(!page.text.contains("Asked only if"))
+      #expect(!page.text.contains("in [&#39;pilot&#39;"))
+      #expect(
+        page.text.contains(
+          "Asked because you answered “We are testing AI in one or more pilots”, “At least one AI system is part"
+        ))
+      #expect(page.text.contains("“Several AI systems are in daily use and managed together” to question 5."))
+      // A question of another page is named with its page.
+      let funding = try await visitor.get("/assessments/1/dimensions/sustainability")
+      #expect(funding.text.contains("Asked because you answered question "))
+      #expect(funding.text.contains(" and you did not tick “"))
+      let french = try await visitor.get("/language?lang=fr&back=%2F")
+      #expect(french.status == .seeOther)
+      #expect(
+        try await visitor.get("/assessments/1/dimensions/ecosystem").text.contains(
+          "Posée parce que vous avez répondu « "))
+    }
+  }
+
   @Test func theSaveEndpointAppliesSkipLogicAndRefusesBadValues() async throws {
     try await withVisitor { visitor, _ in
       try await visitor.post("/assessments", authorityForm)
@@ -241,6 +279,98 @@ let authorityForm = [
       #expect(similar.text.contains("Compared with 8 peer authorities (similar=8, similarOn=network=x)"))
       #expect(similar.text.contains("name=\"similar-on\" value=\"network=x\""))
       #expect(similar.text.contains("With 8 peers, one more or one fewer can move the percentile rank"))
+    }
+  }
+
+  @Test func theOnlyPeerSetIsComparedByDefaultAndEveryLinkKeepsTheComparison() async throws {
+    let peers = repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv"
+    try await withVisitor(peerFiles: [peers]) { visitor, _ in
+      try await visitor.post("/assessments", authorityForm)
+      // The middle option of every choice question: a town with a score.
+      let questionnaire = try QuestionnaireShelf(folder: repositoryRoot + "/Questionnaires").preferred
+      for question in questionnaire.questions where !question.options.isEmpty {
+        let option = question.options[question.options.count / 2].id
+        try await visitor.post(
+          "/assessments/1/answers/\(question.id)", [("q.\(question.id)", option)], json: true)
+      }
+      let results = try await visitor.get("/assessments/1/results")
+      #expect(results.text.contains("Compared with "))
+      // The own band (under 5,000 inhabitants) or, when it is too small a group, every band.
+      let widened = results.text.contains("fewer than the 5 needed to keep them anonymous")
+      #expect(widened != results.text.contains("(population &lt;5k)"))
+      // One plain sentence first, linked to the plan with the same comparison.
+      #expect(
+        results.text.contains(#"<p class="summary">Villa &lt;script&gt;alert(1)&lt;/script&gt; scores"#))
+      #expect(results.text.contains("similar authorities compared. Next step: "))
+      #expect(
+        results.text.contains(#"<a href="/assessments/1/plan?peers=file:0&amp;band=auto">See the plan</a>"#))
+      #expect(results.text.contains(#"href="/assessments/1/plan?peers=file:0&amp;band=auto""#))
+      #expect(results.text.contains("/download/report.html?peers=file:0&amp;band=auto"))
+      // Every headline figure has a line of plain words; the method is folded; answers by label.
+      #expect(results.text.contains("Share of the questions that apply that have an answer."))
+      #expect(results.text.contains("Out of 100 peers like you, how many score lower."))
+      #expect(results.text.contains("<summary>How this is computed</summary>"))
+      #expect(results.text.contains(" points)</li>") && !results.text.contains(" / 10.0)"))
+      // The other filters wait under "More options", closed.
+      #expect(results.text.contains(#"<details class="more">"#))
+      // "No comparison" is a choice that is kept.
+      let none = try await visitor.get("/assessments/1/results?peers=")
+      #expect(!none.text.contains("Compared with "))
+      #expect(none.text.contains(#"href="/assessments/1/plan?peers=""#))
+      // The downloaded report has the comparison of the page.
+      let report = try await visitor.get("/assessments/1/download/report.md?peers=file:0&band=auto")
+      #expect(report.text.contains("Compared with "))
+    }
+  }
+
+  @Test func thePlanPageHasACapacityFieldDefaultingToTheStaffRule() async throws {
+    try await withVisitor { visitor, _ in
+      try await visitor.post("/assessments", authorityForm)
+      let unknown = try await visitor.get("/assessments/1/plan")
+      #expect(unknown.text.contains(#"name="capacity" value="""#))
+      #expect(unknown.text.contains("answer on digital staff is missing"))
+      try await visitor.post(
+        "/assessments/1/answers/eco-digital-staff", [("q.eco-digital-staff", "2")], json: true)
+      // 2 staff × 220 working days × 10 % × 6/12 = 22 person-days.
+      let suggested = try await visitor.get("/assessments/1/plan")
+      #expect(suggested.text.contains(#"name="capacity" value="22.0""#))
+      #expect(suggested.text.contains("10% of the working time of 2.0 full-time staff"))
+      let given = try await visitor.get("/assessments/1/plan?capacity=3")
+      #expect(given.text.contains(#"name="capacity" value="3""#))
+      #expect(given.text.contains("Capacity: 3 person-days per horizon"))
+      #expect(given.text.contains(#"href="/assessments/1/results?capacity=3""#))
+      let bad = try await visitor.get("/assessments/1/plan?capacity=lots")
+      #expect(bad.text.contains("“lots” is not usable") || bad.text.contains("lots"))
+      #expect(bad.status != .ok)
+    }
+  }
+
+  @Test func withoutTheScriptSaveShowsTheFollowUpQuestionsAndTheLanguageSwitchSavesFirst() async throws {
+    try await withVisitor { visitor, store in
+      try await visitor.post("/assessments", authorityForm)
+      let page = try await visitor.get("/assessments/1/dimensions/ecosystem")
+      #expect(page.text.contains("Press “Save” to keep your answers"))
+      #expect(page.text.contains(#"<button type="submit" form="answers" name="go" value="language:fr""#))
+      let next = try await visitor.post(
+        "/assessments/1/dimensions/ecosystem",
+        [("present", "eco-ai-use"), ("q.eco-ai-use", "production"), ("go", "next")])
+      #expect(next.location.hasPrefix("/assessments/1/dimensions/ecosystem?appeared="))
+      #expect(next.location.hasSuffix("#question-eco-ai-areas"))
+      let shown = try await visitor.get(String(next.location.split(separator: "#")[0]))
+      #expect(shown.text.contains("more question(s) on this page"))
+      #expect(
+        !shown.text.contains(#"id="question-eco-ai-areas" data-question="eco-ai-areas" disabled hidden"#))
+      // Continuing once they are there moves on.
+      let onward = try await visitor.post(
+        "/assessments/1/dimensions/ecosystem", [("present", "eco-ai-use"), ("q.eco-ai-use", "production")])
+      #expect(onward.location == "/assessments/1/dimensions/openness")
+      let french = try await visitor.post(
+        "/assessments/1/dimensions/ecosystem",
+        [("present", "eco-digital-staff"), ("q.eco-digital-staff", "4"), ("go", "language:fr")])
+      #expect(french.location == "/assessments/1/dimensions/ecosystem")
+      #expect(try store.answers(of: 1).contains { $0.questionID == "eco-digital-staff" && $0.value == "4" })
+      #expect(
+        try await visitor.get("/assessments/1/dimensions/ecosystem").text.contains("<html lang=\"fr\">"))
     }
   }
 

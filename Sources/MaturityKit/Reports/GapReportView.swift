@@ -35,7 +35,12 @@ enum GapReportView {
         } ?? "—"
       let points =
         question.points.map {
-          "\(ScoreDisplay.decimal($0, texts)) / \(ScoreDisplay.decimal(question.maxPoints ?? 0, texts))"
+          texts(
+            "report.pointsOf",
+            [
+              "points": ScoreDisplay.amount($0, texts),
+              "max": ScoreDisplay.amount(question.maxPoints ?? 0, texts),
+            ])
         } ?? ""
       let evidence = question.evidence ?? ""
       let lowered = evidence.lowercased()
@@ -43,7 +48,8 @@ enum GapReportView {
         (lowered.hasPrefix("https://") || lowered.hasPrefix("http://"))
         && !evidence.contains(where: \.isWhitespace)
       return [
-        "id": question.id, "text": escape(question.text.text(language)), "answer": escape(answer),
+        "id": question.id, "text": escape(question.text.text(language)),
+        "answer": escape(answer == "—" ? answer : texts("report.answerQuoted", ["answer": answer])),
         "points": points,
         "comment": escape(question.comment ?? ""), "evidence": escape(evidence),
         "link": isLink ? evidence : false,
@@ -52,6 +58,8 @@ enum GapReportView {
     let labels = Dictionary(
       uniqueKeysWithValues: [
         "summary", "overallScore", "level", "confirmed", "coverage", "rank", "dimension", "score", "median",
+        "howComputed", "explain.overallScore", "explain.level", "explain.confirmed", "explain.coverage",
+        "explain.rank",
         "target", "gap",
         "overall", "gapNote", "changeTitle", "change", "byDimension", "insufficientNote", "weakest",
         "strongest",
@@ -63,7 +71,7 @@ enum GapReportView {
           key == "gapNote"
           ? texts("report.gapNote", ["target": texts("report.target.\(report.target.kind)")])
           : texts("report.\(key)")
-        return (key, escape(text))
+        return (key.replacingOccurrences(of: ".", with: "_"), escape(text))
       })
     let hasPeers = report.comparison != nil
     let dimensions: [[String: Any]] = report.dimensions.map { part in
@@ -114,7 +122,12 @@ enum GapReportView {
     if let comparison = report.comparison {
       let filters =
         comparison.filters.isEmpty
-        ? texts("compare.allPeers") : comparison.filters.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+        ? texts("compare.allPeers")
+        : comparison.filters.map { name, value in
+          // The filters a reader meets most in words ("population <5k"); the others as written.
+          ["band", "country", "type", "year"].contains(name)
+            ? texts("report.filter.\(name)", ["value": value]) : "\(name)=\(value)"
+        }.joined(separator: ", ")
       peerGroupLine = texts("report.peerGroup", ["n": "\(comparison.groupSize)", "filters": filters])
     } else {
       peerGroupLine = texts("report.noPeers")

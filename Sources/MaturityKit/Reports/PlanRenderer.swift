@@ -24,7 +24,7 @@ public enum PlanRenderer {
         "plan.reason.gap",
         [
           "dimension": step.dimensionName.text(language),
-          "gap": gap?.gap.map { ScoreDisplay.decimal($0, texts) } ?? "—",
+          "gap": ScoreDisplay.gap(gap?.gap, texts),
           "points": ScoreDisplay.decimal(step.impact, texts),
         ])
       if let ahead = step.peersAhead { text += " " + texts("plan.reason.peersAhead", ["count": "\(ahead)"]) }
@@ -61,7 +61,16 @@ public enum PlanRenderer {
     return texts("plan.subtitle", ["target": target, "capacity": capacity])
   }
 
-  static func title(_ step: Plan.Step, _ texts: TextCatalogue) -> String {
+  /// `text` cut at the last word that fits in `limit` characters, with "…" when cut.
+  static func shortened(_ text: String, to limit: Int) -> String {
+    guard text.count > limit else { return text }
+    let cut = text.prefix(limit - 1)
+    let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+    return atWord.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+  }
+
+  /// What a step of the plan is called: its action's title, or "Find out: …" its question.
+  public static func title(_ step: Plan.Step, _ texts: TextCatalogue) -> String {
     step.action?.title.text(texts.language)
       ?? texts("plan.findOut.title", ["question": step.questionText.text(texts.language)])
   }
@@ -125,14 +134,22 @@ public enum PlanRenderer {
     return context
   }
 
-  /// One row per action, a bar in its horizon's column; carried-over actions in a last column.
+  /// One row per action, a bar in its horizon's column; carried-over actions in a last column;
+  /// a legend of the bar colours drawn. Text is 12 px and titles are shortened at a word.
   static func timeline(_ plan: Plan, _ texts: TextCatalogue) -> String {
-    let left = 280.0
+    let left = 380.0
     let columnWidth = 120.0
-    let rowHeight = 18.0
+    let rowHeight = 22.0
     let top = 40.0
     let columns = plan.horizons.count + 1
-    let height = Int(top + rowHeight * Double(plan.steps.count) + 10)
+    let kinds: [(color: String, key: String)] = [
+      ("#1f4e79", "plan.legend.action"), ("#1b7a3a", "plan.legend.quickWin"),
+      ("#8a4b00", "plan.legend.findOut"),
+    ]
+    func kind(_ step: Plan.Step) -> Int { step.reason == .findOut ? 2 : step.quickWin ? 1 : 0 }
+    let drawn = kinds.indices.filter { index in plan.steps.contains { kind($0) == index } }
+    let legendTop = top + rowHeight * Double(plan.steps.count) + 22
+    let height = Int(legendTop + (drawn.isEmpty ? 0 : 12))
     var svg = SVGCharts.open(
       "timeline", title: texts("plan.chart.timeline"), width: Int(left + columnWidth * Double(columns) + 10),
       height: height)
@@ -145,16 +162,23 @@ public enum PlanRenderer {
       svg +=
         "<rect x=\"\(x)\" y=\"\(top - 4)\" width=\"\(columnWidth - 2)\" height=\"\(rowHeight * Double(plan.steps.count) + 8)\" fill=\"\(index % 2 == 0 ? "#f4f7fa" : "#ffffff")\"/>"
       svg +=
-        "<text x=\"\(SVGCharts.number(x + columnWidth / 2))\" y=\"\(top - 12)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#222\">\(SVGCharts.escape(label))</text>"
+        "<text x=\"\(SVGCharts.number(x + columnWidth / 2))\" y=\"\(top - 12)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">\(SVGCharts.escape(label))</text>"
     }
     for (row, step) in plan.steps.enumerated() {
       let y = top + rowHeight * Double(row)
+      let name = "\(row + 1). \(title(step, texts))"
       svg +=
-        "<text x=\"\(left - 6)\" y=\"\(SVGCharts.number(y + 11))\" text-anchor=\"end\" font-size=\"10\" fill=\"#222\">\(SVGCharts.escape(String("\(row + 1). \(title(step, texts))".prefix(48))))</text>"
+        "<text x=\"\(left - 6)\" y=\"\(SVGCharts.number(y + 13))\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\"><title>\(SVGCharts.escape(name))</title>\(SVGCharts.escape(shortened(name, to: 52)))</text>"
       let column = Double(step.horizon ?? plan.horizons.count)
-      let color = step.reason == .findOut ? "#8a4b00" : step.quickWin ? "#1b7a3a" : "#1f4e79"
       svg +=
-        "<rect x=\"\(SVGCharts.number(left + columnWidth * column + 6))\" y=\"\(SVGCharts.number(y + 2))\" width=\"\(columnWidth - 14)\" height=\"\(rowHeight - 5)\" rx=\"3\" fill=\"\(color)\"/>"
+        "<rect x=\"\(SVGCharts.number(left + columnWidth * column + 6))\" y=\"\(SVGCharts.number(y + 3))\" width=\"\(columnWidth - 14)\" height=\"\(rowHeight - 7)\" rx=\"3\" fill=\"\(kinds[kind(step)].color)\"/>"
+    }
+    var x = 10.0
+    for index in drawn {
+      let text = texts(kinds[index].key)
+      svg +=
+        "<rect x=\"\(SVGCharts.number(x))\" y=\"\(SVGCharts.number(legendTop - 10))\" width=\"18\" height=\"12\" rx=\"3\" fill=\"\(kinds[index].color)\"/><text x=\"\(SVGCharts.number(x + 24))\" y=\"\(SVGCharts.number(legendTop))\" font-size=\"12\" fill=\"#222\">\(SVGCharts.escape(text))</text>"
+      x += 44 + Double(text.count) * 6.8
     }
     return svg + "</svg>"
   }

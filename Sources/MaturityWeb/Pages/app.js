@@ -1,12 +1,14 @@
-// Progressive help for the dimension pages: saves each answer as it changes and applies the
-// questionnaire's skip logic from the server's reply. Without this script the pages work the
-// same, saving when the form is submitted.
+// Progressive help for the dimension pages: saves each answer as it changes, says next to the
+// question whether it was saved (with a retry when it was not), sends edits still pending when
+// the page is hidden or left, and applies the questionnaire's skip logic from the server's reply.
+// Without this script the pages work the same, saving when "Save" is pressed.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-autosave]");
   if (!form || !window.fetch) return;
   var token = document.querySelector('meta[name="csrf-token"]').content;
-  var status = document.querySelector("[data-save-status]");
+  var intro = document.querySelector("[data-intro]");
+  if (intro) intro.textContent = intro.getAttribute("data-intro");
   var timers = {};
 
   function fieldsOf(fieldset) {
@@ -36,32 +38,69 @@
     });
   }
 
-  function save(fieldset) {
+  // The question's own status line: "Saved", or "Not saved" with a button to try again.
+  function show(fieldset, state) {
+    var status = fieldset.querySelector("[data-save-status]");
+    status.setAttribute("data-state", state);
+    status.textContent = "";
+    if (state === "saved") {
+      status.textContent = form.getAttribute("data-saved");
+      return;
+    }
+    status.textContent = form.getAttribute("data-not-saved") + " — ";
+    var retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "link";
+    retry.textContent = form.getAttribute("data-retry");
+    retry.addEventListener("click", function () { save(fieldset); });
+    status.appendChild(retry);
+  }
+
+  function showError(fieldset, text) {
     var id = fieldset.getAttribute("data-question");
-    fetch(form.getAttribute("data-autosave") + encodeURIComponent(id), {
+    var error = fieldset.querySelector(".error.live");
+    if (!error) {
+      error = document.createElement("p");
+      error.className = "error live";
+      error.id = "live-error-" + id;
+      fieldset.insertBefore(error, fieldset.querySelector(".options, p:not(.help):not(.note):not(.status)"));
+    }
+    error.textContent = text || "";
+  }
+
+  // keepalive: the request outlives the page when it is being left.
+  function save(fieldset, keepalive) {
+    var id = fieldset.getAttribute("data-question");
+    clearTimeout(timers[id]);
+    delete timers[id];
+    return fetch(form.getAttribute("data-autosave") + encodeURIComponent(id), {
       method: "POST",
       headers: { "X-CSRF-Token": token, "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
       body: fieldsOf(fieldset).toString(),
-      credentials: "same-origin"
+      credentials: "same-origin",
+      keepalive: !!keepalive
     }).then(function (response) {
       return response.json().then(function (reply) {
         apply(reply);
-        var error = fieldset.querySelector(".error.live");
-        if (!error) {
-          error = document.createElement("p");
-          error.className = "error live";
-          error.id = "live-error-" + id;
-          fieldset.insertBefore(error, fieldset.querySelector(".options, p:not(.help):not(.note)"));
-        }
-        error.textContent = reply.error || "";
-        status.textContent = response.ok ? form.getAttribute("data-saved") || "✓" : "";
-        status.setAttribute("data-state", response.ok ? "saved" : "error");
+        showError(fieldset, reply.error);
+        show(fieldset, response.ok ? "saved" : "error");
       });
     }).catch(function () {
-      status.textContent = "";
-      status.setAttribute("data-state", "offline");
+      show(fieldset, "error");
     });
   }
+
+  // Edits typed but not yet sent (the short pause after typing) go at once when the page is left.
+  function flush() {
+    Object.keys(timers).forEach(function (id) {
+      var fieldset = document.getElementById("question-" + id);
+      if (fieldset) save(fieldset, true);
+    });
+  }
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") flush();
+  });
 
   form.addEventListener("change", function (event) {
     var fieldset = event.target.closest("fieldset.question");
