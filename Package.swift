@@ -76,7 +76,12 @@ let package = Package(
     .testTarget(name: "InterfaceTextTests", dependencies: ["InterfaceText"]),
     .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),
     .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit", "CSV"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["maturity"]),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["maturity"],
+      // Helpers the tests run with python3, read from the source folder.
+      exclude: ["fill_in_pty.py", "check_xlsform.py", "serve_kill.py"]
+    ),
     .testTarget(
       name: "MaturityStoreTests",
       dependencies: ["MaturityStore", "MaturityKit", .product(name: "GRDB", package: "GRDB.swift")]

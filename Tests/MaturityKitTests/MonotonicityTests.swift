@@ -109,7 +109,7 @@ struct MonotonicityTests {
     {
       responses.append(worked.response)
     }
-    try SyntheticPeers(questionnaire: questionnaire, count: 40, seed: 2026).forEach {
+    SyntheticPeers(questionnaire: questionnaire, count: 40, seed: 2026).forEach {
       responses.append($0.response)
     }
     return responses + responses.map { weakest(filling: $0, questionnaire) }

@@ -293,7 +293,7 @@ struct PeerTableCacheTests {
     try handle.write(contentsOf: Data(text.utf8))
     try handle.truncate(atOffset: UInt64(text.utf8.count))
     try handle.close()
-    if var time {
+    if let time {
       var times = [time, time]
       _ = times.withUnsafeMutableBufferPointer { utimensat(AT_FDCWD, path, $0.baseAddress, 0) }
     }
