@@ -577,7 +577,21 @@ class WebAppTest:
         self.screenshot("web-results.png")
         self.collect_console("results with peers")
         self.run_axe("results with peers")
-        return f"compared with {match.group(1)} peers"
+        steps = self.plan_with_peers(kept["plan (summary)"].get_attribute("href"))
+        return f"compared with {match.group(1)} peers; the plan from the summary link has {steps} steps"
+
+    def plan_with_peers(self, href):
+        """The plan the results' sentence links to keeps the comparison and gives the mayor a
+        next step: never an empty plan, never a gap with a sign that contradicts the results."""
+        self.driver.get(href)
+        check("municipality" in self.driver.current_url, f"the plan dropped the comparison: {self.driver.current_url}")
+        steps = self.driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=steps] .dimension h3")
+        check(steps, "the plan compared with peers has no step")
+        text = self.driver.find_element(By.TAG_NAME, "main").text
+        check(not re.search(r"\+[\d.,]+ points below", text), "the plan says a positive gap is below target")
+        self.driver.back()
+        check(self.path().startswith(f"/assessments/{self.assessment_id}/results?"), f"back on {self.path()}")
+        return len(steps)
 
     def download(self, path):
         cookies = "; ".join(f"{c['name']}={c['value']}" for c in self.driver.get_cookies())
