@@ -29,11 +29,12 @@ let package = Package(
       providers: [.apt(["libcsv-dev"])]
     ),
     .target(name: "InterfaceText", plugins: ["EmbedFiles"]),
-    .target(name: "CSV", dependencies: ["CLibCSV", "InterfaceText"]),
+    .target(name: "Parallel"),
+    .target(name: "CSV", dependencies: ["CLibCSV", "InterfaceText", "Parallel"]),
     .target(
       name: "MaturityKit",
       dependencies: [
-        "CSV", "InterfaceText", .product(name: "Yams", package: "Yams"),
+        "CSV", "InterfaceText", "Parallel", .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       plugins: ["EmbedFiles"]
@@ -75,21 +76,24 @@ let package = Package(
     ),
     .testTarget(name: "InterfaceTextTests", dependencies: ["InterfaceText"]),
     .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit", "CSV"]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit", "CSV", "TestSupport"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["maturity"],
+      dependencies: ["maturity", "TestSupport"],
       // Helpers the tests run with python3, read from the source folder.
       exclude: ["fill_in_pty.py", "check_xlsform.py", "serve_kill.py"]
     ),
     .testTarget(
       name: "MaturityStoreTests",
-      dependencies: ["MaturityStore", "MaturityKit", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "MaturityStore", "MaturityKit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
       name: "MaturityWebTests",
       dependencies: [
-        "MaturityWeb", "MaturityStore", "MaturityKit",
+        "MaturityWeb", "MaturityStore", "MaturityKit", "TestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ]

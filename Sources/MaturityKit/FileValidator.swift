@@ -38,17 +38,9 @@ public struct FileValidator: Sendable {
         _ = try EditionMigrationLoader.load(path: path, locator: locator)
         return Outcome(kind: kind, problems: [])
       case .response, .unknown:
-        let questionnaire: Questionnaire
-        if let questionnaireReference {
-          questionnaire = try locator.load(questionnaireReference).questionnaire
-        } else {
-          let header = try ResponseLoader.header(path: path, csv: csv)
-          questionnaire = try locator.load(
-            id: header.id, version: header.version, for: path, line: header.line)
-        }
-        return Outcome(
-          kind: .response,
-          problems: try ResponseLoader.load(path: path, questionnaire: questionnaire, csv: csv).warnings)
+        let file = try ResponseFile(path: path, csv: csv)
+        let questionnaire = try file.questionnaire(locator, reference: questionnaireReference)
+        return Outcome(kind: .response, problems: try file.response(on: questionnaire).warnings)
       }
     } catch let problems as Problems {
       return Outcome(kind: kind, problems: problems.all)

@@ -65,9 +65,9 @@ public enum StoreTransfer {
     }
     .map { folder + "/" + $0 }
     let items = try paths.map { path -> (record: AssessmentRecord, answers: [WrittenAnswer]) in
-      let header = try ResponseLoader.header(path: path)
-      let questionnaire = try questionnaires(header.id, header.version)
-      let response = try ResponseLoader.load(path: path, questionnaire: questionnaire).response
+      let file = try ResponseFile(path: path)
+      let header = try file.header()
+      let response = try file.response(on: questionnaires(header.id, header.version)).response
       return (AssessmentRecord(response), response.answers.map(WrittenAnswer.init))
     }
     return try store.create(items)

@@ -46,10 +46,9 @@ struct MigrateCommand: ParsableCommand, LocalizedCommand {
     var written: [(path: String, text: String)] = []
     var reports: [String] = []
     for path in responses {
-      let header = try ResponseLoader.header(path: path)
-      let questionnaire = try locator.load(
-        id: header.id, version: header.version, for: path, line: header.line)
-      let response = try ResponseLoader.load(path: path, questionnaire: questionnaire)
+      let file = try ResponseFile(path: path)
+      let header = try file.header()
+      let response = try file.response(on: file.questionnaire(locator))
       Diagnostics.report(response.warnings, texts)
       let key = "\(header.id)\u{0}\(header.version)"
       let migration = try migrations[key] ?? locator.migration(of: header.id, from: header.version, to: to)

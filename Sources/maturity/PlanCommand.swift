@@ -139,17 +139,14 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     for path in paths {
       // Every member on one edition: the given questionnaire, else the current edition of the
       // first response's; a response of an earlier edition is carried over to it.
+      let file = try ResponseFile(path: path, csv: peerOptions.encoding.readOptions)
       if questionnaire == nil {
-        let edition = try locator.load(
-          self.questionnaire ?? ResponseLoader.header(path: path, csv: peerOptions.encoding.readOptions).id
-        )
-        .questionnaire
+        let edition = try file.currentEdition(locator, reference: self.questionnaire)
         questionnaire = edition
         if !peerOptions.files.isEmpty { peers = try peerOptions.read(peerOptions.files, edition, texts) }
       }
       guard let questionnaire else { continue }
-      let loaded = try locator.response(
-        at: path, on: questionnaire, texts: texts, csv: peerOptions.encoding.readOptions)
+      let loaded = try locator.response(in: file, on: questionnaire, texts: texts)
       Diagnostics.report(loaded.warnings, texts)
       // Each member once: its newest response.
       let id = loaded.response.authority.id

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `maturity` binary, as a user would.
 struct MaturityBinary {
@@ -11,8 +12,7 @@ struct MaturityBinary {
   }
 
   /// The package root, where the README's commands run.
-  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = Repository.root
 
   /// The binary next to the test bundle (`.build/debug/maturity`).
   static let url: URL = {

@@ -1,24 +1,26 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MaturityKit
 
 @Suite("The default questionnaire and its examples")
 struct DefaultQuestionnaireTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
   func load() throws -> Questionnaire {
-    try QuestionnaireLoader.load(path: Self.root.appendingPathComponent("Questionnaires/ai-data-readiness/questionnaire.yaml").path)
+    try QuestionnaireLoader.load(path: Repository.path("Questionnaires/ai-data-readiness/questionnaire.yaml"))
       .questionnaire
   }
 
   @Test("it loads without problems: five priorities, 8 to 12 questions each, every type used")
   func structure() throws {
     let questionnaire = try load()
-    #expect(questionnaire.dimensions.map(\.id) == ["ecosystem", "openness", "interoperability", "sustainability", "ethics"])
+    #expect(
+      questionnaire.dimensions.map(\.id) == [
+        "ecosystem", "openness", "interoperability", "sustainability", "ethics",
+      ])
     for dimension in questionnaire.dimensions {
-      #expect((8...12).contains(dimension.questions.count), "\(dimension.id) has \(dimension.questions.count)")
+      #expect(
+        (8...12).contains(dimension.questions.count), "\(dimension.id) has \(dimension.questions.count)")
     }
     #expect(Set(questionnaire.questions.map(\.type)) == Set(QuestionType.allCases))
     #expect(questionnaire.questions.contains { $0.relevant != nil })
@@ -48,7 +50,8 @@ struct DefaultQuestionnaireTests {
     }
     for text in texts {
       #expect(Set(text.translations.keys) == ["en", "fr", "es"], "\(text)")
-      #expect(text.translations.values.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }, "\(text)")
+      #expect(
+        text.translations.values.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }, "\(text)")
     }
   }
 
@@ -56,7 +59,9 @@ struct DefaultQuestionnaireTests {
   func links() throws {
     for action in try load().actions {
       for resource in action.resources {
-        #expect(resource.url.hasPrefix("https://") && URL(string: resource.url)?.host != nil, "\(action.id): \(resource.url)")
+        #expect(
+          resource.url.hasPrefix("https://") && URL(string: resource.url)?.host != nil,
+          "\(action.id): \(resource.url)")
       }
     }
   }
@@ -77,13 +82,15 @@ struct DefaultQuestionnaireTests {
     }
   }
 
-  @Test("the example responses are valid and score in every format's engine values", arguments: [
-    "small-municipality", "mid-size-city-2026", "region",
-  ])
+  @Test(
+    "the example responses are valid and score in every format's engine values",
+    arguments: [
+      "small-municipality", "mid-size-city-2026", "region",
+    ])
   func examples(name: String) throws {
     let questionnaire = try load()
     let loaded = try ResponseLoader.load(
-      path: Self.root.appendingPathComponent("Examples/responses/\(name).response.yaml").path, questionnaire: questionnaire)
+      path: Repository.path("Examples/responses/\(name).response.yaml"), questionnaire: questionnaire)
     #expect(loaded.warnings.isEmpty)
     let card = Scorer.score(loaded.response, with: questionnaire)
     #expect(card.overall.score != nil)

@@ -1,5 +1,6 @@
 import Foundation
 import InterfaceText
+import TestSupport
 import Testing
 
 @testable import MaturityKit
@@ -10,9 +11,7 @@ import Testing
 /// options by hand.
 @Suite("ai-data-readiness 2025.1 → 2026.1 on the example responses")
 struct EditionMigrationOfExamplesTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  let locator = QuestionnaireLocator(folders: [root.appendingPathComponent("Questionnaires").path])
+  let locator = QuestionnaireLocator(folders: [Repository.path("Questionnaires")])
 
   static let responses = [
     "Examples/responses/mid-size-city.response.yaml", "Examples/responses/mid-size-city-2023.response.yaml",
@@ -23,7 +22,7 @@ struct EditionMigrationOfExamplesTests {
   func migrated(_ path: String) throws -> (before: Response, after: MigratedResponse, card: Scorecard) {
     let earlier = try locator.load(id: "ai-data-readiness", version: "2025.1", for: path)
     let before = try ResponseLoader.load(
-      path: Self.root.appendingPathComponent(path).path, questionnaire: earlier
+      path: Repository.path(path), questionnaire: earlier
     )
     .response
     let migration = try locator.migration(of: "ai-data-readiness", from: "2025.1", to: "2026.1")
@@ -34,7 +33,7 @@ struct EditionMigrationOfExamplesTests {
   @Test("the migration file is valid against both editions and accounts for every question")
   func migrationIsValid() throws {
     let loaded = try EditionMigrationLoader.load(
-      path: Self.root.appendingPathComponent(
+      path: Repository.root.appendingPathComponent(
         "Questionnaires/ai-data-readiness/migrations/2025.1-to-2026.1.yaml"
       ).path)
     let sources = loaded.migration.changes.flatMap(\.sources)
@@ -128,7 +127,7 @@ struct EditionMigrationOfExamplesTests {
     // The 2026 assessment, made on 2026.1, against the carried-over 2025 one.
     let edition = try locator.load(id: "ai-data-readiness", version: "2026.1", for: "r")
     let now = try ResponseLoader.load(
-      path: Self.root.appendingPathComponent("Examples/responses/mid-size-city-2026.response.yaml").path,
+      path: Repository.path("Examples/responses/mid-size-city-2026.response.yaml"),
       questionnaire: edition
     ).response
     #expect(Scorer.score(now, with: edition).overall.score! > card.overall.score!)
@@ -138,7 +137,7 @@ struct EditionMigrationOfExamplesTests {
 @Suite("Legal duties that concern only some authorities (appliesWhen)")
 struct LegalDutyConditionTests {
   func baseline(_ answers: String) throws -> [String: LegalDutyStatus.Status] {
-    let folder = EditionMigrationOfExamplesTests.root.appendingPathComponent("Questionnaires").path
+    let folder = Repository.path("Questionnaires")
     let questionnaire = try QuestionnaireLocator(folders: [folder]).load("ai-data-readiness").questionnaire
     let card = try Fixtures.score(answers, questionnaire: questionnaire)
     var statuses: [String: LegalDutyStatus.Status] = [:]

@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 
 @testable import MaturityKit
 
 /// The shared test files under `Tests/Fixtures`.
 enum Fixtures {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures")
+  static let root = Repository.url("Tests/Fixtures")
 
   static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
@@ -18,8 +18,7 @@ enum Fixtures {
   /// The published questionnaire, `Questionnaires/ai-data-readiness`, in its current edition.
   static func publishedQuestionnaire() throws -> Questionnaire {
     try QuestionnaireLoader.load(
-      path: root.deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Questionnaires/ai-data-readiness/questionnaire.yaml").path
+      path: Repository.path("Questionnaires/ai-data-readiness/questionnaire.yaml")
     ).questionnaire
   }
 

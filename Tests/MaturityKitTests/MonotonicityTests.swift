@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MaturityKit
@@ -16,7 +17,7 @@ struct MonotonicityTests {
   /// Every questionnaire under `Questionnaires/` (the current edition first, then the earlier
   /// ones still loadable), and the test questionnaire.
   static func questionnairePaths() throws -> [String] {
-    let shipped = DefaultQuestionnaireTests.root.appendingPathComponent("Questionnaires")
+    let shipped = Repository.root.appendingPathComponent("Questionnaires")
     let folders = try FileManager.default.contentsOfDirectory(atPath: shipped.path).sorted()
     let current = folders.map { shipped.appendingPathComponent("\($0)/questionnaire.yaml").path }
       .filter { FileManager.default.fileExists(atPath: $0) }
@@ -96,7 +97,7 @@ struct MonotonicityTests {
   /// unanswered question given its weakest option (an honest, weak authority that answers all).
   static func responses(for questionnaire: Questionnaire) throws -> [Response] {
     var responses: [Response] = []
-    let examples = DefaultQuestionnaireTests.root.appendingPathComponent("Examples/responses")
+    let examples = Repository.root.appendingPathComponent("Examples/responses")
     for file in try FileManager.default.contentsOfDirectory(atPath: examples.path).sorted()
     where file.hasSuffix(".yaml") {
       let path = examples.appendingPathComponent(file).path

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MaturityKit
@@ -214,7 +215,7 @@ struct PeerGroupReaderTests {
 struct StreamingAnswersTests {
   func read(_ text: String, threads: Int) throws -> (rows: [String], problems: [String]) {
     let questionnaire = try QuestionnaireLoader.load(
-      path: DefaultQuestionnaireTests.root.appendingPathComponent(
+      path: Repository.root.appendingPathComponent(
         "Questionnaires/ai-data-readiness/questionnaire.yaml"
       ).path
     ).questionnaire
@@ -233,7 +234,7 @@ struct StreamingAnswersTests {
   )
   func togetherOrApart() throws {
     let text = try String(
-      contentsOfFile: DefaultQuestionnaireTests.root.appendingPathComponent(
+      contentsOfFile: Repository.root.appendingPathComponent(
         "Examples/peers/synthetic-peers-answers.csv"
       ).path, encoding: .utf8)
     var lines = text.split(whereSeparator: \.isNewline).map(String.init)

@@ -1,5 +1,6 @@
 import Foundation
 import InterfaceText
+import TestSupport
 import Testing
 
 @testable import MaturityKit
@@ -117,12 +118,12 @@ struct PlanTests {
 
   static func example(_ name: String) throws -> (Questionnaire, Scorecard) {
     let questionnaire = try QuestionnaireLoader.load(
-      path: DefaultQuestionnaireTests.root.appendingPathComponent(
+      path: Repository.root.appendingPathComponent(
         "Questionnaires/ai-data-readiness/questionnaire.yaml"
       ).path
     ).questionnaire
     let response = try ResponseLoader.load(
-      path: DefaultQuestionnaireTests.root.appendingPathComponent("Examples/responses/\(name).response.yaml")
+      path: Repository.root.appendingPathComponent("Examples/responses/\(name).response.yaml")
         .path,
       questionnaire: questionnaire
     ).response

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MaturityKit
@@ -64,7 +65,7 @@ struct RankSensitivityTests {
 
   static func examplePeers() throws -> (PeerSet, Questionnaire) {
     let questionnaire = try DefaultQuestionnaireTests().load()
-    let path = DefaultQuestionnaireTests.root.appendingPathComponent(
+    let path = Repository.root.appendingPathComponent(
       "Examples/peers/synthetic-peers-scores.csv"
     ).path
     let peers = try PeerSetReader.read([path], questionnaire: questionnaire).peers.oneYearPerAuthority()
@@ -93,7 +94,7 @@ struct RankSensitivityTests {
   @Test("an answers file is scored again per run; unchanged weights give the file's own overall order")
   func answersShape() throws {
     let questionnaire = try DefaultQuestionnaireTests().load()
-    let path = DefaultQuestionnaireTests.root.appendingPathComponent(
+    let path = Repository.root.appendingPathComponent(
       "Examples/peers/synthetic-peers-answers.csv"
     ).path
     let everyYear = try PeerSetReader.read([path], questionnaire: questionnaire).peers

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MaturityKit
@@ -6,7 +7,7 @@ import Testing
 @Suite("The compiled scoring plan")
 struct ScoringPlanTests {
   static func questionnaires() throws -> [Questionnaire] {
-    let defaultPath = DefaultQuestionnaireTests.root.appendingPathComponent(
+    let defaultPath = Repository.root.appendingPathComponent(
       "Questionnaires/ai-data-readiness/questionnaire.yaml"
     ).path
     var points = try Fixtures.testQuestionnaire()

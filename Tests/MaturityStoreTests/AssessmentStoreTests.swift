@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MaturityKit
+import TestSupport
 import Testing
 
 @testable import MaturityStore
@@ -12,11 +13,8 @@ func temporaryDatabasePath() -> String {
   ).path
 }
 
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().path
-
 func defaultQuestionnaire() throws -> Questionnaire {
-  try QuestionnaireLocator(folders: [repositoryRoot + "/Questionnaires"]).load("ai-data-readiness")
+  try QuestionnaireLocator(folders: [Repository.path("Questionnaires")]).load("ai-data-readiness")
     .questionnaire
 }
 
@@ -185,7 +183,8 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
     let lookup: StoreTransfer.QuestionnaireLookup = { _, _ in questionnaire }
     let source = try AssessmentStore(path: temporaryDatabasePath())
     let example = try ResponseLoader.load(
-      path: repositoryRoot + "/Examples/responses/mid-size-city-2026.response.yaml", questionnaire: questionnaire
+      path: Repository.path("Examples/responses/mid-size-city-2026.response.yaml"),
+      questionnaire: questionnaire
     ).response
     try source.create(AssessmentRecord(example), answers: example.answers.map(WrittenAnswer.init))
     try source.create(
@@ -218,7 +217,7 @@ func sampleRecord(_ authority: String = "ES-4000", date: String = "2025-10-01") 
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID())").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
-      atPath: repositoryRoot + "/Examples/responses/region.response.yaml", toPath: folder + "/a.response.yaml"
+      atPath: Repository.path("Examples/responses/region.response.yaml"), toPath: folder + "/a.response.yaml"
     )
     try Data(
       "questionnaire: ai-data-readiness\nversion: \"2025.1\"\nauthority: {id: X, name: X}\nanswers:\n  opn-policy: maybe\n"

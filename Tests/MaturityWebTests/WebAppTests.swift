@@ -4,12 +4,10 @@ import Hummingbird
 import HummingbirdTesting
 import MaturityKit
 import MaturityStore
+import TestSupport
 import Testing
 
 @testable import MaturityWeb
-
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .deletingLastPathComponent().path
 
 /// A browser's side of a conversation with the app: its cookies and the CSRF token of the pages.
 struct Visitor {
@@ -63,7 +61,7 @@ extension TestResponse {
 func makeApp(peerFiles: [String] = []) throws -> (WebApp, AssessmentStore) {
   let path = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID())/a.sqlite").path
   let store = try AssessmentStore(path: path)
-  let shelf = try QuestionnaireShelf(folder: repositoryRoot + "/Questionnaires")
+  let shelf = try QuestionnaireShelf(folder: Repository.path("Questionnaires"))
   return (WebApp(store: store, questionnaires: shelf, peerFiles: peerFiles), store)
 }
 
@@ -258,7 +256,7 @@ let authorityForm = [
   }
 
   @Test func resultsCompareWithPeersAndEnforceTheMinimumGroup() async throws {
-    let peers = repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv"
+    let peers = Repository.path("Examples/peers/synthetic-peers-scores.csv")
     try await withVisitor(peerFiles: [peers]) { visitor, _ in
       try await visitor.post("/assessments", authorityForm)
       let results = try await visitor.get("/assessments/1/results?peers=file:0&band=auto")
@@ -283,11 +281,11 @@ let authorityForm = [
   }
 
   @Test func theOnlyPeerSetIsComparedByDefaultAndEveryLinkKeepsTheComparison() async throws {
-    let peers = repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv"
+    let peers = Repository.path("Examples/peers/synthetic-peers-scores.csv")
     try await withVisitor(peerFiles: [peers]) { visitor, _ in
       try await visitor.post("/assessments", authorityForm)
       // The middle option of every choice question: a town with a score.
-      let questionnaire = try QuestionnaireShelf(folder: repositoryRoot + "/Questionnaires").preferred
+      let questionnaire = try QuestionnaireShelf(folder: Repository.path("Questionnaires")).preferred
       for question in questionnaire.questions where !question.options.isEmpty {
         let option = question.options[question.options.count / 2].id
         try await visitor.post(
@@ -384,7 +382,7 @@ let authorityForm = [
       #expect(
         yaml.headers[.contentDisposition]
           == #"attachment; filename="villa-script-alert-1-script-2025-10-01.response.yaml""#)
-      let questionnaire = try QuestionnaireShelf(folder: repositoryRoot + "/Questionnaires").preferred
+      let questionnaire = try QuestionnaireShelf(folder: Repository.path("Questionnaires")).preferred
       let fromYAML = try ResponseLoader.load(yaml: yaml.text, file: "d.yaml", questionnaire: questionnaire)
         .response
       #expect(fromYAML.answers.map(WrittenAnswer.init) == (try store.answers(of: 1)))
@@ -428,7 +426,7 @@ let authorityForm = [
       #expect(!String(buffer: refused.body).contains("maturity-upload-"))
       #expect(try store.peerSets().isEmpty)
       let good = try String(
-        contentsOfFile: repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv", encoding: .utf8)
+        contentsOfFile: Repository.path("Examples/peers/synthetic-peers-scores.csv"), encoding: .utf8)
       let kept = try await visitor.client.execute(
         uri: "/peers", method: .post, headers: headers, body: ByteBuffer(string: multipart(good)))
       #expect(kept.status == .seeOther)
@@ -507,7 +505,7 @@ let authorityForm = [
   }
 
   @Test func noInputMakesTheServerFail() async throws {
-    try await withVisitor(peerFiles: [repositoryRoot + "/Examples/peers/synthetic-peers-scores.csv"]) {
+    try await withVisitor(peerFiles: [Repository.path("Examples/peers/synthetic-peers-scores.csv")]) {
       visitor, _ in
       try await visitor.post("/assessments", authorityForm)
       let junk: [[(String, String)]] = [

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import InterfaceText
 
@@ -35,22 +34,20 @@ extension QuestionnaireLocator {
 }
 
 extension QuestionnaireLocator {
-  /// The response at `path` on `edition`: read with the edition of the questionnaire it names
-  /// and, when that is an earlier one, carried over through the migrations (what the migration
-  /// did comes back with it). A response of another questionnaire is refused as when read
-  /// with `edition` directly.
-  public func response(
-    at path: String, on edition: Questionnaire, texts: TextCatalogue, csv: CSVReadOptions = CSVReadOptions()
-  ) throws -> (
+  /// The response `file` holds, on `edition`: read with the edition of the questionnaire it
+  /// names and, when that is an earlier one, carried over through the migrations (what the
+  /// migration did comes back with it). A response of another questionnaire is refused as when
+  /// read with `edition` directly.
+  public func response(in file: ResponseFile, on edition: Questionnaire, texts: TextCatalogue) throws -> (
     response: Response, warnings: [Problem], migrated: MigratedResponse?
   ) {
-    let header = try ResponseLoader.header(path: path, csv: csv)
+    let header = try file.header()
     guard header.id == edition.id, header.version != edition.version else {
-      let loaded = try ResponseLoader.load(path: path, questionnaire: edition, csv: csv)
+      let loaded = try file.response(on: edition)
       return (loaded.response, loaded.warnings, nil)
     }
-    let own = try load(id: header.id, version: header.version, for: path, line: header.line)
-    let loaded = try ResponseLoader.load(path: path, questionnaire: own, csv: csv)
+    let own = try file.questionnaire(self)
+    let loaded = try file.response(on: own)
     let migrated = try migration(of: edition.id, from: own.version, to: edition.version).migrate(
       loaded.response, texts: texts)
     return (migrated.response, loaded.warnings, migrated)

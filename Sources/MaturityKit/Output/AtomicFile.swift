@@ -68,7 +68,8 @@ public final class AtomicFile {
     try file.commit()
   }
 
-  static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+  /// Writes the whole of `buffer` to `descriptor`, going on after short writes; false on an error.
+  package static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
     var offset = 0
     while offset < buffer.count {
       let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

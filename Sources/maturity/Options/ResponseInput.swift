@@ -16,16 +16,9 @@ struct ResponseInput: ParsableArguments {
   func load(_ texts: TextCatalogue, csv: CSVReadOptions) throws -> (
     questionnaire: Questionnaire, response: Response
   ) {
-    let locator = QuestionnaireLocator()
-    let questionnaire: Questionnaire
-    if let reference = self.questionnaire {
-      questionnaire = try locator.load(reference).questionnaire
-    } else {
-      let header = try ResponseLoader.header(path: response, csv: csv)
-      questionnaire = try locator.load(
-        id: header.id, version: header.version, for: response, line: header.line)
-    }
-    let loaded = try ResponseLoader.load(path: response, questionnaire: questionnaire, csv: csv)
+    let file = try ResponseFile(path: response, csv: csv)
+    let questionnaire = try file.questionnaire(QuestionnaireLocator(), reference: self.questionnaire)
+    let loaded = try file.response(on: questionnaire)
     Diagnostics.report(loaded.warnings, texts)
     return (questionnaire, loaded.response)
   }

@@ -64,20 +64,16 @@ public struct PeerSetBuilder: Sendable {
     for (index, path) in paths.enumerated() {
       defer { progress(index + 1) }
       do {
+        let file = try ResponseFile(path: path, csv: csv)
         if questionnaire == nil {
           // Every response on the current edition of the first one's questionnaire: responses
           // of earlier editions are carried over to it.
-          let header = try ResponseLoader.header(path: path, csv: csv)
-          do {
-            questionnaire = try locator.load(header.id).questionnaire
-          } catch let error as LocatorError {
-            throw Problems([error.problem(file: path, line: header.line)])
-          }
+          questionnaire = try file.currentEdition(locator)
           writeHeader(questionnaire!, &writer)
         }
         guard let questionnaire else { continue }
         let loaded = try locator.response(
-          at: path, on: questionnaire, texts: TextCatalogue(language: .english), csv: csv)
+          in: file, on: questionnaire, texts: TextCatalogue(language: .english))
         problems += loaded.warnings
         if let migrated = loaded.migrated {
           problems.append(

@@ -1,4 +1,5 @@
 import CSV
+import Parallel
 
 /// The scores of one authority's peer group, compactly: the known scores column by column (the
 /// dimensions, then overall), and how the group was chosen. All a ``Comparison`` needs; no

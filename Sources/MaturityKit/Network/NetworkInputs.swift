@@ -37,7 +37,7 @@ public enum NetworkInputs {
   ) throws -> [(peer: PeerAuthority, scores: [Double], card: Scorecard)] {
     try paths.map { path in
       let response = try locator.response(
-        at: path, on: questionnaire, texts: TextCatalogue(language: .english)
+        in: ResponseFile(path: path), on: questionnaire, texts: TextCatalogue(language: .english)
       )
       .response
       let card = Scorer.score(response, with: questionnaire)

@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import InterfaceText
+import Parallel
 
 /// How peer files are read.
 public struct PeerReadOptions: Sendable {

@@ -1,4 +1,5 @@
 import CSV
+import Parallel
 
 /// The answers of answers-shape peer files held as compact codes, unscored, so that they can be
 /// scored again under other question weights (see ``RankSensitivity``).

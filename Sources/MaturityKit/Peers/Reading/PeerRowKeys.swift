@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import InterfaceText
+import Parallel
 
 /// The key of every peer row read — authority id, year and line — held as bytes side by side,
 /// without a `String` per row: all that duplicate and newest-year detection need.

@@ -1,5 +1,6 @@
 import CSV
 import InterfaceText
+import Parallel
 
 /// An authority's scores set against its peer group, per dimension and overall.
 ///

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Parallel
 
 /// The file a ``PeerTable`` is kept in: a magic line, the length of a JSON header, the header
 /// (key, description, problems, coded values, counts), each column's bytes as the machine holds

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Parallel
 
 /// How a ranking's sensitivity is sampled.
 public struct SensitivityOptions: Sendable, Equatable {

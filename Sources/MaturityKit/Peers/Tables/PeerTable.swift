@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Parallel
 
 /// One peer file's valid rows, column by column: what a peer group is chosen from, without a
 /// `String` per row. Made by reading the file once (``PeerTable/read(_:questionnaire:options:)``),

@@ -1,15 +1,16 @@
 import Foundation
+import MaturityKit
 
 /// Where a command's output goes: standard output, or a file replaced atomically at the end.
 ///
 /// Output is buffered and written in large pieces, so streaming a large file stays fast.
-public final class OutputSink {
+final class OutputSink {
   private let file: AtomicFile?
   private var buffer: [UInt8] = []
   private static let flushThreshold = 1 << 16
 
   /// Output to the file at `path`, or to standard output when `path` is nil or `-`.
-  public init(path: String?) throws(OutputError) {
+  init(path: String?) throws(OutputError) {
     if let path, path != "-" {
       file = try AtomicFile(path: path)
     } else {
@@ -19,22 +20,22 @@ public final class OutputSink {
   }
 
   /// Appends bytes.
-  public func write(_ bytes: some Sequence<UInt8>) throws(OutputError) {
+  func write(_ bytes: some Sequence<UInt8>) throws(OutputError) {
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.flushThreshold { try flush() }
   }
 
   /// Appends text.
-  public func write(_ text: String) throws(OutputError) { try write(text.utf8) }
+  func write(_ text: String) throws(OutputError) { try write(text.utf8) }
 
   /// Appends through `body`, which writes straight into the buffer.
-  public func append(_ body: (inout [UInt8]) -> Void) throws(OutputError) {
+  func append(_ body: (inout [UInt8]) -> Void) throws(OutputError) {
     body(&buffer)
     if buffer.count >= Self.flushThreshold { try flush() }
   }
 
   /// Writes out what is buffered and, for a file, puts it in place.
-  public func finish() throws(OutputError) {
+  func finish() throws(OutputError) {
     try flush()
     try file?.commit()
   }
