@@ -32,7 +32,7 @@ enum AuthorityForm {
       record.authorityID = id
     }
     let country = fields.trimmed("country")?.uppercased()
-    if let country, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isLetter }) {
+    if let country, !Authority.isCountryCode(country) {
       fail("country", "web.invalidCountry", country)
     } else {
       record.country = country
@@ -54,7 +54,7 @@ enum AuthorityForm {
       record.authorityType = type
     }
     let date = fields.trimmed("date")
-    if let date, !isDate(date) { fail("date", "web.invalidDate", date) } else { record.date = date }
+    if let date, !ISODate.isValid(date) { fail("date", "web.invalidDate", date) } else { record.date = date }
     record.respondentName = fields.trimmed("respondentName")
     record.respondentRole = fields.trimmed("respondentRole")
     return errors
@@ -71,7 +71,7 @@ enum AuthorityForm {
       "name": value("name", record?.authorityName), "authorityID": value("authorityID", record?.authorityID),
       "country": value("country", record?.country),
       "population": value("population", record?.population.map(String.init)),
-      "date": value("date", record?.date ?? (record == nil ? today() : nil)),
+      "date": value("date", record?.date ?? (record == nil ? ISODate.today : nil)),
       "respondentName": value("respondentName", record?.respondentName),
       "respondentRole": value("respondentRole", record?.respondentRole),
       "errors": errors.map { ["field": $0.field, "message": $0.message] }, "hasErrors": !errors.isEmpty,
@@ -92,24 +92,5 @@ enum AuthorityForm {
     let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
     let mapped = folded.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
     return String(mapped).split(separator: "-").joined(separator: "-")
-  }
-
-  /// Whether `text` is a real calendar date written `YYYY-MM-DD`.
-  static func isDate(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month),
-      day >= 1
-    else { return false }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return day <= days
-  }
-
-  /// Today as `YYYY-MM-DD` (UTC).
-  static func today() -> String {
-    let parts = Calendar(identifier: .gregorian).dateComponents(
-      in: TimeZone(identifier: "UTC")!, from: Date())
-    return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
   }
 }

@@ -78,7 +78,7 @@ extension WebApp {
     }
 
     router.post("/assessments/:id/duplicate") { _, context in
-      let copy = try store.duplicate(try assessmentID(context), date: AuthorityForm.today())
+      let copy = try store.duplicate(try assessmentID(context), date: ISODate.today)
       return Response.redirect(to: "/assessments/\(copy.id!)/details", type: .normal)
     }
 

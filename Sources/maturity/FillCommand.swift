@@ -60,6 +60,12 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
 
   var texts: TextCatalogue { language.texts }
 
+  /// The authority's fields are checked by the rules every response file is read with, so a
+  /// session never saves a file it would later refuse to resume.
+  func validate() throws {
+    try AuthorityOptionRules.check(country: country, type: type, date: date, population: population)
+  }
+
   func run() throws {
     let questionnaire = try QuestionnaireLocator().load(self.questionnaire).questionnaire
     let terminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
@@ -76,7 +82,7 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
       guard let authority = askAuthority() else { return }
       response = Response(
         questionnaireID: questionnaire.id, version: questionnaire.version, authority: authority,
-        date: date ?? Self.today(), file: output)
+        date: date ?? ISODate.today, file: output)
     }
     let session = FillSession(questionnaire: questionnaire, response: response, path: output, texts: texts)
     try session.save()
@@ -145,14 +151,17 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
   /// The authority from the options, asking for what is missing; nil when the input ends.
   private func askAuthority() -> Authority? {
     let cells = AnswerCellReader(language: language.language)
-    func ask(_ key: String, required: Bool, valid: (String) -> Bool = { _ in true }) -> String?? {
+    func ask(
+      _ key: String, required: Bool, valid: (String) -> Bool = { _ in true },
+      invalid: String = "fill.badNumber"
+    ) -> String?? {
       while true {
         print(texts(key), terminator: " ")
         fflush(nil)
         guard let line = readLine(strippingNewline: true) else { return .none }
         let value = line.trimmingCharacters(in: .whitespaces)
         if !value.isEmpty && !valid(value) {
-          print(texts("fill.badNumber"))
+          print(texts(invalid))
           continue
         }
         if !value.isEmpty || !required { return .some(value.isEmpty ? nil : value) }
@@ -163,7 +172,10 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
     var authority = Authority(id: id, name: name)
     if let country {
       authority.country = country.uppercased()
-    } else if case .some(let value) = ask("fill.ask.country", required: false) {
+    } else if case .some(let value) = ask(
+      "fill.ask.country", required: false, valid: { Authority.isCountryCode($0.uppercased()) },
+      invalid: "fill.badCountry")
+    {
       authority.country = value?.uppercased()
     } else {
       return nil
@@ -180,19 +192,15 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
     }
     if let type {
       authority.type = AuthorityType(rawValue: type)
-    } else if case .some(let value) = ask("fill.ask.type", required: false) {
+    } else if case .some(let value) = ask(
+      "fill.ask.type", required: false, valid: { AuthorityType(rawValue: $0.lowercased()) != nil },
+      invalid: "fill.badType")
+    {
       authority.type = value.flatMap { AuthorityType(rawValue: $0.lowercased()) } ?? .municipality
     } else {
       return nil
     }
     return authority
-  }
-
-  static func today() -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyy-MM-dd"
-    return formatter.string(from: Date())
   }
 }
 

@@ -63,4 +63,26 @@ struct FillTests {
     let saved = try String(contentsOfFile: output, encoding: .utf8)
     #expect(saved.contains("population: 12000"))
   }
+
+  @Test("--country, --type and --date are checked before anything is written, as a response file is read")
+  func authorityOptionsAreChecked() throws {
+    for (option, value) in [("--country", "France"), ("--type", "city"), ("--date", "2025-02-30")] {
+      let (output, arguments) = try Self.fill("bad-\(option.dropFirst(2))", [option, value])
+      let run = try MaturityBinary.run(arguments, input: "ES-9\nPueblo\n")
+      #expect(run.status == 64, "\(option) \(value): \(run.stderr)")
+      #expect(run.stderr.contains(option), "\(run.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: output))
+    }
+  }
+
+  @Test("a country or type typed wrong is asked again, never saved as typed or replaced silently")
+  func countryAndTypeAreAskedAgain() throws {
+    let (output, arguments) = try Self.fill("asked")
+    let run = try MaturityBinary.run(arguments, input: "ES-9\nPueblo\nSpain\nes\n\ncity\nregion\nq\n")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Give a two-letter country code"))
+    #expect(run.stdout.contains("Give municipality, region or other."))
+    let saved = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(saved.contains("country: \"ES\"") && saved.contains("type: region"), "\(saved)")
+  }
 }

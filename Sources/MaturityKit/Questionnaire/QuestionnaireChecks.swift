@@ -163,7 +163,7 @@ enum QuestionnaireChecks {
         if comparison != .equal && comparison != .notEqual {
           log.error(line, "relevance.orderOnText", ["question": source, "target": subject])
         } else if field == .type
-          ? AuthorityType(rawValue: value) == nil : !AuthorityFields.isCountryCode(value)
+          ? AuthorityType(rawValue: value) == nil : !Authority.isCountryCode(value)
         {
           log.error(line, "relevance.contextValue", arguments)
         }

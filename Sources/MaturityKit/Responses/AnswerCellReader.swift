@@ -177,7 +177,7 @@ public struct AnswerCellReader: Sendable, Equatable {
     if parts[2].count == 2 { year += 2000 }
     func iso(day: Int, month: Int) -> String? {
       let written = String(format: "%04d-%02d-%02d", year, month, day)
-      return ISODate.isValid(written) && Self.exists(year: year, month: month, day: day) ? written : nil
+      return ISODate.exists(year: year, month: month, day: day) ? written : nil
     }
     let dayFirst = iso(day: first, month: second)
     let monthFirst = separator == "/" ? iso(day: second, month: first) : nil
@@ -189,14 +189,6 @@ public struct AnswerCellReader: Sendable, Equatable {
     case (nil, let month?): return .date(month)
     case (nil, nil): return .invalid
     }
-  }
-
-  private static func exists(year: Int, month: Int, day: Int) -> Bool {
-    let lengths = [
-      31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-      31,
-    ]
-    return (1...12).contains(month) && (1...lengths[month - 1]).contains(day)
   }
 
   // MARK: Words and options

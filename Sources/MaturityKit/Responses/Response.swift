@@ -41,6 +41,12 @@ public struct Authority: Codable, Sendable, Equatable {
   public var population: Int?
   public var type: AuthorityType?
 
+  /// Whether `text` is written as an ISO 3166-1 alpha-2 code, two capital letters: the one rule
+  /// for countries in response files, peer filters, the web app's forms and `maturity fill`.
+  public static func isCountryCode(_ text: String) -> Bool {
+    text.count == 2 && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+  }
+
   public init(
     id: String, name: String, country: String? = nil, population: Int? = nil, type: AuthorityType? = nil
   ) {

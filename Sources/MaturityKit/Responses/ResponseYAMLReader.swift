@@ -119,11 +119,6 @@ enum ResponseYAMLReader {
 struct AuthorityFields {
   var authority = Authority(id: "", name: "")
 
-  /// Whether `text` is written as an ISO 3166-1 alpha-2 code: two capital letters.
-  static func isCountryCode(_ text: String) -> Bool {
-    text.count == 2 && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
-  }
-
   /// Sets a field from its text; an empty optional field stays unset (as in a blank template).
   mutating func set(_ key: String, _ text: String, line: Int?, log: inout ProblemLog) {
     if text.isEmpty && key != "id" && key != "name" { return }
@@ -131,7 +126,7 @@ struct AuthorityFields {
     case "id": authority.id = text
     case "name": authority.name = text
     case "country":
-      if Self.isCountryCode(text) {
+      if Authority.isCountryCode(text) {
         authority.country = text
       } else {
         log.error(line, "response.badCountry", ["value": text])

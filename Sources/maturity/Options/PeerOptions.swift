@@ -58,9 +58,7 @@ struct PeerOptions: ParsableArguments {
   @OptionGroup var encoding: EncodingOption
 
   func validate() throws {
-    if let type, AuthorityType(rawValue: type) == nil {
-      throw ValidationError("--type must be municipality, region or other.")
-    }
+    try AuthorityOptionRules.check(type: type)
     if minGroup < 1 { throw ValidationError("--min-group must be at least 1.") }
     if let similar, similar < 1 { throw ValidationError("--similar must be at least 1.") }
     if similar == nil, !similarOn.isEmpty { throw ValidationError("--similar-on needs --similar N.") }
