@@ -80,9 +80,9 @@ struct ComparisonQuery {
   }
 
   /// The target gaps are measured to, if one was chosen.
-  func target(_ questionnaire: Questionnaire) throws(WebError) -> ReportTarget? {
+  func target(_ questionnaire: Questionnaire) throws(WebError) -> GapTarget? {
     guard let text = fields.trimmed("target") else { return nil }
-    guard let target = ReportTarget(argument: text, levels: questionnaire.levels) else {
+    guard let target = GapTarget(argument: text, levels: questionnaire.levels) else {
       throw .invalidField(field: "target", value: text)
     }
     return target

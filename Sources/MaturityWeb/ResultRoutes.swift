@@ -14,7 +14,7 @@ struct Results {
   /// How the comparison differs from the one asked for (the own band widened to every band).
   var comparisonNote: String?
   var previous: Scorecard?
-  var target: ReportTarget?
+  var target: GapTarget?
   /// Person-days per horizon for the plan; nil derives them from the digital staff.
   var capacity: Double?
   var peerPaths: [String]

@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Plans")
 struct PlanTests {
-  func workedExample(capacity: Double? = nil, target: ReportTarget? = .level("advanced")) throws -> Plan {
+  func workedExample(capacity: Double? = nil, target: GapTarget? = .level("advanced")) throws -> Plan {
     let questionnaire = try Fixtures.testQuestionnaire()
     let response = try ResponseLoader.load(
       path: Fixtures.path("responses/worked-example.response.yaml"), questionnaire: questionnaire

@@ -18,7 +18,9 @@ public struct CohortPlan: Sendable {
     var byID: [String: SharedAction] = [:]
     var order: [String] = []
     for (index, plan) in plans.enumerated() {
-      let member = anonymous ? "M\(String(index + 1).leftPadded(3).replacingOccurrences(of: " ", with: "0"))" : plan.authority.name
+      let member =
+        anonymous
+        ? "M\(String(index + 1).leftPadded(3).replacingOccurrences(of: " ", with: "0"))" : plan.authority.name
       for step in plan.steps where step.action != nil {
         if byID[step.id] == nil {
           order.append(step.id)

@@ -47,16 +47,6 @@ public struct Plan: Sendable {
   }
 
   /// A dimension's gap, as the plan sees it.
-  public struct Gap: Sendable, Equatable {
-    public var dimensionID: String
-    public var name: LocalizedText
-    public var score: Double?
-    public var target: Double?
-    /// Target − score; nil when either is unknown; ≤ 0 means the dimension is at or above target.
-    public var gap: Double?
-    public var peersAhead: Int?
-  }
-
   public struct Horizon: Sendable, Equatable {
     /// Months from now: `[start, end)`.
     public var start: Int
@@ -68,14 +58,14 @@ public struct Plan: Sendable {
   public var authority: Authority
   public var questionnaireID: String
   public var version: String
-  public var target: ReportTarget
+  public var target: GapTarget
   public var capacity: Double?
   /// The digital staff (full-time equivalents) the capacity was derived from, when it was not given.
   public var staffFTE: Double?
   /// True when the authority is at or above the peer target in every dimension, so the plan aims
   /// at the next maturity level instead.
   public var aimsAtNextLevel: Bool
-  public var gaps: [Gap]
+  public var gaps: [Gaps.Gap]
   /// In order: "find out" steps first, then by priority, never before a prerequisite.
   public var steps: [Step]
   public var horizons: [Horizon]

@@ -1,7 +1,7 @@
 extension Planner {
   /// What a plan holds whatever the points: the actions that meet an unmet legal duty, then those
   /// that lift a gate holding a level back (a dimension's, then the overall level's).
-  func foundations(_ questionnaire: Questionnaire, _ card: Scorecard, _ gaps: [Plan.Gap]) -> [Plan.Step] {
+  func foundations(_ questionnaire: Questionnaire, _ card: Scorecard, _ gaps: [Gaps.Gap]) -> [Plan.Step] {
     var steps: [Plan.Step] = []
     func add(_ questionID: String, reaching credit: Double, reason: Plan.Reason) {
       for step in Self.steps(raising: questionID, to: credit, questionnaire, card, gaps, reason: reason)
@@ -35,7 +35,7 @@ extension Planner {
   /// to at least `credit` (the first action past its credit when `credit` is already reached or 0).
   static func steps(
     raising questionID: String, to credit: Double, _ questionnaire: Questionnaire, _ card: Scorecard,
-    _ gaps: [Plan.Gap], reason: Plan.Reason
+    _ gaps: [Gaps.Gap], reason: Plan.Reason
   ) -> [Plan.Step] {
     guard let question = questionnaire.question(questionID),
       let dimension = card.dimensions.first(where: { $0.questions.contains { $0.id == questionID } }),

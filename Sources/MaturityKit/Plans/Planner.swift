@@ -3,13 +3,13 @@ import InterfaceText
 /// Turns gaps into a plan: candidate actions, their impact and priority, an order that respects
 /// prerequisites and level gates, and horizons within a capacity budget. See `docs/plans.md`.
 public struct Planner: Sendable {
-  public var target: ReportTarget?
+  public var target: GapTarget?
   /// Person-days available per horizon; nil places actions by effort (S first horizon, M second, L third).
   public var capacity: Double?
   /// Horizon ends in months.
   public var horizons: [Int]
 
-  public init(target: ReportTarget? = nil, capacity: Double? = nil, horizons: [Int] = [6, 18, 36]) {
+  public init(target: GapTarget? = nil, capacity: Double? = nil, horizons: [Int] = [6, 18, 36]) {
     self.target = target
     self.capacity = capacity
     self.horizons = horizons
@@ -19,16 +19,14 @@ public struct Planner: Sendable {
     _ questionnaire: Questionnaire, scorecard card: Scorecard, comparison: Comparison? = nil,
     previous: Scorecard? = nil
   ) -> Plan {
-    var target = self.target ?? (comparison == nil ? .nextLevel : .p75)
-    var gaps = Self.gaps(questionnaire, card, comparison, target: target)
+    var measured = Gaps(questionnaire, card, comparison: comparison, target: target)
     // At or above the peers in every dimension: aim at the next level rather than plan nothing.
-    let peerTarget = [.median, .p75, .p90].contains(target)
+    let peerTarget = [.median, .p75, .p90].contains(measured.target)
     let aimsAtNextLevel =
-      peerTarget && gaps.contains { $0.gap != nil } && gaps.allSatisfy { ($0.gap ?? 0) <= 0 }
-    if aimsAtNextLevel {
-      target = .nextLevel
-      gaps = Self.gaps(questionnaire, card, comparison, target: target)
-    }
+      peerTarget && measured.dimensions.contains { $0.gap != nil }
+      && measured.dimensions.allSatisfy { ($0.gap ?? 0) <= 0 }
+    if aimsAtNextLevel { measured = Gaps(questionnaire, card, comparison: comparison, target: .nextLevel) }
+    let gaps = measured.dimensions
     var steps = foundations(questionnaire, card, gaps)
     steps += candidates(questionnaire, card, gaps, after: steps)
     markQuickWins(&steps)
@@ -38,36 +36,11 @@ public struct Planner: Sendable {
     let budget = capacity ?? staff.map { Self.capacity(staffFTE: $0, months: horizons.first ?? 6) }
     let placed = place(steps, capacity: budget)
     return Plan(
-      authority: card.authority, questionnaireID: card.questionnaireID, version: card.version, target: target,
+      authority: card.authority, questionnaireID: card.questionnaireID, version: card.version,
+      target: measured.target,
       capacity: budget, staffFTE: staff, aimsAtNextLevel: aimsAtNextLevel, gaps: gaps, steps: placed.steps,
       horizons: placed.horizons,
       achieved: previous.map { achieved(since: $0, now: card, questionnaire) } ?? [])
-  }
-
-  /// Each dimension's gap to `target`; the next level is the one a gate holds back, if any.
-  static func gaps(
-    _ questionnaire: Questionnaire, _ card: Scorecard, _ comparison: Comparison?, target: ReportTarget
-  )
-    -> [Plan.Gap]
-  {
-    card.dimensions.enumerated().map { index, dimension -> Plan.Gap in
-      let row = comparison?.dimensions[index]
-      let value: Double?
-      switch target {
-      case .median: value = row?.peers?.median
-      case .p75: value = row?.peers?.p75
-      case .p90: value = row?.peers?.p90
-      case .level(let id): value = questionnaire.levels.first { $0.id == id }?.min
-      case .nextLevel:
-        value = dimension.score.flatMap { score in
-          questionnaire.nextLevel(
-            after: LevelOutcome(level: dimension.level, heldBack: dimension.heldBack), score: score)?.min
-        }
-      }
-      return Plan.Gap(
-        dimensionID: dimension.id, name: dimension.name, score: dimension.score, target: value,
-        gap: value.flatMap { t in dimension.score.map { t - $0 } }, peersAhead: row?.peersAhead)
-    }
   }
 
   // MARK: Capacity
@@ -97,7 +70,7 @@ public struct Planner: Sendable {
   /// Actions that close the gaps, best points per person-day first, counted up to each gap;
   /// `foundations` are planned already and count towards their dimension's gap.
   private func candidates(
-    _ questionnaire: Questionnaire, _ card: Scorecard, _ gaps: [Plan.Gap], after foundations: [Plan.Step]
+    _ questionnaire: Questionnaire, _ card: Scorecard, _ gaps: [Gaps.Gap], after foundations: [Plan.Step]
   ) -> [Plan.Step] {
     var steps: [Plan.Step] = []
     let planned = Set(foundations.map(\.id))
@@ -187,7 +160,7 @@ public struct Planner: Sendable {
 
   /// Adds prerequisite actions the plan needs but did not choose, unless their question already has the credit.
   private func addMissingPrerequisites(
-    _ steps: [Plan.Step], _ questionnaire: Questionnaire, _ card: Scorecard, _ gaps: [Plan.Gap]
+    _ steps: [Plan.Step], _ questionnaire: Questionnaire, _ card: Scorecard, _ gaps: [Gaps.Gap]
   ) -> [Plan.Step] {
     var result = steps
     var present = Set(steps.map(\.id))

@@ -2,44 +2,6 @@ import CSV
 import Foundation
 import InterfaceText
 
-/// What a gap is measured against.
-public enum ReportTarget: Sendable, Equatable {
-  case median, p75, p90
-  /// A level's threshold, by level id.
-  case level(String)
-  /// The next level above the authority's (per dimension), when there are no peers.
-  case nextLevel
-
-  /// `median`, `p75`, `p90`, `level:ID` or `level:N` (1 is the first level).
-  public init?(argument: String, levels: [Level]) {
-    switch argument.lowercased() {
-    case "median": self = .median
-    case "p75": self = .p75
-    case "p90": self = .p90
-    default:
-      guard argument.lowercased().hasPrefix("level:") else { return nil }
-      let name = String(argument.dropFirst("level:".count))
-      if let level = levels.first(where: { $0.id == name }) {
-        self = .level(level.id)
-      } else if let number = Int(name), (1...levels.count).contains(number) {
-        self = .level(levels[number - 1].id)
-      } else {
-        return nil
-      }
-    }
-  }
-
-  public var name: String {
-    switch self {
-    case .median: "median"
-    case .p75: "p75"
-    case .p90: "p90"
-    case .level(let id): "level:\(id)"
-    case .nextLevel: "nextLevel"
-    }
-  }
-}
-
 /// A gap report: an authority's scores, its peers, its weakest and strongest answers, what it did
 /// not know, and the change since an earlier assessment. Every figure comes from the engine
 /// (``Scorecard``, ``Comparison``); renderers only lay it out.
@@ -78,7 +40,7 @@ public struct GapReport: Sendable {
   public var scorecard: Scorecard
   public var questionnaireTitle: LocalizedText
   public var comparison: Comparison?
-  public var target: ReportTarget
+  public var target: GapTarget
   public var dimensions: [DimensionPart]
   public var overallPeers: Comparison.Row?
   public var overallTarget: Double?
@@ -95,26 +57,15 @@ public struct GapReport: Sendable {
   /// Assembles the report. `peerFiles` maps each peer file name to its path, for its checksum.
   public init(
     questionnaire: Questionnaire, response: Response, scorecard: Scorecard, comparison: Comparison?,
-    previous: Scorecard?, target requested: ReportTarget?, peerFilePaths: [String] = [],
+    previous: Scorecard?, target requested: GapTarget?, peerFilePaths: [String] = [],
     previousMigration: MigratedResponse? = nil
   ) {
     previousEdition = previousMigration.map(EditionCarried.init)
     self.scorecard = scorecard
     self.questionnaireTitle = questionnaire.title
     self.comparison = comparison
-    let target = requested ?? (comparison == nil ? .nextLevel : .p75)
-    self.target = target
-    func targetValue(_ score: Double?, _ peers: Comparison.Row?) -> Double? {
-      switch target {
-      case .median: return peers?.peers?.median
-      case .p75: return peers?.peers?.p75
-      case .p90: return peers?.peers?.p90
-      case .level(let id): return questionnaire.levels.first { $0.id == id }?.min
-      case .nextLevel:
-        guard let score else { return nil }
-        return questionnaire.levels.first { $0.min > score }?.min
-      }
-    }
+    let gaps = Gaps(questionnaire, scorecard, comparison: comparison, target: requested)
+    target = gaps.target
     func line(_ question: QuestionScore) -> QuestionLine {
       let definition = questionnaire.question(question.id)
       let answer = response.answer(question.id)
@@ -140,7 +91,6 @@ public struct GapReport: Sendable {
     let previousByID = Dictionary(uniqueKeysWithValues: (previous?.dimensions ?? []).map { ($0.id, $0) })
     dimensions = scorecard.dimensions.enumerated().map { index, dimension in
       let peers = comparison?.dimensions[index]
-      let value = targetValue(dimension.score, peers)
       let scored = dimension.questions.filter {
         $0.maxPoints.map { $0 > 0 } ?? false && $0.status != .unknown
       }
@@ -151,15 +101,15 @@ public struct GapReport: Sendable {
         .sorted { ($0.points!, $1.id) > ($1.points!, $0.id) }.prefix(3)
       let previousScore = previousByID[dimension.id]?.score
       return DimensionPart(
-        score: dimension, peers: peers, target: value,
-        gap: value.flatMap { t in dimension.score.map { t - $0 } },
+        score: dimension, peers: peers, target: gaps.dimensions[index].target,
+        gap: gaps.dimensions[index].gap,
         previousScore: previousScore, change: dimension.score.flatMap { s in previousScore.map { s - $0 } },
         weakest: weakest.map(line), strongest: strongest.map(line),
         unknown: dimension.questions.filter { $0.status == .unknown }.map(line))
     }
     overallPeers = comparison?.overall
-    overallTarget = targetValue(scorecard.overall.score, comparison?.overall)
-    overallGap = overallTarget.flatMap { t in scorecard.overall.score.map { t - $0 } }
+    overallTarget = gaps.overallTarget
+    overallGap = gaps.overallGap
     previousDate = previous?.date
     previousOverall = previous?.overall.score
     overallChange = scorecard.overall.score.flatMap { s in previous?.overall.score.map { s - $0 } }

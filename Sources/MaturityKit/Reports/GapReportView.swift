@@ -242,7 +242,7 @@ extension AnswerValue {
   }
 }
 
-extension ReportTarget {
+extension GapTarget {
   var kind: String {
     switch self {
     case .median: "median"

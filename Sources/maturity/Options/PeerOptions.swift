@@ -272,9 +272,9 @@ struct TargetOption: ParsableArguments {
   var target: String?
 
   /// The target for `questionnaire`'s levels, or nil for the default.
-  func resolved(_ questionnaire: Questionnaire) throws -> ReportTarget? {
+  func resolved(_ questionnaire: Questionnaire) throws -> GapTarget? {
     guard let target else { return nil }
-    guard let parsed = ReportTarget(argument: target, levels: questionnaire.levels) else {
+    guard let parsed = GapTarget(argument: target, levels: questionnaire.levels) else {
       throw ValidationError("Unknown --target '\(target)'. Use median, p75, p90, level:ID or level:N.")
     }
     return parsed
