@@ -7,29 +7,19 @@ import MaturityStore
 /// What the results pages show of an assessment: its scores, its peers, its previous assessment.
 struct Results {
   var loaded: LoadedAssessment
-  var scorecard: Scorecard
-  var comparison: Comparison?
+  var assessment: Assessment
   /// Why the comparison asked for could not be made (too small a group, a bad peer file).
   var comparisonProblem: String?
   /// How the comparison differs from the one asked for (the own band widened to every band).
   var comparisonNote: String?
-  var previous: Scorecard?
   var target: GapTarget?
   /// Person-days per horizon for the plan; nil derives them from the digital staff.
   var capacity: Double?
-  var peerPaths: [String]
 
-  var report: GapReport {
-    GapReport(
-      questionnaire: loaded.questionnaire, response: loaded.response, scorecard: scorecard,
-      comparison: comparison,
-      previous: previous, target: target, peerFilePaths: peerPaths)
-  }
-
-  var plan: Plan {
-    Planner(target: target, capacity: capacity).plan(
-      loaded.questionnaire, scorecard: scorecard, comparison: comparison, previous: previous)
-  }
+  var scorecard: Scorecard { assessment.scorecard }
+  var comparison: Comparison? { assessment.comparison }
+  var report: GapReport { assessment.report(target: target) }
+  var plan: Plan { assessment.plan(Planner(target: target, capacity: capacity)) }
 }
 
 extension WebApp {
@@ -103,41 +93,41 @@ extension WebApp {
   /// assessment (the latest earlier one of the same authority).
   func results(_ loaded: LoadedAssessment, request: Request, texts: TextCatalogue) throws -> Results {
     let query = comparisonQuery(request)
-    let card = Scorer.score(loaded.response, with: loaded.questionnaire)
     var results = Results(
-      loaded: loaded, scorecard: card, comparison: nil, comparisonProblem: nil, comparisonNote: nil,
-      previous: nil, target: try query.target(loaded.questionnaire), capacity: try query.capacity(),
-      peerPaths: peers.files)
+      loaded: loaded, assessment: Assessment(loaded.response, on: loaded.questionnaire),
+      comparisonProblem: nil, comparisonNote: nil, target: try query.target(loaded.questionnaire),
+      capacity: try query.capacity())
+    let authority = loaded.response.authority
     let earlier = try store.assessments(ofAuthority: loaded.record.authorityID).filter {
       $0.id != loaded.id && $0.questionnaireID == loaded.record.questionnaireID
         && ($0.date ?? "", $0.id!) < (loaded.record.date ?? "", loaded.id)
     }
     if let last = earlier.last {
       let before = try loadAssessment(last.id!)
-      results.previous = Scorer.score(before.response, with: before.questionnaire)
+      results.assessment.setPrevious(before.response, scoredOn: before.questionnaire)
     }
     if let reference = query.peers {
       do {
         let peerSet = try peers.peers(reference, questionnaire: loaded.questionnaire)
         let bands = PopulationBands(bounds: loaded.questionnaire.populationBands)
         let filter = try query.filter(bands)
-        func compare(_ filter: PeerFilter) throws -> Comparison {
-          let group = PeerGroup(from: peerSet, filter: filter, bands: bands, authority: card.authority)
-          return try Comparison(card, group: group.scores, minimumGroup: query.minimumGroup)
+        func compare(_ filter: PeerFilter) throws {
+          let group = PeerGroup(from: peerSet, filter: filter, bands: bands, authority: authority)
+          try results.assessment.compare(with: group.scores, minimumGroup: query.minimumGroup)
         }
         do {
-          results.comparison = try compare(filter)
+          try compare(filter)
         } catch ComparisonError.groupTooSmall(let found, let minimum, _)
-          where filter.band == .auto && card.authority.population != nil
+          where filter.band == .auto && authority.population != nil
         {
           // The own band is too small a group to show: every band, and the page says so.
           var wider = filter
           wider.band = nil
-          results.comparison = try compare(wider)
+          try compare(wider)
           results.comparisonNote = texts(
             "web.bandWidened",
             [
-              "band": bands.labels[bands.index(of: card.authority.population!)], "found": "\(found)",
+              "band": bands.labels[bands.index(of: authority.population!)], "found": "\(found)",
               "minimum": "\(minimum)",
             ])
         }

@@ -42,9 +42,8 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let (questionnaire, response, peers, carried) = try input.load(
       texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
-    let card = Scorer.score(response, with: questionnaire)
-    var comparison = try peers.comparison(card, questionnaire, texts, cache: cache)
-    comparison.carriedFrom = carried
+    var assessment = Assessment(response, on: questionnaire)
+    let comparison = try peers.compare(&assessment, carried: carried, texts, cache: cache)
     switch format {
     case .text: try output.write(ComparisonTable.text(comparison, texts: texts))
     case .json: try output.write(ComparisonJSON.render(comparison, language: texts.language))

@@ -108,16 +108,15 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
   private func makePlan(_ questionnaire: Questionnaire, _ response: Response, peers: PeerSet? = nil) throws
     -> Plan
   {
-    let card = Scorer.score(response, with: questionnaire)
-    let comparison = try peers.map { try peerOptions.comparison(card, $0, questionnaire) }
-    var previousCard: Scorecard?
+    var assessment = Assessment(response, on: questionnaire)
+    if let peers { try peerOptions.compare(&assessment, with: peers) }
     if let previous {
       let earlier = try ResponseInput(response: previous, questionnaire: self.questionnaire).load(
         texts, csv: peerOptions.encoding.readOptions, on: questionnaire)
-      previousCard = Scorer.score(earlier.response, with: questionnaire)
+      assessment.setPrevious(earlier.response, migration: earlier.migrated)
     }
-    return Planner(target: try target.resolved(questionnaire), capacity: capacity, horizons: parsedHorizons!)
-      .plan(questionnaire, scorecard: card, comparison: comparison, previous: previousCard)
+    return assessment.plan(
+      Planner(target: try target.resolved(questionnaire), capacity: capacity, horizons: parsedHorizons!))
   }
 
   /// The plan of one response against the peer files of `peerFiles` (none: no comparison).

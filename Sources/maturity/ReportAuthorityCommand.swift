@@ -49,25 +49,16 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let (questionnaire, response, peers, carried) = try input.load(
       texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
-    let card = Scorer.score(response, with: questionnaire)
-    var comparison: Comparison?
+    var assessment = Assessment(response, on: questionnaire)
     if !peerOptions.files.isEmpty {
-      comparison = try peers.comparison(card, questionnaire, texts, cache: cache)
-      comparison?.carriedFrom = carried
+      try peers.compare(&assessment, carried: carried, texts, cache: cache)
     }
-    var previousCard: Scorecard?
-    var previousMigration: MigratedResponse?
     if let previous {
       let earlier = try ResponseInput(response: previous, questionnaire: input.questionnaire).load(
         texts, csv: peerOptions.encoding.readOptions, on: questionnaire)
-      previousCard = Scorer.score(earlier.response, with: questionnaire)
-      previousMigration = earlier.migrated
+      assessment.setPrevious(earlier.response, migration: earlier.migrated)
     }
-    let report = GapReport(
-      questionnaire: questionnaire, response: response, scorecard: card, comparison: comparison,
-      previous: previousCard,
-      target: try target.resolved(questionnaire), peerFilePaths: peerOptions.files,
-      previousMigration: previousMigration)
+    let report = assessment.report(target: try target.resolved(questionnaire))
     let path =
       output
       ?? ReportPaths.defaultPath(

@@ -33,7 +33,7 @@ struct ScoreCommand: ParsableCommand, LocalizedCommand {
 
   func run() throws {
     let (questionnaire, response) = try input.load(texts, csv: encoding.readOptions)
-    let card = Scorer.score(response, with: questionnaire)
+    let card = Assessment(response, on: questionnaire).scorecard
     switch format {
     case .text: try output.write(ScorecardText.render(card, texts: texts, color: output.usesColor))
     case .json: try output.write(ScorecardJSON.render(card, language: texts.language))

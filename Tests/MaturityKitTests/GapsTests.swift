@@ -14,12 +14,11 @@ struct GapsTests {
       let response = try ResponseLoader.load(
         path: Repository.path("Examples/responses/\(name).response.yaml"), questionnaire: questionnaire
       ).response
-      let gaps = Gaps(questionnaire, card, comparison: nil)
+      let assessment = Assessment(response, on: questionnaire)
+      let gaps = assessment.gaps()
       #expect(gaps.target == .nextLevel)
-      let report = GapReport(
-        questionnaire: questionnaire, response: response, scorecard: card, comparison: nil, previous: nil,
-        target: nil)
-      let plan = Planner().plan(questionnaire, scorecard: card)
+      let report = assessment.report()
+      let plan = assessment.plan(Planner())
       for (index, dimension) in card.dimensions.enumerated() {
         #expect(report.dimensions[index].target == gaps.dimensions[index].target)
         #expect(report.dimensions[index].gap == gaps.dimensions[index].gap)

@@ -13,7 +13,8 @@ public struct PeerAuthority: Sendable, Equatable {
   public var attributes: [String: String]
 
   public init(
-    id: String, name: String? = nil, country: String? = nil, population: Int? = nil, type: AuthorityType? = nil,
+    id: String, name: String? = nil, country: String? = nil, population: Int? = nil,
+    type: AuthorityType? = nil,
     year: Int, attributes: [String: String] = [:]
   ) {
     self.id = id
@@ -42,6 +43,9 @@ public struct PeerSource: Sendable, Equatable, Codable {
   public var columns: [String]
   /// Columns kept as attributes to filter on.
   public var attributes: [String]
+  /// The SHA-256 of the file's bytes as they were read, in hex; empty when the file could not be
+  /// read again for it.
+  public var sha256: String
 }
 
 /// Peer authorities and their scores per dimension and overall, held compactly: one row of
@@ -81,7 +85,8 @@ public struct PeerSet: Sendable {
   /// Adds every row of `other` (same dimensions).
   public mutating func append(contentsOf other: PeerSet) {
     // Rows from two sets may be two years of one authority.
-    hasSeveralYears = authorities.isEmpty ? other.hasSeveralYears : (other.authorities.isEmpty ? hasSeveralYears : true)
+    hasSeveralYears =
+      authorities.isEmpty ? other.hasSeveralYears : (other.authorities.isEmpty ? hasSeveralYears : true)
     newestRows = authorities.isEmpty ? other.newestRows : (other.authorities.isEmpty ? newestRows : nil)
     authorities += other.authorities
     scoreRows += other.scoreRows

@@ -54,11 +54,10 @@ public struct GapReport: Sendable {
   public var notes: [QuestionLine]
   public var peerFiles: [PeerFile]
 
-  /// Assembles the report. `peerFiles` maps each peer file name to its path, for its checksum.
-  public init(
+  /// Assembles the report (see ``Assessment/report(target:)``).
+  init(
     questionnaire: Questionnaire, response: Response, scorecard: Scorecard, comparison: Comparison?,
-    previous: Scorecard?, target requested: GapTarget?, peerFilePaths: [String] = [],
-    previousMigration: MigratedResponse? = nil
+    previous: Scorecard?, target requested: GapTarget?, previousMigration: MigratedResponse? = nil
   ) {
     previousEdition = previousMigration.map(EditionCarried.init)
     self.scorecard = scorecard
@@ -118,11 +117,7 @@ public struct GapReport: Sendable {
       return question.status != .notRelevant && (answer?.comment != nil || answer?.evidence != nil)
     }.map(line)
     peerFiles = (comparison?.sources ?? []).map { source in
-      let path = peerFilePaths.first { URL(fileURLWithPath: $0).lastPathComponent == source.fileName }
-      return PeerFile(
-        name: source.fileName, sha256: path.flatMap { try? SHA256.hex(ofFile: $0) } ?? "",
-        shape: source.shape.rawValue,
-        rows: source.rows)
+      PeerFile(name: source.fileName, sha256: source.sha256, shape: source.shape.rawValue, rows: source.rows)
     }
   }
 }

@@ -229,29 +229,30 @@ struct PeerOptions: ParsableArguments {
     return PeerGroup(from: peers, filter: try filter(bands), bands: bands)
   }
 
-  /// The authority of `card` against its peers in `peers` (k applied).
-  func comparison(_ card: Scorecard, _ peers: PeerSet, _ questionnaire: Questionnaire) throws -> Comparison {
-    let bands = populationBands(questionnaire)
-    let group = PeerGroup(from: peers, filter: try filter(bands), bands: bands, authority: card.authority)
-    return try Comparison(card, group: group.scores, minimumGroup: minGroup)
+  /// `assessment` compared with its peers in `peers` chosen by the filters (k applied).
+  func compare(_ assessment: inout Assessment, with peers: PeerSet) throws {
+    let bands = populationBands(assessment.questionnaire)
+    let group = PeerGroup(
+      from: peers, filter: try filter(bands), bands: bands, authority: assessment.response.authority)
+    try assessment.compare(with: group.scores, minimumGroup: minGroup)
   }
 
-  /// The authority of `card` against its peers in the `--peers` files (k applied), reading only
-  /// the peer group from them (through the tables `cache` keeps); problems and left-out counts
-  /// go to standard error.
-  func comparison(
-    _ card: Scorecard, _ questionnaire: Questionnaire, _ texts: TextCatalogue, cache: PeerCacheOption
-  ) throws
-    -> Comparison
-  {
+  /// `assessment` compared with its peers in the `--peers` files (k applied), reading only the
+  /// peer group from them (through the tables `cache` keeps); `carried` says the response was
+  /// carried over to the peers' edition. Problems and left-out counts go to standard error.
+  @discardableResult
+  func compare(
+    _ assessment: inout Assessment, carried: EditionCarried?, _ texts: TextCatalogue, cache: PeerCacheOption
+  ) throws -> Comparison {
+    let questionnaire = assessment.questionnaire
     let bands = populationBands(questionnaire)
     var options = readOptions
     options.cacheDirectory = cache.directory
     let (group, warnings) = try PeerGroupReader.read(
       files, questionnaire: questionnaire, options: options, filter: try filter(bands), bands: bands,
-      authority: card.authority)
+      authority: assessment.response.authority)
     report(warnings, group.sources, texts)
-    return try Comparison(card, group: group, minimumGroup: minGroup)
+    return try assessment.compare(with: group, minimumGroup: minGroup, carriedFrom: carried)
   }
 }
 

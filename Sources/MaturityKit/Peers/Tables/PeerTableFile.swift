@@ -9,7 +9,7 @@ import Parallel
 /// damaged file is refused, never trusted.
 enum PeerTableFile {
   /// Format 3: the checksum moved from the header to the trailer, over the header too.
-  static let magic = Array("DMPEERTABLE/3\n".utf8)
+  static let magic = Array("DMPEERTABLE/4\n".utf8)
 
   struct Header: Codable {
     var key: PeerTableCache.Key
