@@ -25,7 +25,18 @@ struct PeerSourceChecksumTests {
         toFile: path, atomically: true, encoding: .utf8)
       paths.append(path)
     }
-    let expected = try paths.map { try SHA256.hex(ofFile: $0) }
+    // As coreutils' sha256sum computes them.
+    let expected = try paths.map { path in
+      let process = Process()
+      let output = Pipe()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+      process.arguments = [path]
+      process.standardOutput = output
+      try process.run()
+      let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return String(text.prefix(64))
+    }
     #expect(expected[0] != expected[1])
     let (set, _) = try PeerSetReader.read(paths, questionnaire: questionnaire)
     #expect(set.sources.map(\.sha256) == expected)

@@ -237,7 +237,7 @@ struct PeerFile {
     let source = PeerSource(
       fileName: URL(fileURLWithPath: path).lastPathComponent, shape: shape, delimiter: reader.delimiter,
       encoding: reader.encoding, rows: rows, rowsLeftOut: leftOut, columns: header.names,
-      attributes: context.columns.attributeNames, sha256: (try? SHA256.hex(ofFile: path)) ?? "")
+      attributes: context.columns.attributeNames, sha256: (try? FileChecksum.sha256(ofFile: path)) ?? "")
     let notes = reader.warnings.map { _ in
       Problem(.warning, SourceLocation(file: path), "peers.readAsWindows1252")
     }
