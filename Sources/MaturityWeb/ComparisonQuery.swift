@@ -31,52 +31,11 @@ struct ComparisonQuery {
   }
 
   /// The filter, with the band label resolved against `bands`.
-  func filter(_ bands: PopulationBands) throws(WebError) -> PeerFilter {
-    var band: PeerFilter.Band?
-    if let label = fields.trimmed("band") {
-      if label.lowercased() == "auto" {
-        band = .auto
-      } else if let index = bands.index(ofLabel: label) {
-        band = .index(index)
-      } else {
-        throw .invalidField(field: "band", value: label)
-      }
-    }
-    let type = try fields.trimmed("type").map { text throws(WebError) -> AuthorityType in
-      guard let type = AuthorityType(rawValue: text) else { throw .invalidField(field: "type", value: text) }
-      return type
-    }
-    let year = try fields.trimmed("year").map { text throws(WebError) -> Int in
-      guard let year = Int(text) else { throw .invalidField(field: "year", value: text) }
-      return year
-    }
-    let similar = try fields.trimmed("similar").map { text throws(WebError) -> Int in
-      guard let similar = Int(text), similar >= 1 else { throw .invalidField(field: "similar", value: text) }
-      return similar
-    }
-    let attributes = try fields.all("where").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {
-      condition throws(WebError) -> (String, String) in
-      let parts = condition.split(separator: "=", maxSplits: 1).map {
-        String($0).trimmingCharacters(in: .whitespaces)
-      }
-      guard parts.count == 2 else { throw .invalidField(field: "where", value: condition) }
-      return (parts[0].lowercased(), parts[1])
-    }
-    let similarOn = try fields.all("similar-on").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-      .map {
-        column throws(WebError) -> (String, String?) in
-        let parts = column.split(separator: "=", maxSplits: 1).map {
-          String($0).trimmingCharacters(in: .whitespaces)
-        }
-        guard similar != nil, !column.hasPrefix("=") else {
-          throw .invalidField(field: "similarOn", value: column)
-        }
-        return (parts[0].lowercased(), parts.count > 1 ? parts[1] : nil)
-      }
-    return PeerFilter(
-      country: fields.trimmed("country")?.uppercased(), type: type, band: band, year: year,
-      attributes: attributes,
-      similar: similar, similarOn: similarOn)
+  func filter(_ bands: PopulationBands) throws(PeerFilterError) -> PeerFilter {
+    try PeerFilterInput(
+      country: fields["country"], type: fields["type"], band: fields["band"], year: fields["year"],
+      conditions: fields.all("where"), similar: fields["similar"], similarOn: fields.all("similar-on")
+    ).filter(bands)
   }
 
   /// The target gaps are measured to, if one was chosen.

@@ -218,6 +218,22 @@ struct PeerCommandTests {
     )
     #expect(lines.count == 201)
   }
+
+  @Test("a peer filter that cannot be used is refused with the message the web app gives")
+  func filterRules() throws {
+    let run = try MaturityBinary.run([
+      "compare", "Examples/responses/small-municipality.response.yaml", "--peers", scores, "--type", "city",
+    ])
+    #expect(run.status == 64)
+    #expect(
+      run.stderr.contains("The type “city” is not one of municipality, region or other."), "\(run.stderr)")
+    let country = try MaturityBinary.run([
+      "compare", "Examples/responses/small-municipality.response.yaml", "--peers", scores, "--country", "es",
+      "--format", "json", "--no-cache",
+    ])
+    #expect(country.status == 0, "\(country.stderr)")
+    #expect(country.stdout.contains("\"country\": \"ES\""), "a lower-case code is read as the code")
+  }
 }
 
 @Suite("Nothing dropped silently")

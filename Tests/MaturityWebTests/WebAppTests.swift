@@ -545,4 +545,14 @@ let authorityForm = [
       }
     }
   }
+
+  @Test func aPeerFilterThatCannotBeUsedIsExplainedAsOnTheCommandLine() async throws {
+    try await withVisitor(peerFiles: [Repository.path("Examples/peers/synthetic-peers-scores.csv")]) {
+      visitor, _ in
+      try await visitor.post("/assessments", authorityForm)
+      let page = try await visitor.get("/assessments/1/results?peers=file:0&type=city")
+      #expect(page.status.code == 200)
+      #expect(page.text.contains("The type “city” is not one of municipality, region or other."))
+    }
+  }
 }

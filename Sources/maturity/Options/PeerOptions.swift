@@ -58,17 +58,12 @@ struct PeerOptions: ParsableArguments {
   @OptionGroup var encoding: EncodingOption
 
   func validate() throws {
-    try AuthorityOptionRules.check(type: type)
+    do {
+      try filterInput.check()
+    } catch {
+      throw ValidationError(error.message(TextCatalogue(language: .english)))
+    }
     if minGroup < 1 { throw ValidationError("--min-group must be at least 1.") }
-    if let similar, similar < 1 { throw ValidationError("--similar must be at least 1.") }
-    if similar == nil, !similarOn.isEmpty { throw ValidationError("--similar-on needs --similar N.") }
-    for column in similarOn where column.hasPrefix("=") || column.trimmingCharacters(in: .whitespaces).isEmpty
-    {
-      throw ValidationError("--similar-on takes COLUMN or COLUMN=VALUE, not '\(column)'.")
-    }
-    for condition in conditions where !condition.contains("=") {
-      throw ValidationError("--where takes ATTRIBUTE=VALUE, not '\(condition)'.")
-    }
     if let bands, parsedBands(bands) == nil {
       throw ValidationError("--bands takes rising numbers separated by commas.")
     }
@@ -88,33 +83,20 @@ struct PeerOptions: ParsableArguments {
     PopulationBands(bounds: bands.flatMap(parsedBands) ?? questionnaire.populationBands)
   }
 
+  /// The filters as written, checked by the rules the web app's queries share.
+  var filterInput: PeerFilterInput {
+    PeerFilterInput(
+      country: country, type: type, band: band, year: year.map(String.init), conditions: conditions,
+      similar: similar.map(String.init), similarOn: similarOn)
+  }
+
   /// The filter, with a band label resolved against `bands`.
   func filter(_ bands: PopulationBands) throws -> PeerFilter {
-    var band: PeerFilter.Band?
-    if let label = self.band {
-      if label.lowercased() == "auto" {
-        band = .auto
-      } else if let index = bands.index(ofLabel: label) {
-        band = .index(index)
-      } else {
-        throw ValidationError(
-          "Unknown band '\(label)'. Bands: auto, \(bands.labels.joined(separator: ", ")).")
-      }
+    do {
+      return try filterInput.filter(bands)
+    } catch {
+      throw ValidationError(error.message(TextCatalogue(language: .english)))
     }
-    return PeerFilter(
-      country: country, type: type.flatMap(AuthorityType.init), band: band, year: year,
-      attributes: conditions.map { condition in
-        let parts = condition.split(separator: "=", maxSplits: 1).map {
-          String($0).trimmingCharacters(in: .whitespaces)
-        }
-        return (parts[0].lowercased(), parts.count > 1 ? parts[1] : "")
-      }, similar: similar,
-      similarOn: similarOn.map { column in
-        let parts = column.split(separator: "=", maxSplits: 1).map {
-          String($0).trimmingCharacters(in: .whitespaces)
-        }
-        return (parts[0].lowercased(), parts.count > 1 ? parts[1] : nil)
-      })
   }
 
   var readOptions: PeerReadOptions {
