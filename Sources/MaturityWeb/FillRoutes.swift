@@ -11,7 +11,7 @@ extension WebApp {
     router.get("/assessments/:id") { _, context in
       let loaded = try loadAssessment(context)
       let next = zip(loaded.questionnaire.dimensions, loaded.progress()).first { $1.answered < $1.total }?.0
-      return Response.redirect(
+      return Hummingbird.Response.redirect(
         to: next.map { "/assessments/\(loaded.id)/dimensions/\($0.id)" }
           ?? "/assessments/\(loaded.id)/results", type: .normal)
     }
@@ -37,7 +37,7 @@ extension WebApp {
       }
       try store.update(record)
       let first = loaded.questionnaire.dimensions.first?.id ?? ""
-      return Response.redirect(to: "/assessments/\(loaded.id)/dimensions/\(first)", type: .normal)
+      return Hummingbird.Response.redirect(to: "/assessments/\(loaded.id)/dimensions/\(first)", type: .normal)
     }
 
     router.get("/assessments/:id/dimensions/:dimension") { request, context in
@@ -81,7 +81,7 @@ extension WebApp {
       let go = fields["go"] ?? "next"
       // A language chosen on the page: the answers are saved first, then the page comes back in it.
       if go.hasPrefix("language:"), let language = Language(String(go.dropFirst("language:".count))) {
-        var response = Response.redirect(to: here, type: .normal)
+        var response = Hummingbird.Response.redirect(to: here, type: .normal)
         response.setCookie(Self.languageCookie(language))
         return response
       }
@@ -92,7 +92,7 @@ extension WebApp {
         : index + 1 < dimensions.count
           ? "/assessments/\(loaded.id)/dimensions/\(dimensions[index + 1].id)"
           : "/assessments/\(loaded.id)/results"
-      return Response.redirect(to: next, type: .normal)
+      return Hummingbird.Response.redirect(to: next, type: .normal)
     }
 
     router.post("/assessments/:id/answers/:question") { request, context in
@@ -122,7 +122,7 @@ extension WebApp {
             })
         ),
       ])
-      return Response(
+      return Hummingbird.Response(
         status: error == nil ? .ok : .unprocessableContent,
         headers: [.contentType: "application/json; charset=utf-8"],
         body: .init(byteBuffer: ByteBuffer(string: body.text)))
@@ -133,7 +133,7 @@ extension WebApp {
   func detailsPage(
     record: AssessmentRecord?, fields: FormFields?, errors: [AuthorityForm.FieldError], request: Request,
     context: WebContext, assessment: LoadedAssessment? = nil, status: HTTPResponse.Status = .ok
-  ) -> Response {
+  ) -> Hummingbird.Response {
     let texts = context.texts
     var pageContext = AuthorityForm.context(record, posted: fields, errors: errors, texts: texts)
     pageContext["action"] = assessment.map { "/assessments/\($0.id)/details" } ?? "/assessments"
@@ -155,7 +155,7 @@ extension WebApp {
     _ loaded: LoadedAssessment, _ dimensionID: String, errors: [String: (value: String, message: String)],
     request: Request,
     context: WebContext, status: HTTPResponse.Status = .ok
-  ) throws -> Response {
+  ) throws -> Hummingbird.Response {
     let texts = context.texts
     let dimensions = loaded.questionnaire.dimensions
     guard let index = dimensions.firstIndex(where: { $0.id == dimensionID }) else { throw WebError.notFound }

@@ -74,12 +74,13 @@ extension WebApp {
       }
       let created = try store.create(record)
       let first = questionnaire.dimensions.first?.id ?? ""
-      return Response.redirect(to: "/assessments/\(created.id!)/dimensions/\(first)", type: .normal)
+      return Hummingbird.Response.redirect(
+        to: "/assessments/\(created.id!)/dimensions/\(first)", type: .normal)
     }
 
     router.post("/assessments/:id/duplicate") { _, context in
       let copy = try store.duplicate(try assessmentID(context), date: ISODate.today)
-      return Response.redirect(to: "/assessments/\(copy.id!)/details", type: .normal)
+      return Hummingbird.Response.redirect(to: "/assessments/\(copy.id!)/details", type: .normal)
     }
 
     router.get("/assessments/:id/delete") { request, context in
@@ -99,7 +100,7 @@ extension WebApp {
       let id = try assessmentID(context)
       _ = try store.assessment(id)  // a missing one is a 404, not a silent success
       try store.delete(id)
-      return Response.redirect(to: "/", type: .normal)
+      return Hummingbird.Response.redirect(to: "/", type: .normal)
     }
 
     router.get("/authorities/:authority/export") { _, context in
@@ -129,7 +130,7 @@ extension WebApp {
 
     router.post("/authorities/:authority/delete") { _, context in
       try store.deleteAuthority(try Self.authorityParameter(context))
-      return Response.redirect(to: "/", type: .normal)
+      return Hummingbird.Response.redirect(to: "/", type: .normal)
     }
   }
 

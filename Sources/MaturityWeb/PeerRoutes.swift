@@ -13,14 +13,14 @@ extension WebApp {
       // Read in full first: a file with bad rows is refused, not kept.
       _ = try PeerCatalogue.read(upload.content, named: upload.name, questionnaire: shelf.preferred)
       _ = try store.addPeerSet(name: upload.name, content: upload.content)
-      return Response.redirect(to: "/#peers", type: .normal)
+      return Hummingbird.Response.redirect(to: "/#peers", type: .normal)
     }
 
     router.post("/peers/:peerSet/delete") { _, context in
       guard let id = context.parameters.get("peerSet", as: Int64.self) else { throw WebError.notFound }
       try store.deletePeerSet(id)
       peers.forget(upload: id)
-      return Response.redirect(to: "/#peers", type: .normal)
+      return Hummingbird.Response.redirect(to: "/#peers", type: .normal)
     }
   }
 }

@@ -142,7 +142,7 @@ extension WebApp {
   /// the downloads.
   func resultsPage(
     _ template: String, _ results: Results, parts: HTMLParts, request: Request, context: WebContext
-  ) -> Response {
+  ) -> Hummingbird.Response {
     let texts = context.texts
     let query = comparisonQuery(request)
     var pageContext = query.context(

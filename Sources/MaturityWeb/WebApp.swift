@@ -4,9 +4,6 @@ import InterfaceText
 import MaturityKit
 import MaturityStore
 
-/// The HTTP response (MaturityKit's `Response` is an authority's answers).
-typealias Response = Hummingbird.Response
-
 /// The local web app of `maturity serve`: fill in an assessment, see its report, compare it and
 /// plan, in a browser, with every answer kept in the ``AssessmentStore``.
 ///
@@ -36,7 +33,7 @@ public struct WebApp: Sendable {
     addPeerRoutes(to: router)
     router.get("/language") { request, _ in
       let query = FormFields(urlEncoded: request.uri.query ?? "")
-      var response = Response.redirect(to: Self.localPath(query["back"]), type: .normal)
+      var response = Hummingbird.Response.redirect(to: Self.localPath(query["back"]), type: .normal)
       if let language = query["lang"].flatMap(Language.init) {
         response.setCookie(Self.languageCookie(language))
       }
@@ -45,7 +42,7 @@ public struct WebApp: Sendable {
     router.get("/static/:file") { _, context in
       let name = try context.parameters.require("file")
       guard let asset = StaticAssets.files[name] else { throw WebError.notFound }
-      return Response(
+      return Hummingbird.Response(
         status: .ok, headers: [.contentType: asset.type, .cacheControl: "no-cache"],
         body: .init(byteBuffer: ByteBuffer(string: asset.text)))
     }
@@ -81,8 +78,8 @@ public struct WebApp: Sendable {
 
   // MARK: Responses
 
-  func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-    Response(
+  func html(_ text: String, status: HTTPResponse.Status = .ok) -> Hummingbird.Response {
+    Hummingbird.Response(
       status: status, headers: [.contentType: "text/html; charset=utf-8"],
       body: .init(byteBuffer: ByteBuffer(string: text)))
   }
@@ -92,7 +89,7 @@ public struct WebApp: Sendable {
     _ template: String, title: String, _ pageContext: [String: Any], request: Request, context: WebContext,
     assessment: LoadedAssessment? = nil, current: String = "", linkQuery: String = "",
     status: HTTPResponse.Status = .ok
-  ) -> Response {
+  ) -> Hummingbird.Response {
     let path = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
     return html(
       renderer.page(
@@ -104,8 +101,8 @@ public struct WebApp: Sendable {
   }
 
   /// A file to download.
-  func download(_ bytes: [UInt8], name: String, type: String) -> Response {
-    Response(
+  func download(_ bytes: [UInt8], name: String, type: String) -> Hummingbird.Response {
+    Hummingbird.Response(
       status: .ok,
       headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
       body: .init(byteBuffer: ByteBuffer(bytes: bytes)))

@@ -17,16 +17,18 @@ struct WebGuard: RouterMiddleware {
   static let languageCookie = "maturity_lang"
   static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Hummingbird.Response
+  )
     async throws
-    -> Response
+    -> Hummingbird.Response
   {
     var context = context
     context.texts = TextCatalogue(language: Self.language(request))
     let existing = request.cookies[Self.csrfCookie]?.value.filter(\.isHexDigit)
     let token = existing.flatMap { $0.count == 64 ? $0 : nil } ?? Self.newToken()
     context.csrfToken = token
-    var response: Response
+    var response: Hummingbird.Response
     do {
       var request = request
       if request.method == .post { try await Self.checkToken(&request, expected: existing) }
@@ -85,7 +87,7 @@ struct WebGuard: RouterMiddleware {
     }
   }
 
-  private func errorResponse(_ error: any Error, request: Request, context: Context) -> Response {
+  private func errorResponse(_ error: any Error, request: Request, context: Context) -> Hummingbird.Response {
     let texts = context.texts
     let (status, message) = Self.explain(error, texts: texts)
     if status == .internalServerError {
@@ -93,7 +95,7 @@ struct WebGuard: RouterMiddleware {
     }
     let wantsJSON = (request.headers[.accept] ?? "").contains("application/json")
     if wantsJSON {
-      return Response(
+      return Hummingbird.Response(
         status: status, headers: [.contentType: "application/json; charset=utf-8"],
         body: .init(byteBuffer: ByteBuffer(string: JSONValue.object([("error", .string(message))]).text)))
     }
@@ -101,7 +103,7 @@ struct WebGuard: RouterMiddleware {
       "error", title: texts("web.errorTitle"), context: ["message": message, "status": "\(status.code)"],
       texts: texts,
       csrf: context.csrfToken, path: "/")
-    return Response(
+    return Hummingbird.Response(
       status: status, headers: [.contentType: "text/html; charset=utf-8"],
       body: .init(byteBuffer: ByteBuffer(string: html)))
   }
