@@ -83,8 +83,8 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["maturity", "TestSupport"],
-      // Helpers the tests run with python3, read from the source folder.
-      exclude: ["fill_in_pty.py", "check_xlsform.py", "serve_kill.py"]
+      // Helpers the tests run with python3, and the help of every command, read from the source folder.
+      exclude: ["fill_in_pty.py", "check_xlsform.py", "serve_kill.py", "Help"]
     ),
     .testTarget(
       name: "MaturityStoreTests",
