@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/debug/maturity
 
-.PHONY: deps build demo test conformance format reports browser-check web-check spreadsheet-check sanitize fuzz package check-package
+.PHONY: deps build demo test conformance format lint reports browser-check web-check spreadsheet-check sanitize fuzz package check-package
 
 deps:
 	@scripts/install-deps
@@ -21,8 +21,14 @@ test: build
 conformance: build
 	../shared/testdata/csv/check-conformance $(BIN) csv
 
+FORMATTED = Package.swift Sources Tests Fuzz Benchmarks Plugins
+
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive $(FORMATTED)
+
+# The repository's .swift-format, every warning an error (run by .ci/run).
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
 
 reports: build
 	scripts/make-reports

@@ -6,7 +6,8 @@ enum BenchmarkInput {
   static func writePeerScores(to path: String, megabytes: Int) throws {
     var writer = CSVWriter(lineEnding: "\n")
     writer.write([
-      "authority_id", "name", "country", "population", "type", "year", "questionnaire", "version", "ecosystem",
+      "authority_id", "name", "country", "population", "type", "year", "questionnaire", "version",
+      "ecosystem",
       "openness", "interoperability", "sustainability", "ethics", "overall", "note",
     ])
     let countries = ["FR", "ES", "IT", "DE", "PT", "NL", "BE", "PL", "SE", "EL"]
@@ -25,8 +26,11 @@ enum BenchmarkInput {
         let scores = (0..<5).map { _ in String(format: "%.1f", next() * 100) }
         let note = index % 10 == 0 ? "synthetic, \"quoted\"\nsecond line" : "synthetic"
         writer.write(
-          ["SYN-\(index)", "Authority \(index)", countries[index % countries.count], "\(Int(next() * 500_000) + 800)",
-           index % 20 == 0 ? "region" : "municipality", "2025", "ai-data-readiness", "2025.1"] + scores
+          [
+            "SYN-\(index)", "Authority \(index)", countries[index % countries.count],
+            "\(Int(next() * 500_000) + 800)",
+            index % 20 == 0 ? "region" : "municipality", "2025", "ai-data-readiness", "2025.1",
+          ] + scores
             + [String(format: "%.2f", next() * 100), note])
       }
       let bytes = writer.take()

@@ -21,7 +21,8 @@ enum RawLibCSV {
     defer { close(fd) }
     let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 18, alignment: 8)
     defer { buffer.deallocate() }
-    let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { _, _, context in
+    let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+      _, _, context in
       context!.assumingMemoryBound(to: Counts.self).pointee.fields += 1
     }
     let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in

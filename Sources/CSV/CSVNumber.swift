@@ -38,7 +38,9 @@ public enum CSVNumber {
   }
 
   /// Exact powers of ten, 10⁰ … 10¹⁵.
-  private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+  private static let powersOfTen: [Double] = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  ]
 
   /// The value of a number of at most 15 digits without exponent, the usual case, in one pass
   /// and without `strtod`: the digits as an integer and the power of ten are both exact

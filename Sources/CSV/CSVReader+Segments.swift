@@ -33,7 +33,9 @@ extension CSVReader {
       while index < read {
         // Plain bytes change nothing but the state "inside an unquoted field": skip them fast.
         if scanner.isInUnquotedField {
-          while index < read, !BoundaryScanner.isSpecial(chunk[index], delimiter: delimiter.rawValue) { index += 1 }
+          while index < read, !BoundaryScanner.isSpecial(chunk[index], delimiter: delimiter.rawValue) {
+            index += 1
+          }
           if index == read { break }
         }
         if let boundary = scanner.consume(chunk[index], at: offset + index), boundaries.count < parts,
@@ -94,7 +96,8 @@ struct BoundaryScanner {
   /// a CR: then only their line breaks count (CR, LF, CRLF as one), and the last byte tells the
   /// state. False, with nothing consumed, otherwise.
   mutating func skipPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
-    guard let base = bytes.baseAddress, state == .fieldStart || state == .unquoted, pendingAfterCR == nil, !previousWasCR,
+    guard let base = bytes.baseAddress, state == .fieldStart || state == .unquoted, pendingAfterCR == nil,
+      !previousWasCR,
       bytes[bytes.count - 1] != 0x0D, memchr(base, 0x22, bytes.count) == nil
     else { return false }
     line += Self.lineBreaks(in: bytes)
@@ -119,7 +122,8 @@ struct BoundaryScanner {
       let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
       let next = bytes.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self)
       let returns = matches(word, 0x0D)
-      total += (returns | matches(word, 0x0A)).nonzeroBitCount - (returns & matches(next, 0x0A)).nonzeroBitCount
+      total +=
+        (returns | matches(word, 0x0A)).nonzeroBitCount - (returns & matches(next, 0x0A)).nonzeroBitCount
       index += 8
     }
     let tail = index

@@ -47,8 +47,12 @@ public struct CSVRecord {
   /// The bytes of ``trimmedValue(_:)``, without making a string. Valid only while the record is.
   public func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
     guard var field = bytes(index) else { return nil }
-    while let first = field.first, first == 0x20 || first == 0x09 { field = UnsafeBufferPointer(rebasing: field.dropFirst()) }
-    while let last = field.last, last == 0x20 || last == 0x09 { field = UnsafeBufferPointer(rebasing: field.dropLast()) }
+    while let first = field.first, first == 0x20 || first == 0x09 {
+      field = UnsafeBufferPointer(rebasing: field.dropFirst())
+    }
+    while let last = field.last, last == 0x20 || last == 0x09 {
+      field = UnsafeBufferPointer(rebasing: field.dropLast())
+    }
     return FormulaGuard.unguardedBytes(field)
   }
 

@@ -44,7 +44,8 @@ public struct CSVWriter: Sendable {
     let delimiter = delimiter.rawValue
     field.withUTF8 { utf8 in  // contiguous bytes, for small strings too
       let needsQuotes =
-        utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20 || utf8.last == 0x20
+        utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20
+        || utf8.last == 0x20
       guard needsQuotes else {
         bytes.append(contentsOf: utf8)
         return

@@ -30,7 +30,9 @@ enum DelimiterDetection {
     var best: (delimiter: CSVDelimiter, agreeing: Int, count: Int)? = nil
     for (index, delimiter) in candidates.enumerated() where first[index] > 0 {
       let agreeing = lines.filter { $0[index] == first[index] }.count
-      if best == nil || agreeing > best!.agreeing || (agreeing == best!.agreeing && first[index] > best!.count) {
+      if best == nil || agreeing > best!.agreeing
+        || (agreeing == best!.agreeing && first[index] > best!.count)
+      {
         best = (delimiter, agreeing, first[index])
       }
     }

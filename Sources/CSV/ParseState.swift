@@ -38,17 +38,18 @@ struct ParseState: ~Copyable {
   }
 
   /// libcsv's field callback: appends the field and counts line breaks inside it (quoted fields).
-  static let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
-    field, length, context in
-    let state = context.unsafelyUnwrapped.assumingMemoryBound(to: ParseState.self)
-    if length > 0, let field {
-      let bytes = UnsafeRawBufferPointer(start: field, count: length)
-      state.pointee.bytes.append(bytes)
-      if LineBreaks.mayContain(bytes) { state.pointee.countLineBreaks(in: bytes) }
+  static let fieldCallback: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void =
+    {
+      field, length, context in
+      let state = context.unsafelyUnwrapped.assumingMemoryBound(to: ParseState.self)
+      if length > 0, let field {
+        let bytes = UnsafeRawBufferPointer(start: field, count: length)
+        state.pointee.bytes.append(bytes)
+        if LineBreaks.mayContain(bytes) { state.pointee.countLineBreaks(in: bytes) }
+      }
+      state.pointee.fieldBounds.append(state.pointee.bytes.count)
+      state.pointee.afterCarriageReturn = false
     }
-    state.pointee.fieldBounds.append(state.pointee.bytes.count)
-    state.pointee.afterCarriageReturn = false
-  }
 
   /// libcsv's record callback, called with the terminating character (CR or LF), or -1 at the end.
   static let recordCallback: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = {
@@ -79,7 +80,8 @@ struct ParseState: ~Copyable {
         return
       }
     } else {
-      records.append(RecordMark(firstField: openRecordFirstField, fieldCount: fieldCount, line: openRecordLine))
+      records.append(
+        RecordMark(firstField: openRecordFirstField, fieldCount: fieldCount, line: openRecordLine))
       openRecordFirstField = fieldBounds.count - 1
     }
     afterCarriageReturn = terminator == 0x0D

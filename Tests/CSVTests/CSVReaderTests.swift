@@ -30,7 +30,8 @@ struct CSVReaderTests {
     for ending in ["\n", "\r\n", "\r"] {
       let text = ["a,b", "1,2", "3,4"].joined(separator: ending) + ending
       let read = try records(text)
-      #expect(read.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"]], "ending \(ending.debugDescription)")
+      #expect(
+        read.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"]], "ending \(ending.debugDescription)")
       #expect(read.map(\.line) == [1, 2, 3])
     }
   }
@@ -112,7 +113,11 @@ struct CSVReaderTests {
         header = try CSVHeader(record, file: "x")
         return
       }
-      rows.append((record.string(header["NAME"]!)!, record.number(header["population"]!), record.number(header[" Score "]!)))
+      rows.append(
+        (
+          record.string(header["NAME"]!)!, record.number(header["population"]!),
+          record.number(header[" Score "]!)
+        ))
     }
     #expect(rows.map(\.0) == ["Paris", "Rivas; Vaciamadrid"])
     #expect(rows.map(\.1) == [2_133_111, 98_000])
@@ -133,7 +138,8 @@ struct CSVReaderTests {
   @Test("forced UTF-8 refuses invalid bytes with the record's line")
   func forcedUTF8() throws {
     #expect(throws: CSVError(file: "test.csv", line: 3, kind: .invalidUTF8)) {
-      try records([UInt8]("a\nok\n".utf8) + [0x22, 0x0A, 0xE9, 0x22, 0x0A], options: CSVReadOptions(encoding: .utf8))
+      try records(
+        [UInt8]("a\nok\n".utf8) + [0x22, 0x0A, 0xE9, 0x22, 0x0A], options: CSVReadOptions(encoding: .utf8))
     }
   }
 
@@ -208,8 +214,12 @@ struct CSVReaderTests {
   @Test("no input traps the reader", arguments: 0..<200)
   func randomBytes(seed: Int) throws {
     var generator = SeededGenerator(seed: UInt64(seed))
-    let alphabet: [UInt8] = [0x22, 0x2C, 0x3B, 0x0A, 0x0D, 0x09, 0x61, 0x20, 0xC3, 0xA9, 0xFF, 0x00, 0x7C, 0xEF, 0xBB, 0xBF]
-    let bytes = (0..<Int.random(in: 0..<300, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+    let alphabet: [UInt8] = [
+      0x22, 0x2C, 0x3B, 0x0A, 0x0D, 0x09, 0x61, 0x20, 0xC3, 0xA9, 0xFF, 0x00, 0x7C, 0xEF, 0xBB, 0xBF,
+    ]
+    let bytes = (0..<Int.random(in: 0..<300, using: &generator)).map { _ in
+      alphabet.randomElement(using: &generator)!
+    }
     for options in [CSVReadOptions(), CSVReadOptions(encoding: .utf8, requiresUniformWidth: true)] {
       do {
         let reader = try CSVReader(.bytes(bytes, name: "fuzz.csv"), options: options)

@@ -38,7 +38,8 @@ struct CSVWriterTests {
     for delimiter in CSVDelimiter.allCases {
       var writer = CSVWriter(delimiter: delimiter)
       for row in rows { writer.write(row) }
-      let reader = try CSVReader(.bytes(writer.bytes, name: "out.csv"), options: CSVReadOptions(delimiter: delimiter))
+      let reader = try CSVReader(
+        .bytes(writer.bytes, name: "out.csv"), options: CSVReadOptions(delimiter: delimiter))
       var values: [[String]] = []
       try reader.forEach { record in values.append((0..<record.count).map { record.value($0)! }) }
       #expect(values == rows, "delimiter \(delimiter)")
@@ -58,7 +59,9 @@ struct CSVNumberTests {
     #expect(CSVNumber.parse(text) == value)
   }
 
-  @Test("not numbers", arguments: ["", " ", "abc", "1.2.3", "1,2,3", "1e", "inf", "nan", "0x10", "1 000", "1e999", "--1", "."])
+  @Test(
+    "not numbers",
+    arguments: ["", " ", "abc", "1.2.3", "1,2,3", "1e", "inf", "nan", "0x10", "1 000", "1e999", "--1", "."])
   func invalid(text: String) {
     #expect(CSVNumber.parse(text) == nil)
   }

@@ -15,7 +15,9 @@ public enum PeerGrouping: Sendable, Equatable {
   }
 
   /// The rows of each group in first-seen order, and how many authorities have no group.
-  func split(_ peers: PeerSet, _ bands: PopulationBands) -> (rows: [String: [Int]], order: [String], ungrouped: Int) {
+  func split(_ peers: PeerSet, _ bands: PopulationBands) -> (
+    rows: [String: [Int]], order: [String], ungrouped: Int
+  ) {
     var rows: [String: [Int]] = [:]
     var order: [String] = []
     var ungrouped = 0
@@ -135,7 +137,9 @@ public struct GroupGaps: Sendable {
       }
     }
     self.medians = medians
-    grouped = peers.authorities.indices.compactMap { row in grouping.key(peers.authorities[row], bands).map { (row, $0) } }
+    grouped = peers.authorities.indices.compactMap { row in
+      grouping.key(peers.authorities[row], bands).map { (row, $0) }
+    }
   }
 
   /// Every authority with a group, in the peer set's order.

@@ -28,7 +28,8 @@ public final class AtomicFile {
         throw OutputError.cannotWrite(path: path, reason: error.localizedDescription)
       }
     }
-    temporaryPath = directory + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    temporaryPath =
+      directory + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     if descriptor < 0 { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
   }
@@ -42,9 +43,10 @@ public final class AtomicFile {
 
   /// Appends bytes to the temporary file.
   public func write(_ bytes: some Collection<UInt8>) throws(OutputError) {
-    let failed: Bool = bytes.withContiguousStorageIfAvailable { buffer in
-      !Self.writeAll(descriptor, UnsafeRawBufferPointer(buffer))
-    } ?? Array(bytes).withUnsafeBytes { !Self.writeAll(descriptor, $0) }
+    let failed: Bool =
+      bytes.withContiguousStorageIfAvailable { buffer in
+        !Self.writeAll(descriptor, UnsafeRawBufferPointer(buffer))
+      } ?? Array(bytes).withUnsafeBytes { !Self.writeAll(descriptor, $0) }
     if failed { throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
   }
 

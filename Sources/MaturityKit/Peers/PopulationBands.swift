@@ -33,7 +33,9 @@ public struct PopulationBands: Sendable, Equatable {
   }
 
   static func short(_ value: Double) -> String {
-    if value >= 1_000_000, value.truncatingRemainder(dividingBy: 1_000_000) == 0 { return "\(Int(value / 1_000_000))M" }
+    if value >= 1_000_000, value.truncatingRemainder(dividingBy: 1_000_000) == 0 {
+      return "\(Int(value / 1_000_000))M"
+    }
     if value >= 1000, value.truncatingRemainder(dividingBy: 1000) == 0 { return "\(Int(value / 1000))k" }
     return value.formatted
   }

@@ -2,7 +2,8 @@
 /// and escaped so that any text reads back as written.
 public enum ResponseYAMLWriter {
   /// The response as YAML; `header` lines, if any, come first as comments.
-  public static func yaml(_ response: Response, questionnaire: Questionnaire, header: [String] = []) -> String {
+  public static func yaml(_ response: Response, questionnaire: Questionnaire, header: [String] = []) -> String
+  {
     var out = header.map { "# " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
     out += "questionnaire: \(quoted(response.questionnaireID))\nversion: \(quoted(response.version))\n"
     let authority = response.authority
