@@ -90,4 +90,61 @@ struct FillSessionTests {
     #expect(TextWrapping.wrap("short", width: 60) == "short")
     #expect(TextWrapping.wrap("abcdefghij", width: 4) == "abcd\nefgh\nij")
   }
+
+  /// Answers the governance priority (strategy, paper forms, owner, practices, datasets, notes).
+  func answerGovernance(_ session: FillSession, practices: String = "2") throws {
+    for line in ["3", "no", "1", practices, "12", "-"] { _ = try session.handle(line) }
+  }
+
+  @Test(
+    "a follow-up appears when its condition is met, and the session ends when everything that applies is answered"
+  )
+  func followUpsAndFinishing() throws {
+    let session = try session()
+    try answerGovernance(session)
+    #expect(session.questionnaire.dimensions[1].questions.map(\.id).contains("ai-share"))
+    #expect(try session.handle("yes") == .continue(nil))
+    #expect(session.screen(color: false).contains("What share of services use AI?"))
+    #expect(try session.handle("60") == .continue(nil))
+    #expect(try session.handle("4") == .continue(nil))
+    // ai-share ≥ 50: the public AI register applies, and is the last question asked.
+    #expect(session.screen(color: false).contains("Is there a public AI register?"))
+    #expect(try session.handle("1") == .finished)
+    #expect(session.isComplete)
+    #expect(try saved(session).value("ai-share") == .number(60))
+  }
+
+  @Test("an answer that switches off answered follow-ups asks first; no keeps them, yes removes them")
+  func removalIsConfirmed() throws {
+    let session = try session()
+    try answerGovernance(session)
+    for line in ["yes", "60", "4", "1"] { _ = try session.handle(line) }
+    _ = try session.handle("g 2")
+    #expect(try session.handle("no") == .continue(nil))
+    #expect(session.screen(color: false).contains("no longer apply: ai-share, ai-register"))
+    #expect(try session.handle("maybe") == .retry("Please answer y or n."))
+    _ = try session.handle("n")
+    // Kept: the user said no; the new answer stands too.
+    #expect(try saved(session).value("ai-share") == .number(60))
+    #expect(try saved(session).value("uses-ai") == .boolean(false))
+    for line in ["g 2", "yes", "g 2"] { _ = try session.handle(line) }
+    #expect(try session.handle("no") == .continue(nil))
+    #expect(session.screen(color: false).contains("no longer apply"))
+    _ = try session.handle("y")
+    let response = try saved(session)
+    #expect(response.value("uses-ai") == .boolean(false))
+    #expect(response.value("ai-share") == nil && response.value("ai-register") == nil)
+  }
+
+  @Test("s skips, b goes back, q quits with everything saved")
+  func navigation() throws {
+    let session = try session()
+    #expect(try session.handle("s") == .continue(nil))
+    #expect(session.index == 1)
+    #expect(try session.handle("b") == .continue(nil))
+    #expect(session.index == 0)
+    _ = try session.handle("2")
+    #expect(try session.handle("q") == .quit)
+    #expect(try saved(session).value("strategy") == .option("draft"))
+  }
 }
