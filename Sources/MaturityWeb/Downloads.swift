@@ -30,27 +30,27 @@ enum Download: String, CaseIterable {
   /// Whether the file needs the scores, comparison and plan (not only the answers).
   var needsResults: Bool { !rawValue.hasPrefix("response") }
 
+  /// The format of a report or plan file, from its extension.
+  private var format: ReportFormat {
+    switch rawValue.split(separator: ".").last! {
+    case "html": .html
+    case "md": .markdown
+    case "csv": .csv
+    default: .json
+    }
+  }
+
   /// The file's bytes; `results` is required when ``needsResults``.
   func bytes(_ loaded: LoadedAssessment, _ results: Results?, texts: TextCatalogue) -> [UInt8] {
-    let language = texts.language
     switch self {
     case .responseYAML:
       return Array(ResponseYAMLWriter.yaml(loaded.response, questionnaire: loaded.questionnaire).utf8)
     case .responseCSV:
       return ResponseTemplate.csv(loaded.questionnaire, texts: texts, response: loaded.response)
-    default: break
-    }
-    guard let results else { return [] }
-    switch self {
-    case .reportHTML: return Array(GapReportRenderer.html(results.report, texts: texts).utf8)
-    case .reportMarkdown: return Array(GapReportRenderer.markdown(results.report, texts: texts).utf8)
-    case .reportJSON: return Array(GapReportData.json(results.report, language: language).utf8)
-    case .reportCSV: return GapReportData.csv(results.report, language: language)
-    case .planHTML: return Array(PlanRenderer.html(results.plan, texts: texts).utf8)
-    case .planMarkdown: return Array(PlanRenderer.markdown(results.plan, texts: texts).utf8)
-    case .planJSON: return Array(PlanRenderer.json(results.plan, texts: texts).utf8)
-    case .planCSV: return PlanRenderer.csv(results.plan, texts: texts)
-    case .responseYAML, .responseCSV: return []
+    case .reportHTML, .reportMarkdown, .reportJSON, .reportCSV:
+      return results?.report.rendered(as: format, texts: texts) ?? []
+    case .planHTML, .planMarkdown, .planJSON, .planCSV:
+      return results?.plan.rendered(as: format, texts: texts) ?? []
     }
   }
 }

@@ -4,8 +4,6 @@ import MaturityKit
 
 /// `maturity benchmark sensitivity`: how much a network's ranking depends on the weights.
 struct BenchmarkSensitivityCommand: ParsableCommand, LocalizedCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
-
   static let configuration = CommandConfiguration(
     commandName: "sensitivity",
     abstract: "How much the ranking of a network's authorities by overall score depends on the weights.",
@@ -42,7 +40,7 @@ struct BenchmarkSensitivityCommand: ParsableCommand, LocalizedCommand {
   @OptionGroup var peerOptions: PeerOptions
 
   @Option(help: "text, json or csv.")
-  var format: Format = .text
+  var format = OutputFormat<RankSensitivity>(.text)
 
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputOption
@@ -69,10 +67,6 @@ struct BenchmarkSensitivityCommand: ParsableCommand, LocalizedCommand {
     let result = RankSensitivity(
       group.peers, answers: answers, questionnaire: questionnaire,
       options: SensitivityOptions(runs: runs, spread: spread, seed: seed))
-    switch format {
-    case .text: try output.write(SensitivityRenderers.text(result, texts: texts))
-    case .json: try output.write(SensitivityRenderers.json(result))
-    case .csv: try output.write(SensitivityRenderers.csv(result))
-    }
+    try output.write(result.rendered(as: format.value, texts: texts))
   }
 }

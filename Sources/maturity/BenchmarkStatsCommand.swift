@@ -4,8 +4,6 @@ import MaturityKit
 
 /// `maturity benchmark stats`: the distribution of a peer set per group.
 struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
-
   static let configuration = CommandConfiguration(
     commandName: "stats",
     abstract: "The distribution of a peer set per group (what a network publishes), k applied to every cell.",
@@ -26,7 +24,7 @@ struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
   @OptionGroup var peerOptions: PeerOptions
 
   @Option(help: "text, json, csv or markdown.")
-  var format: Format = .text
+  var format = OutputFormat<NetworkDistribution>(.text)
 
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputOption
@@ -40,11 +38,6 @@ struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
     let table = NetworkDistribution(
       group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
     input.reportUngrouped(table.ungrouped, texts)
-    switch format {
-    case .text: try output.write(DistributionRenderers.text(table, texts: texts))
-    case .json: try output.write(DistributionRenderers.json(table))
-    case .csv: try output.write(DistributionRenderers.csv(table))
-    case .markdown: try output.write(DistributionRenderers.markdown(table, texts: texts))
-    }
+    try output.write(table.rendered(as: format.value, texts: texts))
   }
 }

@@ -4,8 +4,6 @@ import MaturityKit
 
 /// `maturity compare`: an authority against its peer group.
 struct CompareCommand: ParsableCommand, LocalizedCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
-
   static let configuration = CommandConfiguration(
     commandName: "compare",
     abstract: "Compare an authority's scores with a peer group: quartiles, percentile rank, gaps.",
@@ -28,7 +26,7 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
   @OptionGroup var cache: PeerCacheOption
 
   @Option(help: "text, json, csv or markdown.")
-  var format: Format = .text
+  var format = OutputFormat<Comparison>(.text)
 
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputOption
@@ -44,11 +42,6 @@ struct CompareCommand: ParsableCommand, LocalizedCommand {
       texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
     var assessment = Assessment(response, on: questionnaire)
     let comparison = try peers.compare(&assessment, carried: carried, texts, cache: cache)
-    switch format {
-    case .text: try output.write(ComparisonTable.text(comparison, texts: texts))
-    case .json: try output.write(ComparisonJSON.render(comparison, language: texts.language))
-    case .csv: try output.write(ComparisonCSV.render(comparison))
-    case .markdown: try output.write(ComparisonTable.markdown(comparison, texts: texts))
-    }
+    try output.write(comparison.rendered(as: format.value, texts: texts))
   }
 }

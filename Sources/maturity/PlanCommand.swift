@@ -52,7 +52,7 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
   var anonymous = false
 
   @Option(help: "markdown, html, csv or json.")
-  var format: ReportAuthorityCommand.Format = .markdown
+  var format = OutputFormat<Plan>(.markdown)
 
   @Option(
     name: .shortAndLong,
@@ -93,14 +93,9 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
       output
       ?? ReportPaths.defaultPath(
         authority: response.authority.id, date: response.date.map { "\($0)-plan" } ?? "plan",
-        extension: format.fileExtension)
+        extension: format.value.fileExtension)
     let sink = try OutputSink(path: path)
-    switch format {
-    case .markdown: try sink.write(PlanRenderer.markdown(plan, texts: texts))
-    case .html: try sink.write(PlanRenderer.html(plan, texts: texts))
-    case .csv: try sink.write(PlanRenderer.csv(plan, texts: texts))
-    case .json: try sink.write(PlanRenderer.json(plan, texts: texts))
-    }
+    try sink.write(plan.rendered(as: format.value, texts: texts))
     try sink.finish()
     if path != "-" { Diagnostics.warn(texts("plan.written", ["file": path])) }
   }
@@ -157,12 +152,7 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     let plans = order.compactMap { newest[$0]?.plan }
     let cohort = CohortPlan(plans: plans, anonymous: anonymous)
     let sink = try OutputSink(path: output)
-    switch format {
-    case .markdown: try sink.write(CohortRenderer.markdown(cohort, texts: texts))
-    case .html: try sink.write(CohortRenderer.html(cohort, texts: texts))
-    case .csv: try sink.write(CohortRenderer.csv(cohort, texts: texts))
-    case .json: try sink.write(CohortRenderer.json(cohort, texts: texts))
-    }
+    try sink.write(cohort.rendered(as: format.value, texts: texts))
     try sink.finish()
   }
 }

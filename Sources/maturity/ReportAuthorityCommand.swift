@@ -5,11 +5,6 @@ import MaturityKit
 
 /// `maturity report RESPONSE`: an authority's gap report.
 struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case html, markdown, json, csv
-    var fileExtension: String { self == .markdown ? "md" : rawValue }
-  }
-
   static let configuration = CommandConfiguration(
     commandName: "authority",
     abstract: "Write an authority's gap report: scores, peers, weakest answers, knowledge gaps, change.",
@@ -37,7 +32,7 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
   @OptionGroup var target: TargetOption
 
   @Option(help: "html, markdown, json or csv.")
-  var format: Format = .html
+  var format = OutputFormat<GapReport>(.html)
 
   @Option(name: .shortAndLong, help: "The file to write (default: Reports/<authority-id>-<date>.<ext>).")
   var output: String?
@@ -62,14 +57,9 @@ struct ReportAuthorityCommand: ParsableCommand, LocalizedCommand {
     let path =
       output
       ?? ReportPaths.defaultPath(
-        authority: response.authority.id, date: response.date, extension: format.fileExtension)
+        authority: response.authority.id, date: response.date, extension: format.value.fileExtension)
     let sink = try OutputSink(path: path)
-    switch format {
-    case .html: try sink.write(GapReportRenderer.html(report, texts: texts))
-    case .markdown: try sink.write(GapReportRenderer.markdown(report, texts: texts))
-    case .json: try sink.write(GapReportData.json(report, language: texts.language))
-    case .csv: try sink.write(GapReportData.csv(report, language: texts.language))
-    }
+    try sink.write(report.rendered(as: format.value, texts: texts))
     try sink.finish()
     if path != "-" { Diagnostics.warn(texts("report.written", ["file": path])) }
   }

@@ -28,7 +28,7 @@ struct ReportNetworkCommand: ParsableCommand, LocalizedCommand {
   var anonymous = false
 
   @Option(help: "html, markdown, json or csv.")
-  var format: ReportAuthorityCommand.Format = .html
+  var format = OutputFormat<NetworkReport>(.html)
 
   @Option(name: .shortAndLong, help: "The file to write (default: Reports/network.<ext>).")
   var output: String?
@@ -53,14 +53,9 @@ struct ReportNetworkCommand: ParsableCommand, LocalizedCommand {
       questionnaire: questionnaire, peers: group.peers, anonymous: anonymous,
       minimumGroup: peerOptions.minGroup,
       scorecards: members.filter { kept.contains("\($0.peer.id)/\($0.peer.year)") }.map(\.card))
-    let path = output ?? "Reports/network.\(format.fileExtension)"
+    let path = output ?? "Reports/network.\(format.value.fileExtension)"
     let sink = try OutputSink(path: path)
-    switch format {
-    case .html: try sink.write(NetworkReportRenderer.html(report, texts: texts))
-    case .markdown: try sink.write(NetworkReportRenderer.markdown(report, texts: texts))
-    case .json: try sink.write(NetworkReportRenderer.json(report, language: texts.language))
-    case .csv: try sink.write(NetworkReportRenderer.csv(report))
-    }
+    try sink.write(report.rendered(as: format.value, texts: texts))
     try sink.finish()
     if path != "-" { Diagnostics.warn(texts("report.written", ["file": path])) }
   }

@@ -4,8 +4,6 @@ import MaturityKit
 
 /// `maturity score`: scores one response.
 struct ScoreCommand: ParsableCommand, LocalizedCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
-
   static let configuration = CommandConfiguration(
     commandName: "score",
     abstract: "Score a response: per dimension and overall, with levels and coverage.",
@@ -24,7 +22,7 @@ struct ScoreCommand: ParsableCommand, LocalizedCommand {
   @OptionGroup var encoding: EncodingOption
 
   @Option(help: "text, json, csv or markdown.")
-  var format: Format = .text
+  var format = OutputFormat<Scorecard>(.text)
 
   @OptionGroup var language: LanguageOption
   @OptionGroup var output: OutputOption
@@ -34,11 +32,6 @@ struct ScoreCommand: ParsableCommand, LocalizedCommand {
   func run() throws {
     let (questionnaire, response) = try input.load(texts, csv: encoding.readOptions)
     let card = Assessment(response, on: questionnaire).scorecard
-    switch format {
-    case .text: try output.write(ScorecardText.render(card, texts: texts, color: output.usesColor))
-    case .json: try output.write(ScorecardJSON.render(card, language: texts.language))
-    case .csv: try output.write(ScorecardCSV.render(card))
-    case .markdown: try output.write(ScorecardMarkdown.render(card, texts: texts))
-    }
+    try output.write(card.rendered(as: format.value, texts: texts, color: output.usesColor))
   }
 }
