@@ -124,7 +124,7 @@ struct PeerGroupReaderTests {
       #expect(a.groupSize == b.groupSize, "\(filter)")
       #expect(a.dimensions == b.dimensions && a.overall == b.overall, "\(filter)")
       #expect(a.sources == b.sources)
-      #expect(a.filters.map { "\($0.0)=\($0.1)" } == b.filters.map { "\($0.0)=\($0.1)" })
+      #expect(a.filters == b.filters)
     case (.failure(let a), .failure(let b)):
       #expect(a == b)
     default:

@@ -6,8 +6,8 @@ import Parallel
 ///
 /// Privacy: no peer is named; a column with fewer than k peers shows no statistics; min and max,
 /// and the ends of the median's interval, are shown only when n ≥ 2k; "peers ahead" is a count.
-public struct Comparison: Sendable {
-  public struct Row: Sendable, Equatable {
+public struct Comparison: Sendable, Equatable, Codable {
+  public struct Row: Sendable, Equatable, Codable {
     /// A dimension id, or `overall`.
     public var id: String
     public var name: LocalizedText?
@@ -33,12 +33,19 @@ public struct Comparison: Sendable {
     public var givesMedianInterval: Bool { peers != nil && n < MedianInterval.largeGroup }
   }
 
+  /// One filter of the group: its name and value as written.
+  public struct Filter: Sendable, Equatable, Codable {
+    public var name: String
+    public var value: String
+  }
+
   public var authority: Authority
   public var questionnaireID: String
   public var version: String
   /// How the response was carried over from an earlier edition to the peers', when it was.
   public var carriedFrom: EditionCarried?
-  public var filters: [(String, String)]
+  /// The filters that chose the group, in words for outputs (`country=ES`, `band=<5k`, …).
+  public var filters: [Filter]
   public var groupSize: Int
   public var minimumGroup: Int
   public var sources: [PeerSource]
@@ -59,7 +66,7 @@ public struct Comparison: Sendable {
     authority = card.authority
     questionnaireID = card.questionnaireID
     version = card.version
-    self.filters = filters
+    self.filters = filters.map { Filter(name: $0.0, value: $0.1) }
     groupSize = group.count
     self.minimumGroup = minimumGroup
     sources = group.sources

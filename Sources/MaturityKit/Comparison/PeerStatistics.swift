@@ -4,7 +4,7 @@
 /// interpolate linearly between order statistics (numpy's default, pandas, DuckDB's
 /// `quantile_cont`): for p in [0, 1] and sorted x₀…xₙ₋₁, h = (n − 1)p and the value is
 /// x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋).
-public struct PeerStatistics: Sendable, Equatable {
+public struct PeerStatistics: Sendable, Equatable, Codable {
   public var n: Int
   public var mean: Double
   /// Nil with a single value.

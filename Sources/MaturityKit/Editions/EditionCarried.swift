@@ -2,7 +2,7 @@ import InterfaceText
 
 /// An assessment carried over from an earlier edition: the editions, and how many questions of
 /// the later one had no counterpart (blank) and how many answers could not be carried.
-public struct EditionCarried: Sendable, Equatable {
+public struct EditionCarried: Sendable, Equatable, Codable {
   public var from: String
   public var to: String
   public var newQuestions: Int

@@ -1,7 +1,7 @@
 import InterfaceText
 
 /// A response carried over to a later edition, and what could not be.
-public struct MigratedResponse: Sendable, Equatable {
+public struct MigratedResponse: Sendable, Equatable, Codable {
   /// The response on the later edition: mapped answers carried over, everything else blank.
   public var response: Response
   /// The edition the response was written for.
@@ -15,8 +15,8 @@ public struct MigratedResponse: Sendable, Equatable {
 }
 
 /// An earlier answer that the migration could not carry over, and why.
-public struct UncarriedAnswer: Sendable, Equatable {
-  public enum Reason: Sendable, Equatable {
+public struct UncarriedAnswer: Sendable, Equatable, Codable {
+  public enum Reason: Sendable, Equatable, Codable {
     /// The question was dropped, for this reason.
     case dropped(LocalizedText)
     /// The migration maps this option to nothing.

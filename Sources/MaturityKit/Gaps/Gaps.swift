@@ -1,7 +1,7 @@
 import InterfaceText
 
 /// What a gap is measured against.
-public enum GapTarget: Sendable, Equatable {
+public enum GapTarget: Sendable, Equatable, Codable {
   case median, p75, p90
   /// A level's threshold, by level id.
   case level(String)
@@ -40,9 +40,9 @@ public enum GapTarget: Sendable, Equatable {
 
 /// How far each dimension and the overall score are from a target: the one computation of
 /// gaps, shown by reports and planned for by plans.
-public struct Gaps: Sendable, Equatable {
+public struct Gaps: Sendable, Equatable, Codable {
   /// One dimension's distance to the target.
-  public struct Gap: Sendable, Equatable {
+  public struct Gap: Sendable, Equatable, Codable {
     public var dimensionID: String
     public var name: LocalizedText
     public var score: Double?

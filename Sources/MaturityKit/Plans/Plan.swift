@@ -1,7 +1,7 @@
 /// A prioritised, sequenced capacity-building plan for one authority.
-public struct Plan: Sendable {
+public struct Plan: Sendable, Equatable, Codable {
   /// Why an action is in the plan.
-  public enum Reason: Sendable, Equatable {
+  public enum Reason: Sendable, Equatable, Codable {
     /// It closes part of a dimension's gap to its target.
     case gap
     /// Another planned action needs it first.
@@ -15,7 +15,7 @@ public struct Plan: Sendable {
     case gate(dimensionID: String?, reached: LevelReached?, heldBack: LevelReached)
   }
 
-  public struct Step: Sendable, Equatable {
+  public struct Step: Sendable, Equatable, Codable {
     /// The action's id (`find-out-<question>` for a "find out" step).
     public var id: String
     /// Nil for a "find out" step, which has no action in the questionnaire.
@@ -47,7 +47,7 @@ public struct Plan: Sendable {
   }
 
   /// A dimension's gap, as the plan sees it.
-  public struct Horizon: Sendable, Equatable {
+  public struct Horizon: Sendable, Equatable, Codable {
     /// Months from now: `[start, end)`.
     public var start: Int
     public var end: Int

@@ -14,7 +14,7 @@ public enum ComparisonJSON {
       (
         "peerGroup",
         .object([
-          ("filters", .object(comparison.filters.map { ($0.0, .string($0.1)) })),
+          ("filters", .object(comparison.filters.map { ($0.name, .string($0.value)) })),
           ("n", .integer(comparison.groupSize)),
           ("minGroup", .integer(comparison.minimumGroup)),
           ("files", .array(comparison.sources.map(source))),

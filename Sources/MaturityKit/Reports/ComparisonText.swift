@@ -68,7 +68,8 @@ public enum ComparisonTable {
   static func heading(_ comparison: Comparison, texts: TextCatalogue) -> String {
     let filters =
       comparison.filters.isEmpty
-      ? texts("compare.allPeers") : comparison.filters.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+      ? texts("compare.allPeers")
+      : comparison.filters.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
     return texts(
       "compare.heading",
       ["authority": comparison.authority.name, "n": "\(comparison.groupSize)", "filters": filters])

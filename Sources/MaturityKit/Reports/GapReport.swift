@@ -5,8 +5,8 @@ import InterfaceText
 /// A gap report: an authority's scores, its peers, its weakest and strongest answers, what it did
 /// not know, and the change since an earlier assessment. Every figure comes from the engine
 /// (``Scorecard``, ``Comparison``); renderers only lay it out.
-public struct GapReport: Sendable {
-  public struct QuestionLine: Sendable, Equatable {
+public struct GapReport: Sendable, Equatable, Codable {
+  public struct QuestionLine: Sendable, Equatable, Codable {
     public var id: String
     public var text: LocalizedText
     public var answer: AnswerValue?
@@ -17,7 +17,7 @@ public struct GapReport: Sendable {
     public var evidence: String?
   }
 
-  public struct DimensionPart: Sendable {
+  public struct DimensionPart: Sendable, Equatable, Codable {
     public var score: DimensionScore
     public var peers: Comparison.Row?
     public var target: Double?
@@ -30,7 +30,7 @@ public struct GapReport: Sendable {
     public var unknown: [QuestionLine]
   }
 
-  public struct PeerFile: Sendable, Equatable {
+  public struct PeerFile: Sendable, Equatable, Codable {
     public var name: String
     public var sha256: String
     public var shape: String

@@ -39,7 +39,7 @@ public enum GapReportData {
     var peerGroup: JSONValue = .null
     if let comparison = report.comparison {
       peerGroup = .object([
-        ("filters", .object(comparison.filters.map { ($0.0, .string($0.1)) })),
+        ("filters", .object(comparison.filters.map { ($0.name, .string($0.value)) })),
         ("n", .integer(comparison.groupSize)),
         ("minGroup", .integer(comparison.minimumGroup)),
         (

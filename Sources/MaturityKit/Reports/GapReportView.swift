@@ -123,10 +123,11 @@ enum GapReportView {
       let filters =
         comparison.filters.isEmpty
         ? texts("compare.allPeers")
-        : comparison.filters.map { name, value in
+        : comparison.filters.map { filter in
           // The filters a reader meets most in words ("population <5k"); the others as written.
-          ["band", "country", "type", "year"].contains(name)
-            ? texts("report.filter.\(name)", ["value": value]) : "\(name)=\(value)"
+          ["band", "country", "type", "year"].contains(filter.name)
+            ? texts("report.filter.\(filter.name)", ["value": filter.value])
+            : "\(filter.name)=\(filter.value)"
         }.joined(separator: ", ")
       peerGroupLine = texts("report.peerGroup", ["n": "\(comparison.groupSize)", "filters": filters])
     } else {

@@ -1,5 +1,5 @@
 /// A value given to a question, typed by the question it answers.
-public enum AnswerValue: Sendable, Equatable, Hashable {
+public enum AnswerValue: Sendable, Equatable, Hashable, Codable {
   /// A `scale` or `single` option id.
   case option(String)
   /// A `yesno` answer.
@@ -21,7 +21,7 @@ public enum AnswerValue: Sendable, Equatable, Hashable {
 /// A note without an answer is data too: `value` is nil when only a comment, evidence or the
 /// unsure mark was given. Such a question is unanswered (blank) for scoring, and its notes are
 /// kept by every path and shown wherever notes are shown.
-public struct Answer: Sendable, Equatable {
+public struct Answer: Sendable, Equatable, Codable {
   public var questionID: String
   /// The value given, nil for a note without an answer.
   public var value: AnswerValue?

@@ -1,5 +1,5 @@
 /// An authority's answers to one version of a questionnaire.
-public struct Response: Sendable, Equatable {
+public struct Response: Sendable, Equatable, Codable {
   public var questionnaireID: String
   public var version: String
   public var authority: Authority
@@ -64,7 +64,7 @@ public enum AuthorityType: String, Codable, Sendable, CaseIterable {
 }
 
 /// The person who filled in a response.
-public struct Respondent: Sendable, Equatable {
+public struct Respondent: Sendable, Equatable, Codable {
   public var name: String?
   public var role: String?
 

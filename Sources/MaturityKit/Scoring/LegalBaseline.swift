@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Duties stay in their dimension's score; the baseline reports them apart, because a duty the
 /// law already puts on the authority is not good practice to weigh against the rest.
-public struct LegalDutyStatus: Sendable, Equatable {
+public struct LegalDutyStatus: Sendable, Equatable, Codable {
   /// Where an authority stands on one duty.
   public enum Status: String, Sendable, Codable, CaseIterable {
     /// The answer meets the duty.

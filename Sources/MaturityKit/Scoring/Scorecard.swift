@@ -2,7 +2,7 @@
 ///
 /// Numbers are kept unrounded; renderers round for display. A score is nil when there is not
 /// enough data for it.
-public struct Scorecard: Sendable, Equatable {
+public struct Scorecard: Sendable, Equatable, Codable {
   public var questionnaireID: String
   public var version: String
   public var authority: Authority
@@ -24,7 +24,7 @@ extension Scorecard {
 }
 
 /// Sums over a set of questions.
-public struct ScoreTotals: Sendable, Equatable {
+public struct ScoreTotals: Sendable, Equatable, Codable {
   /// Points of the answers (weight × credit).
   public var points: Double = 0
   /// Points with answers marked unsure counted as zero.
@@ -64,7 +64,7 @@ public enum QuestionStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// One question's part in the score.
-public struct QuestionScore: Sendable, Equatable {
+public struct QuestionScore: Sendable, Equatable, Codable {
   public var id: String
   public var sectionID: String?
   public var answer: AnswerValue?
@@ -79,26 +79,26 @@ public struct QuestionScore: Sendable, Equatable {
 }
 
 /// A section's subtotal: a plain sum of its questions' points.
-public struct SectionScore: Sendable, Equatable {
+public struct SectionScore: Sendable, Equatable, Codable {
   public var id: String
   public var name: LocalizedText
   public var totals: ScoreTotals
 }
 
 /// A level reached, by id and name.
-public struct LevelReached: Sendable, Equatable {
+public struct LevelReached: Sendable, Equatable, Codable {
   public var id: String
   public var name: LocalizedText
 }
 
 /// A level the score reaches but a gate holds back, and the gate questions below their minimum.
-public struct HeldBackLevel: Sendable, Equatable {
+public struct HeldBackLevel: Sendable, Equatable, Codable {
   public var level: LevelReached
   public var questions: [String]
 }
 
 /// A dimension's score.
-public struct DimensionScore: Sendable, Equatable {
+public struct DimensionScore: Sendable, Equatable, Codable {
   public var id: String
   public var name: LocalizedText
   public var weight: Double
@@ -116,7 +116,7 @@ public struct DimensionScore: Sendable, Equatable {
 }
 
 /// The overall score, combining the dimensions with enough data.
-public struct OverallScore: Sendable, Equatable {
+public struct OverallScore: Sendable, Equatable, Codable {
   public var score: Double?
   public var confirmedScore: Double?
   /// Points and maximum of the dimensions counted in the overall score.

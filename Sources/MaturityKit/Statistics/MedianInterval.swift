@@ -11,7 +11,7 @@ import Foundation
 ///
 /// Privacy: the ends are peer scores, so they are given only where min and max may be shown
 /// (n ≥ 2k); below that, only the ranks and the confidence.
-public struct MedianInterval: Sendable, Equatable {
+public struct MedianInterval: Sendable, Equatable, Codable {
   /// The ranks of the ends among the sorted scores, from 1.
   public var lowRank: Int
   public var highRank: Int
