@@ -23,7 +23,7 @@ extension WebApp {
           // One assessment that cannot be read (its questionnaire is missing) must not hide the others.
           do {
             let loaded = try loadAssessment(record.id!)
-            let card = Scorer.score(loaded.response, with: loaded.questionnaire)
+            let card = Assessment(loaded.response, on: loaded.questionnaire).scorecard
             let progress = loaded.progress()
             row["questionnaire"] =
               "\(loaded.questionnaire.title.text(texts.language)) \(record.questionnaireVersion)"

@@ -46,7 +46,7 @@ extension WebApp {
       let rows = try store.assessments(ofAuthority: loaded.record.authorityID).map {
         record -> [String: Any] in
         let other = try loadAssessment(record.id!)
-        let card = Scorer.score(other.response, with: other.questionnaire)
+        let card = Assessment(other.response, on: other.questionnaire).scorecard
         defer { previous = card }
         func change(_ now: Double?, _ before: Double?) -> String {
           guard let now, let before else { return "" }

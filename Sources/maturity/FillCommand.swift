@@ -143,9 +143,9 @@ struct FillCommand: ParsableCommand, LocalizedCommand {
 
   private func finish(_ session: FillSession, _ questionnaire: Questionnaire, color: Bool) {
     show("\n" + texts("fill.done", ["count": "\(session.counts.answers)", "file": output]) + "\n")
+    let card = Assessment(session.response, on: questionnaire).scorecard
     print(
-      ScorecardText.render(Scorer.score(session.response, with: questionnaire), texts: texts, color: color),
-      terminator: "")
+      String(decoding: card.rendered(as: .text, texts: texts, color: color), as: UTF8.self), terminator: "")
   }
 
   /// The authority from the options, asking for what is missing; nil when the input ends.

@@ -33,6 +33,7 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
   var questionnaire: String?
 
   @OptionGroup var peerOptions: PeerOptions
+  @OptionGroup var cache: PeerCacheOption
 
   @OptionGroup var target: TargetOption
 
@@ -85,10 +86,12 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
 
   func run() throws {
     if cohort { return try runCohort() }
-    let (questionnaire, response, peers, _) = try ResponseInput(
+    let (questionnaire, response, peers, carried) = try ResponseInput(
       response: responses[0], questionnaire: self.questionnaire
     ).load(texts, csv: peerOptions.encoding.readOptions, comparedWith: peerOptions)
-    let plan = try makePlan(questionnaire, response, reading: peers)
+    var assessment = Assessment(response, on: questionnaire)
+    if !peers.files.isEmpty { try peers.compare(&assessment, carried: carried, texts, cache: cache) }
+    let plan = try plan(of: assessment)
     let path =
       output
       ?? ReportPaths.defaultPath(
@@ -100,11 +103,10 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     if path != "-" { Diagnostics.warn(texts("plan.written", ["file": path])) }
   }
 
-  private func makePlan(_ questionnaire: Questionnaire, _ response: Response, peers: PeerSet? = nil) throws
-    -> Plan
-  {
-    var assessment = Assessment(response, on: questionnaire)
-    if let peers { try peerOptions.compare(&assessment, with: peers) }
+  /// The plan of `assessment`, with what was done since `--previous`.
+  private func plan(of assessment: Assessment) throws -> Plan {
+    var assessment = assessment
+    let questionnaire = assessment.questionnaire
     if let previous {
       let earlier = try ResponseInput(response: previous, questionnaire: self.questionnaire).load(
         texts, csv: peerOptions.encoding.readOptions, on: questionnaire)
@@ -112,15 +114,6 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
     }
     return assessment.plan(
       Planner(target: try target.resolved(questionnaire), capacity: capacity, horizons: parsedHorizons!))
-  }
-
-  /// The plan of one response against the peer files of `peerFiles` (none: no comparison).
-  private func makePlan(_ questionnaire: Questionnaire, _ response: Response, reading peerFiles: PeerOptions)
-    throws
-    -> Plan
-  {
-    let peers = peerFiles.files.isEmpty ? nil : try peerFiles.read(peerFiles.files, questionnaire, texts)
-    return try makePlan(questionnaire, response, peers: peers)
   }
 
   private func runCohort() throws {
@@ -147,7 +140,9 @@ struct PlanCommand: ParsableCommand, LocalizedCommand {
       let date = loaded.response.date ?? ""
       if let kept = newest[id], kept.date >= date { continue }
       if newest[id] == nil { order.append(id) }
-      newest[id] = (date, try makePlan(questionnaire, loaded.response, peers: peers))
+      var assessment = Assessment(loaded.response, on: questionnaire)
+      if let peers { try peerOptions.compare(&assessment, with: peers) }
+      newest[id] = (date, try plan(of: assessment))
     }
     let plans = order.compactMap { newest[$0]?.plan }
     let cohort = CohortPlan(plans: plans, anonymous: anonymous)

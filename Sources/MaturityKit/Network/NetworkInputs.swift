@@ -40,7 +40,7 @@ public enum NetworkInputs {
         in: ResponseFile(path: path), on: questionnaire, texts: TextCatalogue(language: .english)
       )
       .response
-      let card = Scorer.score(response, with: questionnaire)
+      let card = Assessment(response, on: questionnaire).scorecard
       let authority = response.authority
       let peer = PeerAuthority(
         id: authority.id, name: authority.name, country: authority.country, population: authority.population,

@@ -130,7 +130,7 @@ public struct PeerSetBuilder: Sendable {
     ]
     switch shape {
     case .scores:
-      let card = Scorer.score(response, with: questionnaire)
+      let card = Assessment(response, on: questionnaire).scorecard
       func format(_ value: Double?) -> String { value.map(JSONValue.format) ?? "" }
       writer.write(
         [authority.id, authority.name] + common + ["\(year)", questionnaire.id, questionnaire.version]
