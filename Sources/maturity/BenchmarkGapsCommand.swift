@@ -30,9 +30,7 @@ struct BenchmarkGapsCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let questionnaire = try input.loadQuestionnaire()
-    let bands = peerOptions.populationBands(questionnaire)
-    let group = try peerOptions.group(input.files, questionnaire, texts)
+    let (group, bands) = try input.group(peerOptions, texts)
     let gaps = GroupGaps(
       group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
     input.reportUngrouped(gaps.ungrouped, texts)

@@ -32,9 +32,7 @@ struct BenchmarkStatsCommand: ParsableCommand, LocalizedCommand {
   var texts: TextCatalogue { language.texts }
 
   func run() throws {
-    let questionnaire = try input.loadQuestionnaire()
-    let bands = peerOptions.populationBands(questionnaire)
-    let group = try peerOptions.group(input.files, questionnaire, texts)
+    let (group, bands) = try input.group(peerOptions, texts)
     let table = NetworkDistribution(
       group.peers, grouping: PeerGrouping(input.by), bands: bands, minimumGroup: peerOptions.minGroup)
     input.reportUngrouped(table.ungrouped, texts)

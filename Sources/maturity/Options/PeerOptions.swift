@@ -279,6 +279,17 @@ struct PeerFilesInput: ParsableArguments {
     try QuestionnaireLocator().load(questionnaire).questionnaire
   }
 
+  /// The peer group of the files as `peerOptions` filter it, and the population bands it is
+  /// split by; problems go to standard error.
+  func group(_ peerOptions: PeerOptions, _ texts: TextCatalogue) throws -> (
+    group: PeerGroup, bands: PopulationBands
+  ) {
+    let questionnaire = try loadQuestionnaire()
+    return (
+      try peerOptions.group(files, questionnaire, texts), peerOptions.populationBands(questionnaire)
+    )
+  }
+
   /// Says how many authorities had no value to group by (nothing is left out silently).
   func reportUngrouped(_ count: Int, _ texts: TextCatalogue) {
     if count > 0 { Diagnostics.warn(texts("stats.ungrouped", ["count": "\(count)", "by": by])) }
