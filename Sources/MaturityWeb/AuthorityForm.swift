@@ -38,8 +38,8 @@ enum AuthorityForm {
       record.country = country
     }
     if let text = fields.trimmed("population") {
-      let digits = text.filter { !" \u{00A0}\u{202F}'".contains($0) }
-      if let population = Int(digits), population >= 0 {
+      // Read as in a response file and in `maturity fill` (`12 000`, `12.000` in French).
+      if let population = AnswerCellReader(language: texts.language).wholeNumber(text) {
         record.population = population
       } else {
         fail("population", "web.invalidField", text)

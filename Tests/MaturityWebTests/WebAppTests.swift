@@ -127,6 +127,20 @@ let authorityForm = [
     }
   }
 
+  @Test func aPopulationIsReadAsInAResponseFile() async throws {
+    try await withVisitor { visitor, store in
+      _ = try await visitor.get("/language?lang=fr&back=%2F")
+      var form = authorityForm
+      form[2] = ("population", "12.000")
+      try await visitor.post("/assessments", form)
+      #expect(try store.assessment(1).population == 12000)
+      form[2] = ("population", "12,5")
+      let refused = try await visitor.post("/assessments", form)
+      #expect(refused.status == .unprocessableContent)
+      #expect(try store.assessments().count == 1)
+    }
+  }
+
   @Test func refusesBadDetailsWithTheFieldNamed() async throws {
     try await withVisitor { visitor, store in
       let refused = try await visitor.post(
