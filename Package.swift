@@ -22,6 +22,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(
@@ -43,7 +46,15 @@ let package = Package(
     ),
     .target(
       name: "MaturityStore",
-      dependencies: ["MaturityKit", "InterfaceText", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "MaturityKit", "InterfaceText", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .target(
       name: "MaturityWeb",
@@ -78,7 +89,14 @@ let package = Package(
     ),
     .testTarget(name: "InterfaceTextTests", dependencies: ["InterfaceText"]),
     .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport",
+      dependencies: [
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Tests/TestSupport"
+    ),
     .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit", "CSV", "TestSupport"]),
     .testTarget(
       name: "EndToEndTests",

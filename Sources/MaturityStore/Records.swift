@@ -1,13 +1,8 @@
 import Foundation
-import GRDB
 import MaturityKit
 
 /// One assessment: an authority's answers to one version of a questionnaire, as stored.
-public struct AssessmentRecord: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
-  MutablePersistableRecord
-{
-  public static let databaseTableName = "assessment"
-
+public struct AssessmentRecord: Codable, Sendable, Equatable, Identifiable {
   public var id: Int64?
   public var questionnaireID: String
   public var questionnaireVersion: String
@@ -25,6 +20,12 @@ public struct AssessmentRecord: Codable, Sendable, Equatable, Identifiable, Fetc
   public var respondentRole: String?
   /// The assessment this one was duplicated from, for a re-assessment.
   public var basedOn: Int64?
+  /// The network it was submitted to, or nil for an assessment of the local app.
+  public var networkID: String?
+  /// The campaign of the network it answers, if any.
+  public var campaignID: Int64?
+  public var status: AssessmentStatus = .draft
+  public var submittedAt: Date?
   public var createdAt: Date
   public var updatedAt: Date
 
@@ -52,8 +53,6 @@ public struct AssessmentRecord: Codable, Sendable, Equatable, Identifiable, Fetc
     self.updatedAt = updatedAt
   }
 
-  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
   /// The header of the response this assessment holds (no answers yet).
   public var responseHeader: Response {
     Response(
@@ -79,50 +78,65 @@ public struct AssessmentRecord: Codable, Sendable, Equatable, Identifiable, Fetc
   }
 }
 
-/// One answer of an assessment, as written (see ``WrittenAnswer``).
-struct AnswerRecord: Codable, FetchableRecord, PersistableRecord {
-  static let databaseTableName = "answer"
-
-  var assessmentID: Int64
-  var questionID: String
-  /// Nil for notes without an answer.
-  var value: String?
-  var unsure: Bool
-  var comment: String?
-  var evidence: String?
-  var updatedAt: Date
-
-  init(assessmentID: Int64, _ answer: WrittenAnswer, at date: Date) {
-    self.assessmentID = assessmentID
-    questionID = answer.questionID
-    value = answer.value
-    unsure = answer.unsure
-    comment = answer.comment
-    evidence = answer.evidence
-    updatedAt = date
-  }
-
-  var written: WrittenAnswer {
-    WrittenAnswer(questionID: questionID, value: value, unsure: unsure, comment: comment, evidence: evidence)
-  }
+/// Where an assessment stands in a network's campaign.
+public enum AssessmentStatus: String, Codable, Sendable, CaseIterable {
+  /// Being filled in; the local app's assessments stay drafts.
+  case draft
+  /// Submitted to the network: locked until the coordinator sends it back.
+  case submitted
+  /// Sent back by the coordinator with review comments, open again for changes.
+  case returned
 }
 
 /// A peer benchmark CSV uploaded in the web app, kept as the bytes uploaded.
-public struct PeerSetRecord: Codable, Sendable, Identifiable, FetchableRecord, MutablePersistableRecord {
-  public static let databaseTableName = "peerSet"
-
-  public var id: Int64?
+public struct PeerSetRecord: Sendable, Identifiable {
+  public var id: Int64
   /// The file name as uploaded.
   public var name: String
   public var content: Data
   public var uploadedAt: Date
+}
 
-  public init(id: Int64? = nil, name: String, content: Data, uploadedAt: Date = Date()) {
-    self.id = id
-    self.name = name
-    self.content = content
-    self.uploadedAt = uploadedAt
+extension AssessmentRecord {
+  static let columns = """
+    id, questionnaireID, questionnaireVersion, authorityID, authorityName, country, population, \
+    authorityType, date, respondentName, respondentRole, basedOn, networkID, campaignID, status, \
+    submittedAt, createdAt, updatedAt
+    """
+
+  init(_ row: SQLRow) throws(StoreError) {
+    self.init(
+      id: try row.int64("id"), questionnaireID: try row.string("questionnaireID"),
+      questionnaireVersion: try row.string("questionnaireVersion"),
+      authorityID: try row.string("authorityID"),
+      authorityName: try row.string("authorityName"), country: try row.optionalString("country"),
+      population: try row.optionalInt("population"), authorityType: try row.optionalString("authorityType"),
+      date: try row.optionalString("date"), respondentName: try row.optionalString("respondentName"),
+      respondentRole: try row.optionalString("respondentRole"), basedOn: try row.optionalInt64("basedOn"),
+      createdAt: try row.date("createdAt"), updatedAt: try row.date("updatedAt"))
+    networkID = try row.optionalString("networkID")
+    campaignID = try row.optionalInt64("campaignID")
+    status = AssessmentStatus(rawValue: try row.string("status")) ?? .draft
+    submittedAt = try row.optionalDate("submittedAt")
   }
 
-  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+  /// The values of every column but `id`, in the order of ``columns``.
+  var values: [SQLValue] {
+    [
+      .text(questionnaireID), .text(questionnaireVersion), .text(authorityID), .text(authorityName),
+      .optional(country), .optional(population), .optional(authorityType), .optional(date),
+      .optional(respondentName), .optional(respondentRole), .optional(basedOn), .optional(networkID),
+      .optional(campaignID), .text(status.rawValue), .optional(submittedAt), .date(createdAt),
+      .date(updatedAt),
+    ]
+  }
+}
+
+extension WrittenAnswer {
+  init(_ row: SQLRow) throws(StoreError) {
+    self.init(
+      questionID: try row.string("questionID"), value: try row.optionalString("value"),
+      unsure: try row.bool("unsure"), comment: try row.optionalString("comment"),
+      evidence: try row.optionalString("evidence"))
+  }
 }

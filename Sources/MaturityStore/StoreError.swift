@@ -12,11 +12,18 @@ public enum StoreError: UserFacingError, Equatable {
   case peerSetNotFound(id: Int64)
   /// A read or write failed after the database was opened.
   case failed(path: String, reason: String)
+  /// `--db` names a PostgreSQL database in a way that cannot be used.
+  case badLocation(String, reason: BadLocation)
+
+  /// What is wrong with a PostgreSQL URL.
+  public enum BadLocation: String, Sendable {
+    case malformed, password, noUser, noDatabase
+  }
 
   public var location: SourceLocation? {
     switch self {
     case .cannotOpen(let path, _), .newerSchema(let path, _), .failed(let path, _): SourceLocation(file: path)
-    case .assessmentNotFound, .peerSetNotFound: nil
+    case .assessmentNotFound, .peerSetNotFound, .badLocation: nil
     }
   }
 
@@ -28,6 +35,8 @@ public enum StoreError: UserFacingError, Equatable {
     case .assessmentNotFound(let id): texts("store.assessmentNotFound", ["id": "\(id)"])
     case .peerSetNotFound(let id): texts("store.peerSetNotFound", ["id": "\(id)"])
     case .failed(_, let reason): texts("store.failed", ["reason": reason])
+    case .badLocation(let location, let reason):
+      texts("store.badLocation.\(reason.rawValue)", ["url": location])
     }
   }
 }

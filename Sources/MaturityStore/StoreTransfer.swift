@@ -8,12 +8,12 @@ public enum StoreTransfer {
 
   /// The response of a stored assessment, checked against its questionnaire.
   public static func response(
-    _ record: AssessmentRecord, _ store: AssessmentStore, questionnaire: Questionnaire
-  ) throws
+    _ record: AssessmentRecord, _ store: Store, questionnaire: Questionnaire
+  ) async throws
     -> Response
   {
     try ResponseLoader.assemble(
-      record.responseHeader, answers: try store.answers(of: record.id!), questionnaire: questionnaire
+      record.responseHeader, answers: try await store.answers(of: record.id!), questionnaire: questionnaire
     )
     .response
   }
@@ -26,24 +26,29 @@ public enum StoreTransfer {
 
   /// Every assessment (of `authorityID`, or all) as a response file: its name and YAML text.
   public static func responseFiles(
-    _ store: AssessmentStore, authorityID: String? = nil, questionnaires: QuestionnaireLookup
-  ) throws -> [(name: String, yaml: String)] {
-    let records = try authorityID.map { try store.assessments(ofAuthority: $0) } ?? store.assessments()
-    return try records.map { record in
+    _ store: Store, authorityID: String? = nil, questionnaires: QuestionnaireLookup
+  ) async throws -> [(name: String, yaml: String)] {
+    let records =
+      if let authorityID { try await store.assessments(ofAuthority: authorityID) } else {
+        try await store.assessments()
+      }
+    var files: [(name: String, yaml: String)] = []
+    for record in records {
       let questionnaire = try questionnaires(record.questionnaireID, record.questionnaireVersion)
       let yaml = ResponseYAMLWriter.yaml(
-        try response(record, store, questionnaire: questionnaire), questionnaire: questionnaire)
-      return (fileName(record), yaml)
+        try await response(record, store, questionnaire: questionnaire), questionnaire: questionnaire)
+      files.append((fileName(record), yaml))
     }
+    return files
   }
 
   /// Writes every assessment as a response file into `folder`; returns the files written. Each
   /// file is written whole or not at all.
-  public static func export(_ store: AssessmentStore, to folder: String, questionnaires: QuestionnaireLookup)
-    throws
+  public static func export(_ store: Store, to folder: String, questionnaires: QuestionnaireLookup)
+    async throws
     -> [String]
   {
-    let files = try responseFiles(store, questionnaires: questionnaires)
+    let files = try await responseFiles(store, questionnaires: questionnaires)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     return try files.map { name, yaml in
       let file = try AtomicFile(path: folder + "/" + name)
@@ -56,9 +61,9 @@ public enum StoreTransfer {
   /// Reads every response file (`.yaml`, `.yml`, `.csv`) in `folder` and stores them all, or
   /// none when any is bad (the error names the file and line). Returns the assessments created.
   public static func importFolder(
-    _ folder: String, into store: AssessmentStore, questionnaires: QuestionnaireLookup
+    _ folder: String, into store: Store, questionnaires: QuestionnaireLookup
   )
-    throws -> [AssessmentRecord]
+    async throws -> [AssessmentRecord]
   {
     let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     let paths = names.filter { name in [".yaml", ".yml", ".csv"].contains { name.lowercased().hasSuffix($0) }
@@ -70,6 +75,6 @@ public enum StoreTransfer {
       let response = try file.response(on: questionnaires(header.id, header.version)).response
       return (AssessmentRecord(response), response.answers.map(WrittenAnswer.init))
     }
-    return try store.create(items)
+    return try await store.create(items)
   }
 }

@@ -9,7 +9,7 @@ extension WebApp {
   /// pages' script calls as answers change.
   func addFillRoutes(to router: Router<WebContext>) {
     router.get("/assessments/:id") { _, context in
-      let loaded = try loadAssessment(context)
+      let loaded = try await loadAssessment(context)
       let next = zip(loaded.questionnaire.dimensions, loaded.progress()).first { $1.answered < $1.total }?.0
       return Hummingbird.Response.redirect(
         to: next.map { "/assessments/\(loaded.id)/dimensions/\($0.id)" }
@@ -17,7 +17,7 @@ extension WebApp {
     }
 
     router.get("/assessments/:id/details") { request, context in
-      let loaded = try loadAssessment(context)
+      let loaded = try await loadAssessment(context)
       return detailsPage(
         record: loaded.record, fields: nil, errors: [], request: request, context: context, assessment: loaded
       )
@@ -25,7 +25,7 @@ extension WebApp {
 
     router.post("/assessments/:id/details") { request, context in
       var request = request
-      let loaded = try loadAssessment(context)
+      let loaded = try await loadAssessment(context)
       let fields = try await PostedForm.fields(&request)
       var record = loaded.record
       let errors = AuthorityForm.apply(fields, to: &record, texts: context.texts)
@@ -35,20 +35,20 @@ extension WebApp {
           assessment: loaded,
           status: .unprocessableContent)
       }
-      try store.update(record)
+      try await store.update(record)
       let first = loaded.questionnaire.dimensions.first?.id ?? ""
       return Hummingbird.Response.redirect(to: "/assessments/\(loaded.id)/dimensions/\(first)", type: .normal)
     }
 
     router.get("/assessments/:id/dimensions/:dimension") { request, context in
-      let loaded = try loadAssessment(context)
+      let loaded = try await loadAssessment(context)
       return try dimensionPage(
         loaded, context.parameters.require("dimension"), errors: [:], request: request, context: context)
     }
 
     router.post("/assessments/:id/dimensions/:dimension") { request, context in
       var request = request
-      let loaded = try loadAssessment(context)
+      let loaded = try await loadAssessment(context)
       let dimensionID = try context.parameters.require("dimension")
       guard let index = loaded.questionnaire.dimensions.firstIndex(where: { $0.id == dimensionID }) else {
         throw WebError.notFound
@@ -66,8 +66,8 @@ extension WebApp {
         case .invalid(let value, let message): errors[question.id] = (value, message)
         }
       }
-      try store.save(saved, clearing: cleared, to: loaded.id)
-      let updated = try loadAssessment(loaded.id)
+      try await store.save(saved, clearing: cleared, to: loaded.id)
+      let updated = try await loadAssessment(loaded.id)
       guard errors.isEmpty else {
         return try dimensionPage(
           updated, dimensionID, errors: errors, request: request, context: context,
@@ -97,17 +97,17 @@ extension WebApp {
 
     router.post("/assessments/:id/answers/:question") { request, context in
       var request = request
-      let loaded = try loadAssessment(context)
+      let loaded = try await loadAssessment(context)
       let questionID = try context.parameters.require("question")
       guard let question = loaded.questionnaire.question(questionID) else { throw WebError.notFound }
       let fields = try await PostedForm.fields(&request)
       var error: String?
       switch QuestionForm.read(fields, question, texts: context.texts) {
-      case .answer(let answer): try store.save([answer], to: loaded.id)
-      case .cleared: try store.save([], clearing: [questionID], to: loaded.id)
+      case .answer(let answer): try await store.save([answer], to: loaded.id)
+      case .cleared: try await store.save([], clearing: [questionID], to: loaded.id)
       case .invalid(_, let message): error = message
       }
-      let updated = try loadAssessment(loaded.id)
+      let updated = try await loadAssessment(loaded.id)
       let relevant = Relevance.relevantQuestions(updated.response, updated.questionnaire)
       let body: JSONValue = .object([
         ("saved", .bool(error == nil)), ("error", .string(error)),

@@ -10,19 +10,19 @@ extension WebApp {
   func addHomeRoutes(to router: Router<WebContext>) {
     router.get("/") { request, context in
       let texts = context.texts
-      let records = try store.assessments()
+      let records = try await store.assessments()
       var authorities: [[String: Any]] = []
       for (authorityID, group) in Dictionary(grouping: records, by: \.authorityID).sorted(by: {
         $0.key < $1.key
       }) {
-        let rows = group.map { record -> [String: Any] in
+        let rows = await group.asyncMap { record -> [String: Any] in
           var row: [String: Any] = [
             "id": "\(record.id!)", "date": record.date.map { ScoreDisplay.date($0, texts) } ?? "—",
             "questionnaire": "\(record.questionnaireID) \(record.questionnaireVersion)", "score": "—",
           ]
           // One assessment that cannot be read (its questionnaire is missing) must not hide the others.
           do {
-            let loaded = try loadAssessment(record.id!)
+            let loaded = try await loadAssessment(record.id!)
             let card = Assessment(loaded.response, on: loaded.questionnaire).scorecard
             let progress = loaded.progress()
             row["questionnaire"] =
@@ -40,7 +40,7 @@ extension WebApp {
           "encodedID": Self.pathComponent(authorityID),
         ])
       }
-      let peerSets = try store.peerSets().map { set -> [String: Any] in
+      let peerSets = try await store.peerSets().map { set -> [String: Any] in
         [
           "id": "\(set.id)", "name": set.name,
           "size": ScoreDisplay.number(Double(set.bytes) / 1024, decimals: 0) + " KiB",
@@ -72,19 +72,19 @@ extension WebApp {
           record: nil, fields: fields, errors: errors, request: request, context: context,
           status: .unprocessableContent)
       }
-      let created = try store.create(record)
+      let created = try await store.create(record)
       let first = questionnaire.dimensions.first?.id ?? ""
       return Hummingbird.Response.redirect(
         to: "/assessments/\(created.id!)/dimensions/\(first)", type: .normal)
     }
 
     router.post("/assessments/:id/duplicate") { _, context in
-      let copy = try store.duplicate(try assessmentID(context), date: ISODate.today)
+      let copy = try await store.duplicate(try assessmentID(context), date: ISODate.today)
       return Hummingbird.Response.redirect(to: "/assessments/\(copy.id!)/details", type: .normal)
     }
 
     router.get("/assessments/:id/delete") { request, context in
-      let record = try store.assessment(try assessmentID(context))
+      let record = try await store.assessment(try assessmentID(context))
       let texts = context.texts
       return page(
         "confirm", title: texts("web.deleteAssessment"),
@@ -98,14 +98,14 @@ extension WebApp {
 
     router.post("/assessments/:id/delete") { _, context in
       let id = try assessmentID(context)
-      _ = try store.assessment(id)  // a missing one is a 404, not a silent success
-      try store.delete(id)
+      _ = try await store.assessment(id)  // a missing one is a 404, not a silent success
+      try await store.delete(id)
       return Hummingbird.Response.redirect(to: "/", type: .normal)
     }
 
     router.get("/authorities/:authority/export") { _, context in
       let authorityID = try Self.authorityParameter(context)
-      let files = try StoreTransfer.responseFiles(
+      let files = try await StoreTransfer.responseFiles(
         store, authorityID: authorityID, questionnaires: shelf.lookup)
       guard !files.isEmpty else { throw WebError.notFound }
       return download(
@@ -116,7 +116,7 @@ extension WebApp {
 
     router.get("/authorities/:authority/delete") { request, context in
       let authorityID = try Self.authorityParameter(context)
-      let records = try store.assessments(ofAuthority: authorityID)
+      let records = try await store.assessments(ofAuthority: authorityID)
       guard let first = records.first else { throw WebError.notFound }
       let texts = context.texts
       return page(
@@ -129,7 +129,7 @@ extension WebApp {
     }
 
     router.post("/authorities/:authority/delete") { _, context in
-      try store.deleteAuthority(try Self.authorityParameter(context))
+      try await store.deleteAuthority(try Self.authorityParameter(context))
       return Hummingbird.Response.redirect(to: "/", type: .normal)
     }
   }

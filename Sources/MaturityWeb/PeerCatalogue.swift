@@ -15,24 +15,25 @@ final class PeerCatalogue: Sendable {
   }
 
   let files: [String]
-  private let store: AssessmentStore
+  private let store: Store
   private let cache = Mutex<[String: PeerSet]>([:])
 
-  init(files: [String], store: AssessmentStore) {
+  init(files: [String], store: Store) {
     self.files = files
     self.store = store
   }
 
   /// Every peer set to choose from.
-  func choices() throws -> [Choice] {
-    files.enumerated().map {
+  func choices() async throws -> [Choice] {
+    let uploads = try await store.peerSets()
+    return files.enumerated().map {
       Choice(reference: "file:\($0.offset)", name: URL(fileURLWithPath: $0.element).lastPathComponent)
     }
-      + (try store.peerSets()).map { Choice(reference: "upload:\($0.id)", name: $0.name) }
+      + uploads.map { Choice(reference: "upload:\($0.id)", name: $0.name) }
   }
 
   /// The peers of `reference`, read for `questionnaire` (answers-shaped files are rescored).
-  func peers(_ reference: String, questionnaire: Questionnaire) throws -> PeerSet {
+  func peers(_ reference: String, questionnaire: Questionnaire) async throws -> PeerSet {
     let key = "\(reference)|\(questionnaire.id)|\(questionnaire.version)"
     if let cached = cache.withLock({ $0[key] }) { return cached }
     let parts = reference.split(separator: ":", maxSplits: 1)
@@ -47,7 +48,7 @@ final class PeerCatalogue: Sendable {
       }
       peers = try PeerSetReader.read([files[Int(number)]], questionnaire: questionnaire).peers
     case "upload":
-      let record = try store.peerSet(number)
+      let record = try await store.peerSet(number)
       peers = try Self.read(record.content, named: record.name, questionnaire: questionnaire)
     default: throw WebError.invalidField(field: "peers", value: reference)
     }

@@ -12,13 +12,13 @@ extension WebApp {
       let upload = try await PostedForm.upload(&request)
       // Read in full first: a file with bad rows is refused, not kept.
       _ = try PeerCatalogue.read(upload.content, named: upload.name, questionnaire: shelf.preferred)
-      _ = try store.addPeerSet(name: upload.name, content: upload.content)
+      _ = try await store.addPeerSet(name: upload.name, content: upload.content)
       return Hummingbird.Response.redirect(to: "/#peers", type: .normal)
     }
 
     router.post("/peers/:peerSet/delete") { _, context in
       guard let id = context.parameters.get("peerSet", as: Int64.self) else { throw WebError.notFound }
-      try store.deletePeerSet(id)
+      try await store.deletePeerSet(id)
       peers.forget(upload: id)
       return Hummingbird.Response.redirect(to: "/#peers", type: .normal)
     }

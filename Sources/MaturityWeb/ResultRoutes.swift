@@ -26,26 +26,26 @@ extension WebApp {
   /// The results: the gap report with a peer comparison, the plan, the history, and downloads.
   func addResultRoutes(to router: Router<WebContext>) {
     router.get("/assessments/:id/results") { request, context in
-      let results = try results(try loadAssessment(context), request: request, texts: context.texts)
-      return resultsPage(
+      let results = try await results(try loadAssessment(context), request: request, texts: context.texts)
+      return await resultsPage(
         "results", results, parts: GapReportRenderer.htmlParts(results.report, texts: context.texts),
         request: request, context: context)
     }
 
     router.get("/assessments/:id/plan") { request, context in
-      let results = try results(try loadAssessment(context), request: request, texts: context.texts)
-      return resultsPage(
+      let results = try await results(try loadAssessment(context), request: request, texts: context.texts)
+      return await resultsPage(
         "plan", results, parts: PlanRenderer.htmlParts(results.plan, texts: context.texts), request: request,
         context: context)
     }
 
     router.get("/assessments/:id/history") { request, context in
-      let loaded = try loadAssessment(context)
+      let loaded = try await loadAssessment(context)
       let texts = context.texts
       var previous: Scorecard?
-      let rows = try store.assessments(ofAuthority: loaded.record.authorityID).map {
+      let rows = try await store.assessments(ofAuthority: loaded.record.authorityID).asyncMap {
         record -> [String: Any] in
-        let other = try loadAssessment(record.id!)
+        let other = try await loadAssessment(record.id!)
         let card = Assessment(other.response, on: other.questionnaire).scorecard
         defer { previous = card }
         func change(_ now: Double?, _ before: Double?) -> String {
@@ -76,14 +76,14 @@ extension WebApp {
     }
 
     router.get("/assessments/:id/download/:file") { request, context in
-      let loaded = try loadAssessment(context)
+      let loaded = try await loadAssessment(context)
       let texts = context.texts
       guard let file = Download(rawValue: try context.parameters.require("file")) else {
         throw WebError.notFound
       }
       let base = FileNames.safe(
         loaded.record.authorityID + (loaded.record.date.map { "-\($0)" } ?? ""), ascii: true)
-      let results = file.needsResults ? try results(loaded, request: request, texts: texts) : nil
+      let results = await file.needsResults ? try results(loaded, request: request, texts: texts) : nil
       return download(
         file.bytes(loaded, results, texts: texts), name: base + file.suffix, type: file.contentType)
     }
@@ -91,24 +91,24 @@ extension WebApp {
 
   /// Scores `loaded`, compares it with the peers the query asks for, and finds its previous
   /// assessment (the latest earlier one of the same authority).
-  func results(_ loaded: LoadedAssessment, request: Request, texts: TextCatalogue) throws -> Results {
-    let query = comparisonQuery(request)
+  func results(_ loaded: LoadedAssessment, request: Request, texts: TextCatalogue) async throws -> Results {
+    let query = await comparisonQuery(request)
     var results = Results(
       loaded: loaded, assessment: Assessment(loaded.response, on: loaded.questionnaire),
       comparisonProblem: nil, comparisonNote: nil, target: try query.target(loaded.questionnaire),
       capacity: try query.capacity())
     let authority = loaded.response.authority
-    let earlier = try store.assessments(ofAuthority: loaded.record.authorityID).filter {
+    let earlier = try await store.assessments(ofAuthority: loaded.record.authorityID).filter {
       $0.id != loaded.id && $0.questionnaireID == loaded.record.questionnaireID
         && ($0.date ?? "", $0.id!) < (loaded.record.date ?? "", loaded.id)
     }
     if let last = earlier.last {
-      let before = try loadAssessment(last.id!)
+      let before = try await loadAssessment(last.id!)
       results.assessment.setPrevious(before.response, scoredOn: before.questionnaire)
     }
     if let reference = query.peers {
       do {
-        let peerSet = try peers.peers(reference, questionnaire: loaded.questionnaire)
+        let peerSet = try await peers.peers(reference, questionnaire: loaded.questionnaire)
         let bands = PopulationBands(bounds: loaded.questionnaire.populationBands)
         let filter = try query.filter(bands)
         func compare(_ filter: PeerFilter) throws {
@@ -142,11 +142,12 @@ extension WebApp {
   /// the downloads.
   func resultsPage(
     _ template: String, _ results: Results, parts: HTMLParts, request: Request, context: WebContext
-  ) -> Hummingbird.Response {
+  ) async -> Hummingbird.Response {
     let texts = context.texts
-    let query = comparisonQuery(request)
+    let choices = (try? await peers.choices()) ?? []
+    let query = ComparisonQuery(query: request.uri.query, choices: choices)
     var pageContext = query.context(
-      choices: (try? peers.choices()) ?? [],
+      choices: choices,
       bands: PopulationBands(bounds: results.loaded.questionnaire.populationBands), texts: texts)
     pageContext["reportHeader"] = parts.header
     pageContext["reportSections"] = PhoneFit.scrolling(parts.sections, label: texts("web.scrollsSideways"))
@@ -180,8 +181,8 @@ extension WebApp {
   }
 
   /// The comparison `request` asks for, or the app's default one (see ``ComparisonQuery``).
-  func comparisonQuery(_ request: Request) -> ComparisonQuery {
-    ComparisonQuery(query: request.uri.query, choices: (try? peers.choices()) ?? [])
+  func comparisonQuery(_ request: Request) async -> ComparisonQuery {
+    ComparisonQuery(query: request.uri.query, choices: (try? await peers.choices()) ?? [])
   }
 }
 

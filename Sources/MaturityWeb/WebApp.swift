@@ -5,19 +5,19 @@ import MaturityKit
 import MaturityStore
 
 /// The local web app of `maturity serve`: fill in an assessment, see its report, compare it and
-/// plan, in a browser, with every answer kept in the ``AssessmentStore``.
+/// plan, in a browser, with every answer kept in the ``Store``.
 ///
 /// It computes nothing of its own: scores, comparisons, reports and plans come from MaturityKit,
 /// exactly as on the command line.
 public struct WebApp: Sendable {
-  let store: AssessmentStore
+  let store: Store
   let shelf: QuestionnaireShelf
   let peers: PeerCatalogue
   let renderer = PageRenderer()
 
   /// - Parameters:
   ///   - peerFiles: peer CSV files offered for comparison besides the uploaded ones.
-  public init(store: AssessmentStore, questionnaires: QuestionnaireShelf, peerFiles: [String] = []) {
+  public init(store: Store, questionnaires: QuestionnaireShelf, peerFiles: [String] = []) {
     self.store = store
     self.shelf = questionnaires
     self.peers = PeerCatalogue(files: peerFiles, store: store)
@@ -111,8 +111,8 @@ public struct WebApp: Sendable {
   // MARK: Assessments
 
   /// The assessment numbered by the `id` path parameter, with its questionnaire and response.
-  func loadAssessment(_ context: WebContext) throws -> LoadedAssessment {
-    try loadAssessment(try assessmentID(context))
+  func loadAssessment(_ context: WebContext) async throws -> LoadedAssessment {
+    try await loadAssessment(try assessmentID(context))
   }
 
   /// The `id` path parameter.
@@ -121,10 +121,10 @@ public struct WebApp: Sendable {
     return id
   }
 
-  func loadAssessment(_ id: Int64) throws -> LoadedAssessment {
-    let record = try store.assessment(id)
+  func loadAssessment(_ id: Int64) async throws -> LoadedAssessment {
+    let record = try await store.assessment(id)
     let questionnaire = try shelf.questionnaire(record.questionnaireID, record.questionnaireVersion)
-    let answers = try store.answers(of: id)
+    let answers = try await store.answers(of: id)
     let response = try ResponseLoader.assemble(
       record.responseHeader, answers: answers, questionnaire: questionnaire
     ).response

@@ -26,8 +26,7 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
       """
   )
 
-  @Option(help: "The SQLite database file (created on first start).")
-  var db: String?
+  @OptionGroup var database: DatabaseOptions
 
   @Option(help: "The address to listen on.")
   var host = "127.0.0.1"
@@ -67,16 +66,17 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
   }
 
   func run() async throws {
-    let store = try AssessmentStore(path: db ?? AssessmentStore.defaultPath())
+    let store = try await database.open()
     let shelf = try QuestionnaireShelf(folder: questionnaireFolder())
     if let exportFolder {
-      let files = try StoreTransfer.export(store, to: exportFolder, questionnaires: shelf.lookup)
+      let files = try await StoreTransfer.export(store, to: exportFolder, questionnaires: shelf.lookup)
       Diagnostics.warn(texts("serve.exported", ["count": "\(files.count)", "folder": exportFolder]))
       return
     }
     if let importFolder {
-      let records = try StoreTransfer.importFolder(importFolder, into: store, questionnaires: shelf.lookup)
-      Diagnostics.warn(texts("serve.imported", ["count": "\(records.count)", "file": store.path]))
+      let records = try await StoreTransfer.importFolder(
+        importFolder, into: store, questionnaires: shelf.lookup)
+      Diagnostics.warn(texts("serve.imported", ["count": "\(records.count)", "file": store.location]))
       return
     }
     for file in peerFiles where !FileManager.default.isReadableFile(atPath: file) {
@@ -90,13 +90,14 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
     let host = self.host
     let application = app.application(host: host, port: port) { port in
       let shown = host.contains(":") ? "[\(host)]" : host
-      Diagnostics.warn(texts("serve.listening", ["url": "http://\(shown):\(port)/", "file": store.path]))
+      Diagnostics.warn(texts("serve.listening", ["url": "http://\(shown):\(port)/", "file": store.location]))
     }
     do {
       try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     } catch let error as IOError where error.errnoCode == EADDRINUSE {
       throw ServeError.portInUse(host: host, port: port)
     }
+    await store.close()
   }
 
   private func questionnaireFolder() -> String {

@@ -48,7 +48,7 @@ import Testing
         uri: "/peers", method: .post, headers: headers,
         body: Self.body(headerName: Self.crashingName, boundary: "b"))
       #expect(refused.status == .unprocessableContent)
-      #expect(try store.peerSets().isEmpty)
+      await #expect(try store.peerSets().isEmpty)
       let without = try await visitor.client.execute(
         uri: "/peers", method: .post, headers: [.contentType: "multipart/form-data; boundary=b"],
         body: Self.body(headerName: Self.crashingName, boundary: "b"))

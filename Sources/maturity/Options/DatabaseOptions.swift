@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import MaturityStore
+
+/// `--db` and `--db-password-file`: the database of the web app or the network server.
+struct DatabaseOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      """
+      The SQLite database file (created on first start), or a PostgreSQL database as \
+      postgres://USER@HOST:PORT/DATABASE.
+      """,
+      discussion: "The PostgreSQL password comes from --db-password-file or PGPASSWORD, never from the URL."))
+  var db: String?
+
+  @Option(help: "A file holding the PostgreSQL password (its first line).")
+  var dbPasswordFile: String?
+
+  /// Opens the database given, else the default SQLite file.
+  func open() async throws -> Store {
+    try await Store.open(db ?? Store.defaultPath(), password: try password())
+  }
+
+  private func password() throws -> String? {
+    guard let dbPasswordFile else { return ProcessInfo.processInfo.environment["PGPASSWORD"] }
+    guard let text = try? String(contentsOfFile: dbPasswordFile, encoding: .utf8) else {
+      throw ValidationError("Cannot read the password file \(dbPasswordFile).")
+    }
+    return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+  }
+}
