@@ -45,15 +45,23 @@ let package = Package(
       plugins: ["EmbedFiles"]
     ),
     .target(
+      name: "Accounts",
+      dependencies: [
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+      ],
+      plugins: ["EmbedFiles"]
+    ),
+    .target(
       name: "MaturityStore",
       dependencies: [
-        "MaturityKit", "InterfaceText", .product(name: "GRDB", package: "GRDB.swift"),
+        "MaturityKit", "InterfaceText", "Accounts", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(
@@ -88,6 +96,7 @@ let package = Package(
       path: "Benchmarks/CSVBenchmark"
     ),
     .testTarget(name: "InterfaceTextTests", dependencies: ["InterfaceText"]),
+    .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
     .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),
     .target(
       name: "TestSupport",

@@ -3,7 +3,7 @@ import MaturityKit
 
 extension Store {
   /// Every assessment, the newest first within each authority, authorities by name.
-  public func assessments() async throws(StoreError) -> [AssessmentRecord] {
+  public func assessments() async throws -> [AssessmentRecord] {
     try await read { session in
       try session.query(
         "SELECT \(AssessmentRecord.columns) FROM assessment ORDER BY authorityName, authorityID, date DESC, id DESC",
@@ -13,7 +13,7 @@ extension Store {
   }
 
   /// The assessments of one authority, the oldest first.
-  public func assessments(ofAuthority authorityID: String) async throws(StoreError) -> [AssessmentRecord] {
+  public func assessments(ofAuthority authorityID: String) async throws -> [AssessmentRecord] {
     try await read { session in
       try session.query(
         "SELECT \(AssessmentRecord.columns) FROM assessment WHERE authorityID = ? ORDER BY date, id",
@@ -23,7 +23,7 @@ extension Store {
   }
 
   /// The assessment numbered `id`.
-  public func assessment(_ id: Int64) async throws(StoreError) -> AssessmentRecord {
+  public func assessment(_ id: Int64) async throws -> AssessmentRecord {
     try await read { session in try Self.assessment(id, session) }
   }
 
@@ -36,7 +36,7 @@ extension Store {
   }
 
   /// The answers of assessment `id`, in the order they were first saved.
-  public func answers(of id: Int64) async throws(StoreError) -> [WrittenAnswer] {
+  public func answers(of id: Int64) async throws -> [WrittenAnswer] {
     let order = dialect == .sqlite ? "rowid" : "position"
     return try await read { session in
       try session.query(
@@ -48,7 +48,7 @@ extension Store {
 
   /// Stores a new assessment with `answers`; returns it with its number.
   @discardableResult
-  public func create(_ record: AssessmentRecord, answers: [WrittenAnswer] = []) async throws(StoreError)
+  public func create(_ record: AssessmentRecord, answers: [WrittenAnswer] = []) async throws
     -> AssessmentRecord
   {
     try await create([(record, answers)])[0]
@@ -56,7 +56,7 @@ extension Store {
 
   /// Stores new assessments, all or none; returns them with their numbers.
   @discardableResult
-  public func create(_ items: [(record: AssessmentRecord, answers: [WrittenAnswer])]) async throws(StoreError)
+  public func create(_ items: [(record: AssessmentRecord, answers: [WrittenAnswer])]) async throws
     -> [AssessmentRecord]
   {
     try await write { session in try items.map { try Self.insert($0.record, answers: $0.answers, session) } }
@@ -78,7 +78,7 @@ extension Store {
   }
 
   /// Replaces the header (authority, date, respondent) of an existing assessment.
-  public func update(_ record: AssessmentRecord) async throws(StoreError) {
+  public func update(_ record: AssessmentRecord) async throws {
     guard let id = record.id else { return }
     try await write { session in
       let changed = try session.execute(
@@ -95,7 +95,7 @@ extension Store {
   /// Saves answers to assessment `id` and clears the questions in `cleared`, in one transaction.
   /// Answers to other questions are left as they are.
   public func save(_ answers: [WrittenAnswer], clearing cleared: [String] = [], to id: Int64)
-    async throws(StoreError)
+    async throws
   {
     try await write { session in
       let now = Date()
@@ -128,7 +128,7 @@ extension Store {
   }
 
   /// A copy of assessment `id` (answers included) as the start of a re-assessment, dated `date`.
-  public func duplicate(_ id: Int64, date: String?) async throws(StoreError) -> AssessmentRecord {
+  public func duplicate(_ id: Int64, date: String?) async throws -> AssessmentRecord {
     let source = try await assessment(id)
     var copy = source
     copy.basedOn = id
@@ -139,14 +139,14 @@ extension Store {
   }
 
   /// Deletes assessment `id` and its answers.
-  public func delete(_ id: Int64) async throws(StoreError) {
+  public func delete(_ id: Int64) async throws {
     try await write { session in try session.execute("DELETE FROM assessment WHERE id = ?", [.integer(id)]) }
   }
 
   /// Deletes every assessment of an authority, with the personal data of its respondents.
   /// Returns how many were deleted.
   @discardableResult
-  public func deleteAuthority(_ authorityID: String) async throws(StoreError) -> Int {
+  public func deleteAuthority(_ authorityID: String) async throws -> Int {
     try await write { session in
       try session.execute("DELETE FROM assessment WHERE authorityID = ?", [.text(authorityID)])
     }

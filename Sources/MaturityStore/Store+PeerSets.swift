@@ -2,8 +2,7 @@ import Foundation
 
 extension Store {
   /// The uploaded peer sets, newest first (without their content).
-  public func peerSets() async throws(StoreError) -> [(id: Int64, name: String, uploadedAt: Date, bytes: Int)]
-  {
+  public func peerSets() async throws -> [(id: Int64, name: String, uploadedAt: Date, bytes: Int)] {
     try await read { session in
       try session.query(
         "SELECT id, name, uploadedAt, length(content) AS bytes FROM peerSet ORDER BY id DESC", []
@@ -15,7 +14,7 @@ extension Store {
   }
 
   /// The uploaded peer set numbered `id`.
-  public func peerSet(_ id: Int64) async throws(StoreError) -> PeerSetRecord {
+  public func peerSet(_ id: Int64) async throws -> PeerSetRecord {
     try await read { session in
       guard
         let row = try session.queryOne(
@@ -28,7 +27,7 @@ extension Store {
   }
 
   /// Keeps an uploaded peer CSV; returns it with its number.
-  public func addPeerSet(name: String, content: Data) async throws(StoreError) -> PeerSetRecord {
+  public func addPeerSet(name: String, content: Data) async throws -> PeerSetRecord {
     try await write { session in
       let now = Date()
       let row = try session.queryOne(
@@ -39,7 +38,7 @@ extension Store {
   }
 
   /// Deletes an uploaded peer set.
-  public func deletePeerSet(_ id: Int64) async throws(StoreError) {
+  public func deletePeerSet(_ id: Int64) async throws {
     try await write { session in try session.execute("DELETE FROM peerSet WHERE id = ?", [.integer(id)]) }
   }
 }

@@ -22,7 +22,7 @@ public struct Store: Sendable {
 
   /// Opens `location`: a `postgres://USER@HOST:PORT/DATABASE` URL (the password comes from
   /// `password`, never the URL) or a SQLite file path.
-  public static func open(_ location: String, password: String? = nil) async throws(StoreError) -> Store {
+  public static func open(_ location: String, password: String? = nil) async throws -> Store {
     guard PostgresURL.isPostgres(location) else { return try Store(path: location) }
     return Store(database: try await PostgresDatabase(url: try PostgresURL(location), password: password))
   }
@@ -48,25 +48,27 @@ public struct Store: Sendable {
 
   // MARK: Access
 
-  func read<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws(StoreError)
+  func read<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws
     -> T
   {
     do { return try await database.read(body) } catch { throw mapped(error) }
   }
 
-  func write<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws(StoreError)
+  func write<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws
     -> T
   {
     do { return try await database.write(body) } catch { throw mapped(error) }
   }
 
-  private func mapped(_ error: any Error) -> StoreError {
+  /// `error` as the store reports it: the store's own and the network's rules as they are, a
+  /// failure of the database as a ``StoreError`` naming it.
+  private func mapped(_ error: any Error) -> any Error {
     if case .failed(path: "", let reason) = error as? StoreError {
-      return .failed(path: location, reason: reason)
+      return StoreError.failed(path: location, reason: reason)
     }
-    if let error = error as? StoreError { return error }
+    if error is StoreError || error is NetworkError { return error }
     let reason =
       database is PostgresDatabase ? PostgresDatabase.reason(error) : SQLiteDatabase.reason(error)
-    return .failed(path: location, reason: reason)
+    return StoreError.failed(path: location, reason: reason)
   }
 }

@@ -63,20 +63,26 @@ private struct SQLiteSession: SQLSession {
   let db: Database
 
   func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
-    do {
-      try db.execute(sql: sql, arguments: Self.arguments(arguments))
-    } catch let error as DatabaseError
-      where error.resultCode == .SQLITE_CONSTRAINT
-      && [.SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY].contains(error.extendedResultCode)
-    {
-      throw SQLFailure.duplicate(error.message ?? "")
-    }
+    try Self.reportingDuplicates { try db.execute(sql: sql, arguments: Self.arguments(arguments)) }
     return db.changesCount
   }
 
   func query(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
-    try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)).map { row in
-      SQLRow(zip(row.columnNames, row.databaseValues.map(Self.value)))
+    try Self.reportingDuplicates { try Row.fetchAll(db, sql: sql, arguments: Self.arguments(arguments)) }.map
+    {
+      SQLRow(zip($0.columnNames, $0.databaseValues.map(Self.value)))
+    }
+  }
+
+  /// Runs `body`, reporting a broken UNIQUE or PRIMARY KEY constraint as ``SQLFailure/duplicate(_:)``.
+  private static func reportingDuplicates<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError
+      where error.resultCode == .SQLITE_CONSTRAINT
+      && ["UNIQUE", "PRIMARY KEY"].contains(where: { (error.message ?? "").hasPrefix($0) })
+    {
+      throw SQLFailure.duplicate(error.message ?? "")
     }
   }
 
