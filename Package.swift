@@ -79,7 +79,7 @@ let package = Package(
     .executableTarget(
       name: "maturity",
       dependencies: [
-        "MaturityKit", "MaturityStore", "MaturityWeb", "CSV", "InterfaceText",
+        "MaturityKit", "MaturityStore", "MaturityWeb", "CSV", "InterfaceText", "Accounts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOCore", package: "swift-nio"),
       ],
@@ -109,7 +109,7 @@ let package = Package(
     .testTarget(name: "MaturityKitTests", dependencies: ["MaturityKit", "CSV", "TestSupport"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["maturity", "TestSupport"],
+      dependencies: ["maturity", "TestSupport", "MaturityStore", "Accounts"],
       // Helpers the tests run with python3, and the help of every command, read from the source folder.
       exclude: ["fill_in_pty.py", "check_xlsform.py", "serve_kill.py", "Help"]
     ),

@@ -65,16 +65,23 @@ public enum StoreTransfer {
   )
     async throws -> [AssessmentRecord]
   {
+    try await store.create(try readFolder(folder, questionnaires: questionnaires))
+  }
+
+  /// Reads every response file (`.yaml`, `.yml`, `.csv`) in `folder`, each checked against its
+  /// questionnaire; throws the first bad file's problems (naming the file and line).
+  public static func readFolder(_ folder: String, questionnaires: QuestionnaireLookup) throws
+    -> [(record: AssessmentRecord, answers: [WrittenAnswer])]
+  {
     let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     let paths = names.filter { name in [".yaml", ".yml", ".csv"].contains { name.lowercased().hasSuffix($0) }
     }
     .map { folder + "/" + $0 }
-    let items = try paths.map { path -> (record: AssessmentRecord, answers: [WrittenAnswer]) in
+    return try paths.map { path -> (record: AssessmentRecord, answers: [WrittenAnswer]) in
       let file = try ResponseFile(path: path)
       let header = try file.header()
       let response = try file.response(on: questionnaires(header.id, header.version)).response
       return (AssessmentRecord(response), response.answers.map(WrittenAnswer.init))
     }
-    return try await store.create(items)
   }
 }

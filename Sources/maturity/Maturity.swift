@@ -26,7 +26,8 @@ struct Maturity: AsyncParsableCommand {
     subcommands: [
       CSVCommand.self, ValidateCommand.self, TemplateCommand.self, FillCommand.self, ImportCommand.self,
       ExportCommand.self, MigrateCommand.self, ScoreCommand.self, CompareCommand.self, ReportCommand.self,
-      PlanCommand.self, BenchmarkCommand.self, ServeCommand.self, ExampleCommand.self,
+      PlanCommand.self, BenchmarkCommand.self, ServeCommand.self, AccountsCommand.self, NetworkCommand.self,
+      ExampleCommand.self,
     ]
   )
 

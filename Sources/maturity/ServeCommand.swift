@@ -34,12 +34,7 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
   @Option(help: "The port to listen on (0: any free port).")
   var port = 8080
 
-  @Option(
-    help: """
-      The folder of questionnaires (default: the first of MATURITY_QUESTIONNAIRES, ./Questionnaires \
-      and the installed share folder that exists).
-      """)
-  var questionnaires: String?
+  @OptionGroup var questionnaires: QuestionnaireFolderOption
 
   @Option(
     name: .customLong("peers"), help: "A peer benchmark CSV offered for comparison; repeat for several.")
@@ -67,7 +62,7 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
 
   func run() async throws {
     let store = try await database.open()
-    let shelf = try QuestionnaireShelf(folder: questionnaireFolder())
+    let shelf = try questionnaires.shelf()
     if let exportFolder {
       let files = try await StoreTransfer.export(store, to: exportFolder, questionnaires: shelf.lookup)
       Diagnostics.warn(texts("serve.exported", ["count": "\(files.count)", "folder": exportFolder]))
@@ -98,12 +93,6 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
       throw ServeError.portInUse(host: host, port: port)
     }
     await store.close()
-  }
-
-  private func questionnaireFolder() -> String {
-    if let questionnaires { return questionnaires }
-    return QuestionnaireLocator().folders.first { FileManager.default.fileExists(atPath: $0) }
-      ?? "Questionnaires"
   }
 }
 
