@@ -143,12 +143,13 @@ extension Store {
     try await write { session in try session.execute("DELETE FROM assessment WHERE id = ?", [.integer(id)]) }
   }
 
-  /// Deletes every assessment of an authority, with the personal data of its respondents.
-  /// Returns how many were deleted.
+  /// Deletes every assessment of an authority, with the personal data of its respondents, and
+  /// its place in networks. Returns how many assessments were deleted.
   @discardableResult
   public func deleteAuthority(_ authorityID: String) async throws -> Int {
     try await write { session in
-      try session.execute("DELETE FROM assessment WHERE authorityID = ?", [.text(authorityID)])
+      try session.execute("DELETE FROM networkAuthority WHERE authorityID = ?", [.text(authorityID)])
+      return try session.execute("DELETE FROM assessment WHERE authorityID = ?", [.text(authorityID)])
     }
   }
 }

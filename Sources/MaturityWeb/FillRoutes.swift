@@ -29,6 +29,7 @@ extension WebApp {
       let fields = try await PostedForm.fields(&request)
       var record = loaded.record
       let errors = AuthorityForm.apply(fields, to: &record, texts: context.texts)
+      if loaded.record.networkID != nil { record.authorityID = loaded.record.authorityID }
       guard errors.isEmpty else {
         return detailsPage(
           record: loaded.record, fields: fields, errors: errors, request: request, context: context,
@@ -138,6 +139,8 @@ extension WebApp {
     var pageContext = AuthorityForm.context(record, posted: fields, errors: errors, texts: texts)
     pageContext["action"] = assessment.map { "/assessments/\($0.id)/details" } ?? "/assessments"
     pageContext["isNew"] = assessment == nil
+    // A network's assessment stays its authority's: the id is shown, not edited.
+    pageContext["authorityFixed"] = record?.networkID != nil
     pageContext["questionnaires"] = shelf.all.map { questionnaire -> [String: Any] in
       [
         "value": "\(questionnaire.id)@\(questionnaire.version)",

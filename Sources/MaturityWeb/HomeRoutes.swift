@@ -9,6 +9,9 @@ extension WebApp {
   /// assessments, and exporting or deleting an authority's data.
   func addHomeRoutes(to router: Router<WebContext>) {
     router.get("/") { request, context in
+      if let visitor = context.visitor {
+        return try await networkHome(visitor, request: request, context: context)
+      }
       let texts = context.texts
       let records = try await store.assessments()
       var authorities: [[String: Any]] = []
@@ -55,7 +58,10 @@ extension WebApp {
     }
 
     router.get("/assessments/new") { request, context in
-      detailsPage(record: nil, fields: nil, errors: [], request: request, context: context)
+      detailsPage(
+        record: context.visitor.map { newRecord(for: $0, questionnaire: shelf.preferred) }, fields: nil,
+        errors: [],
+        request: request, context: context)
     }
 
     router.post("/assessments") { request, context in
@@ -63,10 +69,15 @@ extension WebApp {
       let fields = try await PostedForm.fields(&request)
       let questionnaire =
         shelf.all.first { "\($0.id)@\($0.version)" == fields["questionnaire"] } ?? shelf.preferred
-      var record = AssessmentRecord(
-        questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, authorityID: "",
-        authorityName: "")
+      let template =
+        context.visitor.map { newRecord(for: $0, questionnaire: questionnaire) }
+        ?? AssessmentRecord(
+          questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, authorityID: "",
+          authorityName: "")
+      var record = template
       let errors = AuthorityForm.apply(fields, to: &record, texts: context.texts)
+      // On the network server, a member's assessments are its own authority's, in its network.
+      if template.networkID != nil { record.authorityID = template.authorityID }
       guard errors.isEmpty else {
         return detailsPage(
           record: nil, fields: fields, errors: errors, request: request, context: context,
@@ -108,6 +119,9 @@ extension WebApp {
       let files = try await StoreTransfer.responseFiles(
         store, authorityID: authorityID, questionnaires: shelf.lookup)
       guard !files.isEmpty else { throw WebError.notFound }
+      try await store.audit(
+        .exported, actor: context.visitor?.account.email, subject: "all data of \(authorityID)",
+        address: context.remoteAddress)
       return download(
         StoredZip.archive(files.map { ($0.name, Array($0.yaml.utf8)) }),
         name: "\(FileNames.safe(authorityID, ascii: true))-all-data.zip",
@@ -129,7 +143,11 @@ extension WebApp {
     }
 
     router.post("/authorities/:authority/delete") { _, context in
-      try await store.deleteAuthority(try Self.authorityParameter(context))
+      let authorityID = try Self.authorityParameter(context)
+      let count = try await store.deleteAuthority(authorityID)
+      try await store.audit(
+        .deleted, actor: context.visitor?.account.email, subject: "\(count) assessments of \(authorityID)",
+        address: context.remoteAddress)
       return Hummingbird.Response.redirect(to: "/", type: .normal)
     }
   }
@@ -141,6 +159,15 @@ extension WebApp {
   }
 
   /// `text` escaped for use as one path component.
+  /// A new assessment of the visitor's own authority, in its network.
+  func newRecord(for visitor: Visitor, questionnaire: Questionnaire) -> AssessmentRecord {
+    var record = AssessmentRecord(
+      questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+      authorityID: visitor.memberRole?.authorityID ?? "", authorityName: "")
+    record.networkID = visitor.memberRole?.networkID
+    return record
+  }
+
   static func pathComponent(_ text: String) -> String {
     text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.")))
       ?? text

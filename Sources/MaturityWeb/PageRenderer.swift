@@ -23,10 +23,11 @@ public struct PageRenderer: Sendable {
   ///
   /// - Parameters:
   ///   - path: the page's own path and query, for the language links to come back to.
+  ///   - account: the email of the person signed in to the network server, if any.
   ///   - assessment: the assessment whose navigation the page shows, if any.
   public func page(
     _ template: String, title: String, context: [String: Any], texts: TextCatalogue, csrf: String,
-    path: String,
+    path: String, account: String? = nil,
     assessment: AssessmentNavigation? = nil
   ) -> String {
     var shared = Self.labels(texts)
@@ -44,6 +45,7 @@ public struct PageRenderer: Sendable {
     // Only a page of an assessment links to its details, results, plan and history (a nil
     // wrapped in `Any` would count as present and give links to `/assessments//…`).
     if let assessment { layout["assessment"] = assessment.context }
+    if let account { layout["account"] = ["email": account] }
     layout["languages"] = Language.available.map { language -> [String: Any] in
       [
         "code": language.code, "name": TextCatalogue(language: language)("language.name"),

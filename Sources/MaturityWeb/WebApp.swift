@@ -13,20 +13,33 @@ public struct WebApp: Sendable {
   let store: Store
   let shelf: QuestionnaireShelf
   let peers: PeerCatalogue
+  /// The network server's settings; nil for the local app, which has no accounts.
+  let network: NetworkSettings?
   let renderer = PageRenderer()
 
   /// - Parameters:
   ///   - peerFiles: peer CSV files offered for comparison besides the uploaded ones.
-  public init(store: Store, questionnaires: QuestionnaireShelf, peerFiles: [String] = []) {
+  ///   - network: how to run as a network server with accounts (`serve --accounts`), or nil.
+  public init(
+    store: Store, questionnaires: QuestionnaireShelf, peerFiles: [String] = [],
+    network: NetworkSettings? = nil
+  ) {
     self.store = store
     self.shelf = questionnaires
     self.peers = PeerCatalogue(files: peerFiles, store: store)
+    self.network = network
   }
 
-  /// Every route of the app, behind the ``WebGuard``.
+  /// Every route of the app, behind the ``WebGuard`` and, on the network server, the
+  /// ``NetworkGuard``.
   public func router() -> Router<WebContext> {
     let router = Router(context: WebContext.self)
     router.add(middleware: WebGuard(renderer: renderer))
+    if let network {
+      router.add(middleware: NetworkGuard(store: store, shelf: shelf, settings: network))
+      addSignInRoutes(to: router, settings: network)
+      addNetworkRoutes(to: router, settings: network)
+    }
     addHomeRoutes(to: router)
     addFillRoutes(to: router)
     addResultRoutes(to: router)
@@ -94,7 +107,7 @@ public struct WebApp: Sendable {
     return html(
       renderer.page(
         template, title: title, context: pageContext, texts: context.texts, csrf: context.csrfToken,
-        path: path,
+        path: path, account: context.visitor?.account.email,
         assessment: assessment?.navigation(
           current: current, language: context.texts.language, linkQuery: linkQuery)),
       status: status)

@@ -26,6 +26,8 @@ public enum WebError: UserFacingError, Equatable {
   case missingField(field: String)
   /// No page here.
   case notFound
+  /// The person signed in has no right to this page.
+  case forbidden
 
   public var location: SourceLocation? { nil }
 
@@ -36,6 +38,7 @@ public enum WebError: UserFacingError, Equatable {
       texts("web.invalidField", ["field": texts("web.field.\(field)"), "value": value])
     case .missingField(let field): texts("web.missingField", ["field": texts("web.field.\(field)")])
     case .notFound: texts("web.notFound")
+    case .forbidden: texts("web.forbidden")
     }
   }
 }

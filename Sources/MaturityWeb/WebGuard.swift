@@ -114,8 +114,9 @@ struct WebGuard: RouterMiddleware {
       return (.contentTooLarge, texts("web.tooLarge", ["limit": "\(WebLimits.upload >> 20) MiB"]))
     }
     switch error {
-    case WebError.csrf: return (.forbidden, WebError.csrf.message(texts))
-    case WebError.notFound, StoreError.assessmentNotFound, StoreError.peerSetNotFound:
+    case WebError.csrf, WebError.forbidden: return (.forbidden, (error as! WebError).message(texts))
+    case WebError.notFound, StoreError.assessmentNotFound, StoreError.peerSetNotFound,
+      NetworkError.invitationNotUsable, NetworkError.unknownNetwork:
       return (.notFound, (error as! any UserFacingError).message(texts))
     case StoreError.failed, StoreError.cannotOpen, StoreError.newerSchema:
       return (.internalServerError, texts("web.storeFailed"))

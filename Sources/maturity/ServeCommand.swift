@@ -7,20 +7,25 @@ import MaturityStore
 import MaturityWeb
 import NIOCore
 
-/// `maturity serve`: the local web app.
+/// `maturity serve`: the local web app, or with `--accounts` the network server.
 struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve",
-    abstract: "Run the local web app: fill in, see the report, compare and plan in a browser.",
+    abstract: "Run the web app: fill in, see the report, compare and plan in a browser.",
     discussion: """
       Answers are kept in a SQLite database (default: $XDG_DATA_HOME/digital-maturity/assessments.sqlite, \
-      else ~/.local/share/digital-maturity/assessments.sqlite), saved as each page is submitted. \
-      The app listens on 127.0.0.1 only, unless --host says otherwise: it has no accounts yet. \
-      Ctrl-C stops it after the request in progress.
+      else ~/.local/share/digital-maturity/assessments.sqlite), or in PostgreSQL with \
+      --db postgres://…, saved as each page is submitted. Ctrl-C stops it after the request in \
+      progress.
+
+      Without --accounts it is the local app of one person, on 127.0.0.1 only. With --accounts \
+      it is a network's server: people sign in, each sees what its role allows (see \
+      docs/network-server.md); it may then listen on other addresses, behind a TLS proxy.
 
       Example:
         maturity serve
         maturity serve --port 9000 --peers Examples/peers/synthetic-peers-scores.csv
+        maturity serve --accounts --db postgres://maturity@127.0.0.1:5432/maturity --public-url https://maturity.example.eu
         maturity serve --export-all backup/   # every assessment as a response file
         maturity serve --import backup/         # and back in
       """
@@ -49,11 +54,29 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
     name: .customLong("import"), help: "Add every response file in this folder to the database, then stop.")
   var importFolder: String?
 
+  @Flag(
+    help: "Run the network server: accounts, roles and invitations (maturity accounts, maturity network).")
+  var accounts = false
+
+  @Option(help: "With --accounts: the address people reach the server at (https makes cookies Secure).")
+  var publicURL: String?
+
   @OptionGroup var language: LanguageOption
 
   var texts: TextCatalogue { language.texts }
 
   func validate() throws {
+    if !accounts && !["127.0.0.1", "localhost", "::1"].contains(host) {
+      throw ValidationError(
+        "The local app has no accounts: it listens on 127.0.0.1 only. Give --accounts to serve a network on \(host)."
+      )
+    }
+    if publicURL != nil && !accounts { throw ValidationError("--public-url goes with --accounts.") }
+    if let publicURL {
+      guard let url = URLComponents(string: publicURL), ["http", "https"].contains(url.scheme ?? ""),
+        url.host?.isEmpty == false, url.query == nil
+      else { throw ValidationError("--public-url must be an http:// or https:// address.") }
+    }
     if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
     if exportFolder != nil && importFolder != nil {
       throw ValidationError("Give --export-all or --import, not both.")
@@ -77,10 +100,9 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
     for file in peerFiles where !FileManager.default.isReadableFile(atPath: file) {
       throw ValidationError("Cannot read the peer file \(file).")
     }
-    if !["127.0.0.1", "localhost", "::1"].contains(host) {
-      Diagnostics.warn(texts("serve.publicHost", ["host": host]))
-    }
-    let app = WebApp(store: store, questionnaires: shelf, peerFiles: peerFiles)
+    let shown = host.contains(":") ? "[\(host)]" : host
+    let network = accounts ? NetworkSettings(publicURL: publicURL ?? "http://\(shown):\(port)") : nil
+    let app = WebApp(store: store, questionnaires: shelf, peerFiles: peerFiles, network: network)
     let texts = self.texts
     let host = self.host
     let application = app.application(host: host, port: port) { port in

@@ -78,6 +78,20 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.contains("127.0.0.1:\(port) is already in use by another program"))
   }
+
+  @Test func onlyTheNetworkServerListensBeyondLoopback() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let db = folder.appendingPathComponent("a.sqlite").path
+    let local = try MaturityBinary.run(["serve", "--db", db, "--host", "0.0.0.0"])
+    #expect(local.status == 64 && local.stderr.contains("Give --accounts"))
+    let url = try MaturityBinary.run(["serve", "--db", db, "--public-url", "https://m.example.eu"])
+    #expect(url.status == 64 && url.stderr.contains("--public-url goes with --accounts"))
+    let password = try MaturityBinary.run([
+      "serve", "--accounts", "--db", "postgres://m:secret@127.0.0.1:1/m",
+    ])
+    #expect(
+      password.status == 1 && password.stderr.contains("PGPASSWORD") && !password.stderr.contains("secret"))
+  }
 }
 
 @Suite("maturity serve, killed")

@@ -4,10 +4,18 @@ import Foundation
 /// assessment dates in response files, the web app's forms and `maturity fill`.
 public enum ISODate {
   /// Today in UTC, written `YYYY-MM-DD`.
-  public static var today: String {
-    let parts = Calendar(identifier: .gregorian).dateComponents(
-      in: TimeZone(identifier: "UTC")!, from: Date())
+  public static var today: String { string(Date()) }
+
+  /// The day of `date` in UTC, written `YYYY-MM-DD`.
+  public static func string(_ date: Date) -> String {
+    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
     return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+  }
+
+  /// `date` to the minute in UTC: `YYYY-MM-DD HH:MM UTC`, as logs show times.
+  public static func timestamp(_ date: Date) -> String {
+    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+    return string(date) + String(format: " %02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
   }
 
   /// Whether `text` is a real calendar date written `YYYY-MM-DD` (no 30 February).

@@ -152,10 +152,6 @@ enum StoreMigrations {
         networkID TEXT NOT NULL REFERENCES network(id) ON DELETE CASCADE,
         role TEXT NOT NULL, authorityID TEXT, dimensions TEXT,
         PRIMARY KEY (accountID, networkID));
-      CREATE TABLE advisorAssignment (
-        accountID BIGINT NOT NULL, networkID TEXT NOT NULL, authorityID TEXT NOT NULL,
-        PRIMARY KEY (accountID, networkID, authorityID),
-        FOREIGN KEY (accountID, networkID) REFERENCES membership(accountID, networkID) ON DELETE CASCADE);
       CREATE TABLE invitation (
         id \(id), tokenHash TEXT NOT NULL UNIQUE,
         networkID TEXT NOT NULL REFERENCES network(id) ON DELETE CASCADE,

@@ -1,0 +1,60 @@
+/// Who may use each route of the network server: one table, checked for every request before
+/// its handler runs. A route without a rule is refused to everyone (deny by default), and the
+/// authorization matrix test fails for a route without a row.
+enum Access: Equatable {
+  /// Anyone, signed in or not: sign-in, invitations, the language switch, page assets.
+  case anyone
+  /// Anyone signed in.
+  case signedIn
+  /// A server administrator.
+  case admin
+  /// A member of a network: creates its own authority's assessments.
+  case member
+  /// The coordinator of the route's `{network}`, or an administrator.
+  case network
+  /// A right on the route's assessment `{id}` (its `{dimension}` or `{question}` narrowing it).
+  case assessment(AssessmentAccess)
+  /// The member acting for the route's `{authority}`.
+  case authority
+
+  enum AssessmentAccess: Equatable { case read, answer, manage, reports }
+}
+
+enum AccessRules {
+  /// The rule of each route, by `METHOD /path` as the router names it (`{id}` for a parameter).
+  static let rules: [String: Access] = [
+    "GET /": .signedIn,
+    "GET /language": .anyone,
+    "GET /static/{file}": .anyone,
+    "GET /login": .anyone,
+    "POST /login": .anyone,
+    "POST /logout": .signedIn,
+    "GET /invitations/{token}": .anyone,
+    "POST /invitations/{token}": .anyone,
+    "GET /admin": .admin,
+    "POST /admin/networks": .admin,
+    "GET /networks/{network}": .network,
+    "POST /networks/{network}/invitations": .network,
+    "POST /networks/{network}/invitations/{invitation}/revoke": .network,
+    "GET /assessments/new": .member,
+    "POST /assessments": .member,
+    "GET /assessments/{id}": .assessment(.read),
+    "GET /assessments/{id}/details": .assessment(.read),
+    "POST /assessments/{id}/details": .assessment(.manage),
+    "GET /assessments/{id}/dimensions/{dimension}": .assessment(.read),
+    "POST /assessments/{id}/dimensions/{dimension}": .assessment(.answer),
+    "POST /assessments/{id}/answers/{question}": .assessment(.answer),
+    "POST /assessments/{id}/duplicate": .assessment(.manage),
+    "GET /assessments/{id}/delete": .assessment(.manage),
+    "POST /assessments/{id}/delete": .assessment(.manage),
+    "GET /assessments/{id}/results": .assessment(.reports),
+    "GET /assessments/{id}/plan": .assessment(.reports),
+    "GET /assessments/{id}/history": .assessment(.reports),
+    "GET /assessments/{id}/download/{file}": .assessment(.reports),
+    "GET /authorities/{authority}/export": .authority,
+    "GET /authorities/{authority}/delete": .admin,
+    "POST /authorities/{authority}/delete": .admin,
+    "POST /peers": .admin,
+    "POST /peers/{peerSet}/delete": .admin,
+  ]
+}

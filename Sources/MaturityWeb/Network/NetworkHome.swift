@@ -1,0 +1,43 @@
+import Accounts
+import Foundation
+import Hummingbird
+import InterfaceText
+import MaturityKit
+import MaturityStore
+
+extension WebApp {
+  /// The home page of someone signed in: each network they belong to, their role there, and the
+  /// assessments that role reaches (their authority's, or every member's for a coordinator).
+  func networkHome(_ visitor: Visitor, request: Request, context: WebContext) async throws
+    -> Hummingbird.Response
+  {
+    let texts = context.texts
+    var networks: [[String: Any]] = []
+    for membership in visitor.memberships {
+      let network = try await store.network(membership.networkID)
+      let records = try await store.assessments(ofNetwork: network.id).filter { visitor.may(.reports, $0) }
+      let rows = records.map { record -> [String: Any] in
+        [
+          "id": "\(record.id!)", "authority": record.authorityName, "authorityID": record.authorityID,
+          "date": record.date.map { ScoreDisplay.date($0, texts) } ?? "—",
+          "questionnaire": "\(record.questionnaireID) \(record.questionnaireVersion)",
+          "status": texts("web.status.\(record.status.rawValue)"),
+          "mayOpen": visitor.may(.read(dimension: nil), record),
+        ]
+      }
+      networks.append([
+        "id": network.id, "name": network.name, "role": texts("web.role.\(membership.role.rawValue)"),
+        "authority": membership.authorityID ?? "", "hasAuthority": membership.authorityID != nil,
+        "isCoordinator": membership.role == .coordinator, "isMember": membership.role == .member,
+        "assessments": rows, "hasAssessments": !rows.isEmpty,
+        "encodedAuthority": membership.authorityID.map(Self.pathComponent) ?? "",
+      ])
+    }
+    return page(
+      "network-home", title: texts("web.home"),
+      [
+        "email": visitor.account.email, "isAdmin": visitor.account.isAdmin, "networks": networks,
+        "hasNetworks": !networks.isEmpty,
+      ], request: request, context: context)
+  }
+}

@@ -1,0 +1,214 @@
+import Accounts
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MaturityKit
+import MaturityStore
+import TestSupport
+import Testing
+
+@testable import MaturityWeb
+
+/// Sign-in, sessions, invitations and what each role's pages show, on the network server.
+@Suite struct NetworkServerTests {
+  func withServer(
+    _ database: TestDatabase = .sqlite, settings: NetworkSettings? = nil,
+    _ body: @escaping @Sendable (any TestClientProtocol, NetworkFixture) async throws -> Void
+  ) async throws {
+    let fixture = try await NetworkFixture.make(database, settings: settings)
+    try await Application(router: fixture.app.router()).test(.router) { client in
+      try await body(client, fixture)
+    }
+    await fixture.store.close()
+  }
+
+  func signIn(_ client: any TestClientProtocol, _ email: String, _ password: String, planted: String? = nil)
+    async throws -> TestResponse
+  {
+    try await SignedRequest(client: client, session: planted).send(
+      .post, "/login", form: [("email", email), ("password", password), ("back", "/admin")])
+  }
+
+  static func cookie(_ response: TestResponse, _ name: String) -> String? {
+    response.headers[values: .setCookie].first { $0.hasPrefix(name + "=") }
+  }
+
+  static func value(_ cookie: String?) -> String {
+    cookie?.split(separator: ";")[0].split(separator: "=", maxSplits: 1).last.map(String.init) ?? ""
+  }
+
+  @Test(arguments: TestDatabase.available) func signInOpensANewSessionWithSafeCookies(
+    _ database: TestDatabase
+  )
+    async throws
+  {
+    try await withServer(database) { client, fixture in
+      // A session id planted before signing in (session fixation) is closed, never kept.
+      let planted = try #require(try await fixture.session(.member))
+      let response = try await signIn(client, "Admin@Example.eu", NetworkFixture.password, planted: planted)
+      #expect(response.status == .seeOther && response.headers[.location] == "/admin")
+      let cookie = try #require(Self.cookie(response, "maturity_session"))
+      for flag in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
+        #expect(cookie.contains(flag), "\(cookie)")
+      }
+      let token = Self.value(cookie)
+      #expect(SecretToken.isWellFormed(token) && token != planted)
+      #expect(Self.value(Self.cookie(response, "maturity_csrf")) != SignedRequest.csrf)
+      let plantedNow = try await SignedRequest(client: client, session: planted).send(.get, "/")
+      #expect(plantedNow.status == .seeOther && plantedNow.headers[.location]?.hasPrefix("/login") == true)
+      let admin = try await SignedRequest(client: client, session: token).send(.get, "/admin")
+      #expect(admin.status == .ok)
+
+      // Signing out ends the session.
+      let out = try await SignedRequest(client: client, session: token).send(.post, "/logout")
+      #expect(Self.cookie(out, "maturity_session")?.contains("Max-Age=0") == true)
+      #expect(
+        try await SignedRequest(client: client, session: token).send(.get, "/admin").status == .seeOther)
+      let actions = try await fixture.store.auditEvents(network: nil).prefix(2).map(\.action)
+      #expect(actions == [.signOut, .signIn])
+    }
+  }
+
+  @Test func aFormWithoutTheTokenIsRefused() async throws {
+    try await withServer { client, _ in
+      let response = try await client.execute(
+        uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+        body: ByteBuffer(string: "email=admin%40example.eu&password=correct+horse+battery"))
+      #expect(response.status == .forbidden)
+      #expect(Self.cookie(response, "maturity_session") == nil)
+    }
+  }
+
+  @Test func failuresSayNothingAboutWhetherAnAccountExistsAndSlowDown() async throws {
+    var limits = SignInLimits()
+    limits.perAccount = 3
+    limits.perAddress = 1000
+    let settings = NetworkSettings(
+      publicURL: "http://127.0.0.1:8080", hasher: PasswordHasher(cost: 4), signInLimits: limits)
+    try await withServer(settings: settings) { client, fixture in
+      let known = try await signIn(client, "member@example.eu", "not the password")
+      let unknown = try await signIn(client, "nobody@example.eu", "not the password")
+      #expect(known.status == .unauthorized && unknown.status == .unauthorized)
+      func message(_ response: TestResponse) -> String {
+        String(buffer: response.body).components(separatedBy: "class=\"message\">").dropFirst().first?
+          .components(separatedBy: "<").first ?? ""
+      }
+      #expect(message(known) == message(unknown) && message(known).contains("not right"))
+      for _ in 0..<2 { _ = try await signIn(client, "member@example.eu", "not the password") }
+      // The fourth attempt waits, even with the right password, and says so.
+      let waiting = try await signIn(client, "member@example.eu", NetworkFixture.password)
+      #expect(waiting.status == .tooManyRequests)
+      #expect(String(buffer: waiting.body).contains("Too many attempts"))
+      #expect(Self.cookie(waiting, "maturity_session") == nil)
+      // Another account is not held up.
+      #expect(try await signIn(client, "viewer@example.eu", NetworkFixture.password).status == .seeOther)
+      let failures = try await fixture.store.auditEvents(network: nil).filter { $0.action == .signInFailed }
+      #expect(failures.count == 4)
+    }
+  }
+
+  @Test(arguments: TestDatabase.available) func invitationsWorkOnceAndNotAfterSevenDays(
+    _ database: TestDatabase
+  )
+    async throws
+  {
+    try await withServer(database) { client, fixture in
+      let token = try await invitation(fixture, "newcomer")
+      let form = try await SignedRequest(client: client, session: nil).send(.get, "/invitations/\(token)")
+      #expect(form.status == .ok && String(buffer: form.body).contains("newcomer@example.eu"))
+      let weak = try await SignedRequest(client: client, session: nil).send(
+        .post, "/invitations/\(token)", form: [("password", "password1234")])
+      #expect(weak.status == .unprocessableContent && String(buffer: weak.body).contains("most common"))
+      let accepted = try await SignedRequest(client: client, session: nil).send(
+        .post, "/invitations/\(token)", form: [("password", "a long and private phrase")])
+      #expect(accepted.status == .seeOther && Self.cookie(accepted, "maturity_session") != nil)
+      let account = try #require(try await fixture.store.credentials(email: "newcomer@example.eu"))
+      #expect(try await fixture.store.memberships(of: account.account.id).map(\.role) == [.viewer])
+
+      for reuse in [HTTPRequest.Method.get, .post] {
+        let again = try await SignedRequest(client: client, session: nil).send(
+          reuse, "/invitations/\(token)", form: [("password", "another long phrase")])
+        #expect(again.status == .notFound && String(buffer: again.body).contains("cannot be used"))
+      }
+      let old = SecretToken.generate()
+      try await fixture.store.createInvitation(
+        tokenDigest: SecretToken.digest(old), email: "late@example.eu",
+        membership: Membership(networkID: "net", role: .coordinator),
+        at: Date().addingTimeInterval(-8 * 86_400))
+      #expect(
+        try await SignedRequest(client: client, session: nil).send(.get, "/invitations/\(old)").status
+          == .notFound)
+      let forged = String(repeating: "0", count: 64)
+      #expect(
+        try await SignedRequest(client: client, session: nil).send(.get, "/invitations/\(forged)").status
+          == .notFound)
+      #expect(
+        try await SignedRequest(client: client, session: nil).send(.get, "/invitations/../admin").status
+          != .ok)
+    }
+  }
+
+  @Test func anExistingAccountAcceptsWithItsOwnPasswordOnly() async throws {
+    try await withServer { client, fixture in
+      let token = SecretToken.generate()
+      try await fixture.store.createInvitation(
+        tokenDigest: SecretToken.digest(token), email: "viewer@example.eu",
+        membership: Membership(networkID: "other", role: .viewer, authorityID: "FR-1"))
+      let page = try await SignedRequest(client: client, session: nil).send(.get, "/invitations/\(token)")
+      #expect(String(buffer: page.body).contains("You already have an account"))
+      let takeover = try await SignedRequest(client: client, session: nil).send(
+        .post, "/invitations/\(token)", form: [("password", "a new password for them")])
+      #expect(takeover.status == .unprocessableContent && Self.cookie(takeover, "maturity_session") == nil)
+      let accepted = try await SignedRequest(client: client, session: nil).send(
+        .post, "/invitations/\(token)", form: [("password", NetworkFixture.password)])
+      #expect(accepted.status == .seeOther)
+      let account = try #require(fixture.accounts[.viewer])
+      #expect(try await fixture.store.memberships(of: account.id).map(\.networkID) == ["net", "other"])
+      let hash = try #require(try await fixture.store.credentials(email: "viewer@example.eu")).passwordHash
+      #expect(try await PasswordHasher(cost: 4).verify(NetworkFixture.password, hash: hash))
+    }
+  }
+
+  @Test func eachHomePageListsWhatItsRoleReaches() async throws {
+    try await withServer { client, fixture in
+      func home(_ persona: Persona) async throws -> String {
+        String(
+          buffer: try await SignedRequest(client: client, session: try await fixture.session(persona)).send(
+            .get, "/"
+          ).body)
+      }
+      let coordinator = try await home(.coordinator)
+      #expect(
+        coordinator.contains("Villa Uno") && coordinator.contains("Villa Dos")
+          && coordinator.contains("/networks/net"))
+      let member = try await home(.member)
+      #expect(
+        member.contains("Villa Uno") && !member.contains("Villa Dos") && member.contains("/assessments/new"))
+      let other = try await home(.otherMember)
+      #expect(other.contains("Villa Dos") && !other.contains("Villa Uno"))
+      let advisor = try await home(.otherAdvisor)
+      #expect(
+        advisor.contains("Villa Dos") && !advisor.contains("Villa Uno")
+          && !advisor.contains("/assessments/new"))
+      let outsider = try await home(.otherCoordinator)
+      #expect(!outsider.contains("Villa Uno") && !outsider.contains("Villa Dos"))
+    }
+  }
+
+  @Test func aMembersNewAssessmentIsItsAuthoritysInItsNetwork() async throws {
+    try await withServer { client, fixture in
+      let session = try await fixture.session(.member)
+      let created = try await SignedRequest(client: client, session: session).send(
+        .post, "/assessments", form: [("name", "Villa Uno"), ("authorityID", "ES-2"), ("date", "2026-11-02")])
+      #expect(created.status == .seeOther)
+      let records = try await fixture.store.assessments(ofNetwork: "net").filter { $0.date == "2026-11-02" }
+      #expect(records.map(\.authorityID) == ["ES-1"])
+      #expect(records.first?.status == .draft)
+      let id = try #require(records.first?.id)
+      _ = try await SignedRequest(client: client, session: session).send(
+        .post, "/assessments/\(id)/details", form: [("name", "Villa Uno"), ("authorityID", "ES-2")])
+      #expect(try await fixture.store.assessment(id).authorityID == "ES-1")
+    }
+  }
+}
