@@ -37,13 +37,19 @@ extension Store {
 
   /// The answers of assessment `id`, in the order they were first saved.
   public func answers(of id: Int64) async throws -> [WrittenAnswer] {
+    let dialect = dialect
+    return try await read { session in try Self.answers(of: id, dialect: dialect, session) }
+  }
+
+  static func answers(of id: Int64, dialect: StoreMigrations.Dialect, _ session: any SQLSession) throws
+    -> [WrittenAnswer]
+  {
+    // The order answers were first saved in: SQLite's row id, PostgreSQL's position column.
     let order = dialect == .sqlite ? "rowid" : "position"
-    return try await read { session in
-      try session.query(
-        "SELECT questionID, value, unsure, comment, evidence FROM answer WHERE assessmentID = ? ORDER BY \(order)",
-        [.integer(id)]
-      ).map(WrittenAnswer.init)
-    }
+    return try session.query(
+      "SELECT questionID, value, unsure, comment, evidence FROM answer WHERE assessmentID = ? ORDER BY \(order)",
+      [.integer(id)]
+    ).map(WrittenAnswer.init)
   }
 
   /// Stores a new assessment with `answers`; returns it with its number.
@@ -81,6 +87,7 @@ extension Store {
   public func update(_ record: AssessmentRecord) async throws {
     guard let id = record.id else { return }
     try await write { session in
+      try Self.checkChangeable(try Self.assessment(id, session), session)
       let changed = try session.execute(
         """
         UPDATE assessment SET questionnaireID = ?, questionnaireVersion = ?, authorityID = ?,
@@ -98,10 +105,9 @@ extension Store {
     async throws
   {
     try await write { session in
+      try Self.checkChangeable(try Self.assessment(id, session), session)
       let now = Date()
-      let changed = try session.execute(
-        "UPDATE assessment SET updatedAt = ? WHERE id = ?", [.date(now), .integer(id)])
-      if changed == 0 { throw StoreError.assessmentNotFound(id: id) }
+      try session.execute("UPDATE assessment SET updatedAt = ? WHERE id = ?", [.date(now), .integer(id)])
       for question in cleared {
         try session.execute(
           "DELETE FROM answer WHERE assessmentID = ? AND questionID = ?", [.integer(id), .text(question)])
@@ -140,7 +146,16 @@ extension Store {
 
   /// Deletes assessment `id` and its answers.
   public func delete(_ id: Int64) async throws {
-    try await write { session in try session.execute("DELETE FROM assessment WHERE id = ?", [.integer(id)]) }
+    try await write { session in
+      try Self.checkChangeable(try Self.assessment(id, session), session)
+      try session.execute("DELETE FROM assessment WHERE id = ?", [.integer(id)])
+    }
+  }
+
+  /// Refuses a change to a submitted assessment, or to one of a campaign that is not open.
+  static func checkChangeable(_ record: AssessmentRecord, _ session: any SQLSession) throws {
+    if record.status == .submitted { throw NetworkError.assessmentLocked(id: record.id ?? 0) }
+    try checkOpen(record, on: ISODate.today, session)
   }
 
   /// Deletes every assessment of an authority, with the personal data of its respondents, and

@@ -43,7 +43,7 @@ extension WebApp {
 
     router.get("/assessments/:id/dimensions/:dimension") { request, context in
       let loaded = try await loadAssessment(context)
-      return try dimensionPage(
+      return try await dimensionPage(
         loaded, context.parameters.require("dimension"), errors: [:], request: request, context: context)
     }
 
@@ -70,7 +70,7 @@ extension WebApp {
       try await store.save(saved, clearing: cleared, to: loaded.id)
       let updated = try await loadAssessment(loaded.id)
       guard errors.isEmpty else {
-        return try dimensionPage(
+        return try await dimensionPage(
           updated, dimensionID, errors: errors, request: request, context: context,
           status: .unprocessableContent)
       }
@@ -158,9 +158,11 @@ extension WebApp {
     _ loaded: LoadedAssessment, _ dimensionID: String, errors: [String: (value: String, message: String)],
     request: Request,
     context: WebContext, status: HTTPResponse.Status = .ok
-  ) throws -> Hummingbird.Response {
+  ) async throws -> Hummingbird.Response {
     let texts = context.texts
     let dimensions = loaded.questionnaire.dimensions
+    // The coordinator's comments, shown to the authority beside the answers they are about.
+    let reviews = loaded.record.networkID == nil ? [:] : try await store.reviewComments(of: loaded.id)
     guard let index = dimensions.firstIndex(where: { $0.id == dimensionID }) else { throw WebError.notFound }
     let dimension = dimensions[index]
     let relevant = Relevance.relevantQuestions(loaded.response, loaded.questionnaire)
@@ -168,9 +170,11 @@ extension WebApp {
     let conditions = ConditionWords(
       questionnaire: loaded.questionnaire, texts: texts, dimensionID: dimension.id)
     let questions = dimension.questions.enumerated().map { number, question in
-      QuestionForm.context(
+      var context = QuestionForm.context(
         question, number: number + 1, answer: stored[question.id], relevant: relevant[question.id] ?? true,
         error: errors[question.id], condition: conditions.sentence(question.relevant), texts: texts)
+      if let review = reviews[question.id] { context["review"] = review.text }
+      return context
     }
     let name = dimension.name.text(texts.language)
     let appeared = FormFields(urlEncoded: request.uri.query ?? "")["appeared"].flatMap(Int.init) ?? 0

@@ -77,12 +77,20 @@ public struct AssessmentNavigation: Sendable {
   public var current: String
   /// The comparison (`?peers=…`, or empty) the results and plan links keep.
   public var linkQuery: String = ""
+  /// On the network server: the assessment was submitted, and is locked.
+  public var isLocked = false
+  /// On the network server: the person may submit it now.
+  public var canSubmit = false
+  /// On the network server: the person may review it (its network's coordinator).
+  public var canReview = false
 
   var context: [String: Any] {
     [
       "assessmentID": "\(id)", "name": name, "linkQuery": linkQuery, "detailsCurrent": current == "details",
       "resultsCurrent": current == "results",
       "planCurrent": current == "plan", "historyCurrent": current == "history",
+      "reviewCurrent": current == "review", "isLocked": isLocked, "canSubmit": canSubmit,
+      "canReview": canReview,
       "dimensions": dimensions.map { dimension -> [String: Any] in
         [
           "dimensionID": dimension.id, "name": dimension.name, "answered": dimension.answered,

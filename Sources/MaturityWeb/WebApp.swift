@@ -39,6 +39,7 @@ public struct WebApp: Sendable {
       router.add(middleware: NetworkGuard(store: store, shelf: shelf, settings: network))
       addSignInRoutes(to: router, settings: network)
       addNetworkRoutes(to: router, settings: network)
+      addCampaignRoutes(to: router)
     }
     addHomeRoutes(to: router)
     addFillRoutes(to: router)
@@ -104,12 +105,18 @@ public struct WebApp: Sendable {
     status: HTTPResponse.Status = .ok
   ) -> Hummingbird.Response {
     let path = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+    var navigation = assessment?.navigation(
+      current: current, language: context.texts.language, linkQuery: linkQuery)
+    if let record = assessment?.record, let visitor = context.visitor {
+      navigation?.isLocked = record.status == .submitted
+      navigation?.canSubmit =
+        record.campaignID != nil && record.status != .submitted && visitor.may(.manage, record)
+      navigation?.canReview = record.status == .submitted && visitor.may(.review, record)
+    }
     return html(
       renderer.page(
         template, title: title, context: pageContext, texts: context.texts, csrf: context.csrfToken,
-        path: path, account: context.visitor?.account.email,
-        assessment: assessment?.navigation(
-          current: current, language: context.texts.language, linkQuery: linkQuery)),
+        path: path, account: context.visitor?.account.email, assessment: navigation),
       status: status)
   }
 

@@ -118,6 +118,10 @@ struct WebGuard: RouterMiddleware {
     case WebError.notFound, StoreError.assessmentNotFound, StoreError.peerSetNotFound,
       NetworkError.invitationNotUsable, NetworkError.unknownNetwork:
       return (.notFound, (error as! any UserFacingError).message(texts))
+    case NetworkError.assessmentLocked, NetworkError.campaignNotOpen, NetworkError.notSubmitted,
+      NetworkError.campaignNotClosed:
+      return (.conflict, (error as! any UserFacingError).message(texts))
+    case NetworkError.unknownCampaign: return (.notFound, (error as! any UserFacingError).message(texts))
     case StoreError.failed, StoreError.cannotOpen, StoreError.newerSchema:
       return (.internalServerError, texts("web.storeFailed"))
     case let error as any UserFacingError: return (.unprocessableContent, error.report(texts))

@@ -1,5 +1,6 @@
 import Accounts
 import Foundation
+import MaturityKit
 import TestSupport
 import Testing
 
@@ -157,6 +158,76 @@ import Testing
     try await store.clearSignInFailures(key: "email:a@b.eu", olderThan: start.addingTimeInterval(-86_400))
     #expect(try await store.signInFailures(key: "email:a@b.eu", since: start).count == 0)
     #expect(try await store.signInFailures(key: "address:10.0.0.1", since: start).count == 3)
+    await store.close()
+  }
+}
+
+/// Campaigns: start, submit (locked), send back with comments, resubmit, close, publish.
+@Suite struct CampaignStoreTests {
+  @Test(arguments: TestDatabase.available) func aCampaignFromStartToPublication(_ database: TestDatabase)
+    async throws
+  {
+    let store = try await newStore(database)
+    try await store.createNetwork(id: "net", name: "Net")
+    await #expect(throws: NetworkError.invalidCampaignDates(opensOn: "2026-12-31", closesOn: "2026-01-01")) {
+      try await store.createCampaign(
+        networkID: "net", name: "x", questionnaireID: "ai-data-readiness", questionnaireVersion: "2026.1",
+        opensOn: "2026-12-31", closesOn: "2026-01-01")
+    }
+    // Last year's answers, collected elsewhere, are where this year's assessment starts.
+    var earlier = sampleRecord("ES-1", date: "2025-10-01")
+    earlier.questionnaireVersion = "2026.1"
+    try await store.addSubmitted(
+      [(earlier, [WrittenAnswer(questionID: "opn-policy", value: "draft")])], to: "net")
+    let campaign = try await store.createCampaign(
+      networkID: "net", name: "2026", questionnaireID: "ai-data-readiness", questionnaireVersion: "2026.1",
+      opensOn: "2026-01-01", closesOn: "2099-12-31")
+    let record = try await store.campaignAssessment(campaign.id, authorityID: "ES-1", authorityName: "Villa")
+    #expect(record.status == .draft && record.campaignID == campaign.id && record.basedOn != nil)
+    #expect(
+      try await store.answers(of: record.id!) == [WrittenAnswer(questionID: "opn-policy", value: "draft")])
+    let same = try await store.campaignAssessment(campaign.id, authorityID: "ES-1", authorityName: "Villa")
+    #expect(same.id == record.id)
+
+    try await store.save([WrittenAnswer(questionID: "opn-policy", value: "adopted")], to: record.id!)
+    try await store.submit(record.id!, by: "member@villa.es")
+    #expect(try await store.assessment(record.id!).status == .submitted)
+    await #expect(throws: NetworkError.assessmentLocked(id: record.id!)) {
+      try await store.save([WrittenAnswer(questionID: "opn-policy", value: "none")], to: record.id!)
+    }
+    await #expect(throws: NetworkError.assessmentLocked(id: record.id!)) {
+      try await store.delete(record.id!)
+    }
+    await #expect(throws: NetworkError.assessmentLocked(id: record.id!)) {
+      try await store.submit(record.id!)
+    }
+
+    try await store.setReviewComment(
+      "Which council decision?", question: "opn-policy", of: record.id!, by: "c@net.eu")
+    try await store.sendBack(record.id!, by: "c@net.eu")
+    await #expect(throws: NetworkError.notSubmitted(id: record.id!)) { try await store.sendBack(record.id!) }
+    #expect(try await store.reviewComments(of: record.id!)["opn-policy"]?.text == "Which council decision?")
+    try await store.save(
+      [WrittenAnswer(questionID: "opn-policy", value: "adopted", evidence: "Decision 12/2026")],
+      to: record.id!)
+    try await store.setReviewComment("", question: "opn-policy", of: record.id!, by: "c@net.eu")
+    #expect(try await store.reviewComments(of: record.id!).isEmpty)
+    try await store.submit(record.id!)
+
+    await #expect(throws: NetworkError.campaignNotClosed(name: "2026")) {
+      try await store.publishCampaign(campaign.id)
+    }
+    #expect(try await store.closeCampaign(campaign.id))
+    #expect(try await !store.closeCampaign(campaign.id))
+    await #expect(throws: NetworkError.campaignNotOpen(name: "2026")) { try await store.sendBack(record.id!) }
+    await #expect(throws: NetworkError.campaignNotOpen(name: "2026")) {
+      try await store.campaignAssessment(campaign.id, authorityID: "ES-2", authorityName: "Late")
+    }
+    try await store.publishCampaign(campaign.id)
+    #expect(try await store.campaign(campaign.id).publishedAt != nil)
+    let actions = try await store.auditEvents(network: "net").map(\.action)
+    #expect(
+      actions.prefix(6) == [.published, .campaignClosed, .submitted, .returned, .reviewed, .submitted])
     await store.close()
   }
 }

@@ -145,6 +145,52 @@ let matrix: [MatrixRow] = [
     return .init(uri: "/networks/net/invitations/\(made.id)/revoke")
   },
   MatrixRow(
+    "POST /networks/{network}/campaigns", [.admin, .coordinator], .redirect("/networks/net/campaigns/"),
+    denied: .forbidden
+  ) { _, _ in
+    .init(
+      uri: "/networks/net/campaigns",
+      form: [("name", "Spring"), ("opensOn", "2026-01-01"), ("closesOn", "2099-12-31")])
+  },
+  MatrixRow(
+    "GET /networks/{network}/campaigns/{campaign}", [.admin, .coordinator], .status(.ok), denied: .forbidden
+  ) {
+    _, fixture in .init(uri: "/networks/net/campaigns/\(fixture.campaign.id)")
+  },
+  MatrixRow(
+    "POST /networks/{network}/campaigns/{campaign}/close", [.admin, .coordinator],
+    .redirect("/networks/net/campaigns/"),
+    denied: .forbidden
+  ) { _, fixture in .init(uri: "/networks/net/campaigns/\(try await fixture.throwawayCampaign().id)/close") },
+  MatrixRow(
+    "POST /networks/{network}/campaigns/{campaign}/publish", [.admin, .coordinator],
+    .redirect("/networks/net/campaigns/"), denied: .forbidden
+  ) { _, fixture in
+    .init(uri: "/networks/net/campaigns/\(try await fixture.throwawayCampaign(closed: true).id)/publish")
+  },
+  MatrixRow(
+    "POST /campaigns/{campaign}/start", [.member, .otherMember], .redirect("/assessments/"),
+    denied: .forbidden
+  ) {
+    _, fixture in .init(uri: "/campaigns/\(fixture.campaign.id)/start")
+  },
+  MatrixRow("POST /assessments/{id}/submit", [.member], .redirect("/assessments/"), denied: .notFound) {
+    _, fixture in
+    let campaign = try await fixture.throwawayCampaign()
+    let record = try await fixture.store.campaignAssessment(
+      campaign.id, authorityID: "ES-1", authorityName: "Villa Uno")
+    return .init(uri: "/assessments/\(record.id!)/submit")
+  },
+  MatrixRow("GET /assessments/{id}/review", [.coordinator], .status(.ok), denied: .notFound) { _, fixture in
+    .init(uri: "/assessments/\(fixture.assessment.id!)/review")
+  },
+  MatrixRow(
+    "POST /assessments/{id}/review", [.coordinator], .redirect("/networks/net/campaigns/"), denied: .notFound
+  ) {
+    _, fixture in
+    .init(uri: "/assessments/\(fixture.assessment.id!)/review", form: [("go", "save")])
+  },
+  MatrixRow(
     "GET /assessments/new", [.member, .otherMember], .status(.ok), denied: .forbidden, uri: "/assessments/new"
   ),
   MatrixRow("POST /assessments", [.member, .otherMember], .redirect("/assessments/"), denied: .forbidden) {

@@ -25,8 +25,9 @@ struct NetworkFixture: Sendable {
   let app: WebApp
   let store: Store
   let accounts: [Persona: Account]
-  /// ES-1's assessment, in `net`.
+  /// ES-1's assessment, a draft of `net`'s open campaign.
   let assessment: AssessmentRecord
+  let campaign: Campaign
   let ownDimension: String
   let otherDimension: String
   let ownQuestion: String
@@ -68,16 +69,19 @@ struct NetworkFixture: Sendable {
       if let membership { try await store.setMembership(membership, of: account.id) }
       accounts[persona] = account
     }
-    let answers = [
-      WrittenAnswer(questionID: own.questions[0].id, value: nil, comment: "private note of ES-1")
-    ]
-    let records = try await store.addSubmitted(
-      [
-        (Self.record("ES-1", "Villa Uno", questionnaire), answers),
-        (Self.record("ES-2", "Villa Dos", questionnaire), []),
-      ], to: "net")
+    let campaign = try await store.createCampaign(
+      networkID: "net", name: "2026", questionnaireID: questionnaire.id,
+      questionnaireVersion: questionnaire.version,
+      opensOn: "2026-01-01", closesOn: "2099-12-31")
+    let assessment = try await store.campaignAssessment(
+      campaign.id, authorityID: "ES-1", authorityName: "Villa Uno")
+    try await store.save(
+      [WrittenAnswer(questionID: own.questions[0].id, value: nil, comment: "private note of ES-1")],
+      to: assessment.id!)
+    try await store.campaignAssessment(campaign.id, authorityID: "ES-2", authorityName: "Villa Dos")
     return NetworkFixture(
-      app: app, store: store, accounts: accounts, assessment: records[0], ownDimension: own.id,
+      app: app, store: store, accounts: accounts, assessment: assessment, campaign: campaign,
+      ownDimension: own.id,
       otherDimension: other.id, ownQuestion: own.questions[0].id, otherQuestion: other.questions[0].id)
   }
 
@@ -97,10 +101,20 @@ struct NetworkFixture: Sendable {
     return token
   }
 
-  /// A new assessment of ES-1 (or of `authority`) in `net`, to be deleted or changed.
+  /// A new draft of ES-1 (or of `authority`) in `net`, to be deleted or changed.
   func throwawayAssessment(_ authority: String = "ES-1") async throws -> AssessmentRecord {
-    let questionnaire = app.shelf.preferred
-    return try await store.addSubmitted([(Self.record(authority, "Villa", questionnaire), [])], to: "net")[0]
+    var record = Self.record(authority, "Villa", app.shelf.preferred)
+    record.networkID = "net"
+    return try await store.create(record)
+  }
+
+  /// A new open campaign of `net`, to be closed or published.
+  func throwawayCampaign(closed: Bool = false) async throws -> Campaign {
+    let campaign = try await store.createCampaign(
+      networkID: "net", name: "extra", questionnaireID: self.campaign.questionnaireID,
+      questionnaireVersion: self.campaign.questionnaireVersion, opensOn: "2026-01-01", closesOn: "2099-12-31")
+    if closed { try await store.closeCampaign(campaign.id) }
+    return campaign
   }
 }
 

@@ -211,4 +211,56 @@ import Testing
       #expect(try await fixture.store.assessment(id).authorityID == "ES-1")
     }
   }
+
+  @Test(arguments: TestDatabase.available) func aCampaignRoundTrip(_ database: TestDatabase) async throws {
+    try await withServer(database) { client, fixture in
+      let member = SignedRequest(client: client, session: try await fixture.session(.member))
+      let coordinator = SignedRequest(client: client, session: try await fixture.session(.coordinator))
+      let home = String(buffer: try await member.send(.get, "/").body)
+      #expect(home.contains("/campaigns/\(fixture.campaign.id)/start"))
+      let started = try await member.send(.post, "/campaigns/\(fixture.campaign.id)/start")
+      let id = try #require(fixture.assessment.id)
+      #expect(started.headers[.location] == "/assessments/\(id)")
+      let question = fixture.ownQuestion
+      let saved = try await member.send(
+        .post, "/assessments/\(id)/answers/\(question)", form: [("present", question)])
+      #expect(saved.status == .ok)
+      let page = String(buffer: try await member.send(.get, "/assessments/\(id)/details").body)
+      #expect(page.contains("/assessments/\(id)/submit"))
+      #expect(try await member.send(.post, "/assessments/\(id)/submit").status == .seeOther)
+
+      // Submitted: locked for the member, in the queue of the coordinator.
+      let locked = try await member.send(
+        .post, "/assessments/\(id)/answers/\(question)", form: [("present", question)])
+      #expect(locked.status == .conflict && String(buffer: locked.body).contains("locked"))
+      let queue = String(
+        buffer: try await coordinator.send(.get, "/networks/net/campaigns/\(fixture.campaign.id)").body)
+      #expect(queue.contains("/assessments/\(id)/review"))
+      let sentBack = try await coordinator.send(
+        .post, "/assessments/\(id)/review",
+        form: [("comment.\(question)", "Which council decision?"), ("go", "return")])
+      #expect(sentBack.status == .seeOther)
+      #expect(try await fixture.store.assessment(id).status == .returned)
+
+      // The member sees the comment beside the question, changes the answer and submits again.
+      let dimension = String(
+        buffer: try await member.send(.get, "/assessments/\(id)/dimensions/\(fixture.ownDimension)").body)
+      #expect(dimension.contains("Which council decision?"))
+      #expect(
+        try await member.send(.post, "/assessments/\(id)/answers/\(question)", form: [("present", question)])
+          .status
+          == .ok)
+      #expect(try await member.send(.post, "/assessments/\(id)/submit").status == .seeOther)
+      #expect(
+        try await coordinator.send(.post, "/networks/net/campaigns/\(fixture.campaign.id)/close").status
+          == .seeOther)
+      // Closed for good: nothing changes, nothing is sent back, the member cannot start again.
+      #expect(
+        try await coordinator.send(.post, "/assessments/\(id)/review", form: [("go", "return")]).status
+          == .conflict)
+      #expect(try await fixture.store.assessment(id).status == .submitted)
+      let events = try await fixture.store.auditEvents(network: "net").map(\.action)
+      #expect(events.prefix(5) == [.campaignClosed, .submitted, .returned, .reviewed, .submitted])
+    }
+  }
 }

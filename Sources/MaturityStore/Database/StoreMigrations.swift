@@ -177,6 +177,7 @@ enum StoreMigrations {
       ALTER TABLE assessment ADD COLUMN campaignID BIGINT REFERENCES campaign(id) ON DELETE SET NULL;
       ALTER TABLE assessment ADD COLUMN status TEXT NOT NULL DEFAULT 'draft';
       ALTER TABLE assessment ADD COLUMN submittedAt \(time);
+      CREATE UNIQUE INDEX assessment_on_campaign_authority ON assessment(campaignID, authorityID);
       ALTER TABLE answer ADD COLUMN updatedBy TEXT;
       CREATE TABLE reviewComment (
         assessmentID BIGINT NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,

@@ -24,6 +24,18 @@ public enum NetworkError: UserFacingError, Equatable {
   /// The invitation was used, revoked or has expired, or never existed: the same words for all,
   /// so that a guessed link learns nothing.
   case invitationNotUsable
+  /// A campaign's dates are not days, or it closes before it opens.
+  case invalidCampaignDates(opensOn: String, closesOn: String)
+  /// No campaign has this number.
+  case unknownCampaign(id: Int64)
+  /// The campaign is closed, or its dates do not include today.
+  case campaignNotOpen(name: String)
+  /// The network report is published once the campaign is closed.
+  case campaignNotClosed(name: String)
+  /// The assessment was submitted: it changes only after the coordinator sends it back.
+  case assessmentLocked(id: Int64)
+  /// Only a submitted assessment can be sent back.
+  case notSubmitted(id: Int64)
 
   public var location: SourceLocation? { nil }
 
@@ -46,6 +58,13 @@ public enum NetworkError: UserFacingError, Equatable {
       case .containsEmail: texts("password.containsEmail")
       }
     case .invitationNotUsable: texts("network.invitationNotUsable")
+    case .invalidCampaignDates(let opens, let closes):
+      texts("network.invalidCampaignDates", ["opens": opens, "closes": closes])
+    case .unknownCampaign(let id): texts("network.unknownCampaign", ["id": "\(id)"])
+    case .campaignNotOpen(let name): texts("network.campaignNotOpen", ["name": name])
+    case .campaignNotClosed(let name): texts("network.campaignNotClosed", ["name": name])
+    case .assessmentLocked: texts("network.assessmentLocked")
+    case .notSubmitted: texts("network.notSubmitted")
     }
   }
 }

@@ -5,6 +5,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case signIn, signInFailed, signOut
   case accountCreated, networkCreated, roleChanged
   case invitationCreated, invitationAccepted, invitationRevoked
+  case campaignOpened, campaignClosed, published
   case imported, submitted, returned, reviewed, exported, withdrawn, deleted
 }
 

@@ -17,7 +17,7 @@ enum Access: Equatable {
   /// The member acting for the route's `{authority}`.
   case authority
 
-  enum AssessmentAccess: Equatable { case read, answer, manage, reports }
+  enum AssessmentAccess: Equatable { case read, answer, manage, reports, review }
 }
 
 enum AccessRules {
@@ -36,6 +36,14 @@ enum AccessRules {
     "GET /networks/{network}": .network,
     "POST /networks/{network}/invitations": .network,
     "POST /networks/{network}/invitations/{invitation}/revoke": .network,
+    "POST /networks/{network}/campaigns": .network,
+    "GET /networks/{network}/campaigns/{campaign}": .network,
+    "POST /networks/{network}/campaigns/{campaign}/close": .network,
+    "POST /networks/{network}/campaigns/{campaign}/publish": .network,
+    "POST /campaigns/{campaign}/start": .member,
+    "POST /assessments/{id}/submit": .assessment(.manage),
+    "GET /assessments/{id}/review": .assessment(.review),
+    "POST /assessments/{id}/review": .assessment(.review),
     "GET /assessments/new": .member,
     "POST /assessments": .member,
     "GET /assessments/{id}": .assessment(.read),

@@ -74,6 +74,7 @@ struct NetworkGuard: RouterMiddleware {
     case .answer: return .answer(dimension: dimension)
     case .manage: return .manage
     case .reports: return .reports
+    case .review: return .review
     }
   }
 }

@@ -25,7 +25,16 @@ extension WebApp {
           "mayOpen": visitor.may(.read(dimension: nil), record),
         ]
       }
+      let today = ISODate.today
+      let campaigns = try await store.campaigns(of: network.id).filter { $0.isOpen(on: today) }.map {
+        campaign -> [String: Any] in
+        [
+          "id": "\(campaign.id)", "name": campaign.name,
+          "closesOn": ScoreDisplay.date(campaign.closesOn, texts),
+        ]
+      }
       networks.append([
+        "campaigns": membership.role == .member ? campaigns : [],
         "id": network.id, "name": network.name, "role": texts("web.role.\(membership.role.rawValue)"),
         "authority": membership.authorityID ?? "", "hasAuthority": membership.authorityID != nil,
         "isCoordinator": membership.role == .coordinator, "isMember": membership.role == .member,

@@ -74,7 +74,7 @@ extension WebApp {
       ], request: request, context: context, status: problem == nil ? .ok : .unprocessableContent)
   }
 
-  private func networkPage(
+  func networkPage(
     _ networkID: String, newLink: String? = nil, problem: String? = nil, request: Request, context: WebContext
   ) async throws -> Hummingbird.Response {
     let texts = context.texts
@@ -99,12 +99,28 @@ extension WebApp {
       ]
     }
     let dimensions = shelf.preferred.dimensions.map { ["id": $0.id, "name": $0.name.text(texts.language)] }
+    let campaigns = try await store.campaigns(of: networkID).map { campaign -> [String: Any] in
+      [
+        "id": "\(campaign.id)", "name": campaign.name,
+        "dates": ScoreDisplay.date(campaign.opensOn, texts) + " – "
+          + ScoreDisplay.date(campaign.closesOn, texts),
+        "state": texts(campaign.closedAt == nil ? "web.campaignOpen" : "web.campaignClosed"),
+      ]
+    }
+    let questionnaires = shelf.all.map { questionnaire -> [String: String] in
+      [
+        "value": "\(questionnaire.id)@\(questionnaire.version)",
+        "label": "\(questionnaire.title.text(texts.language)) (\(questionnaire.version))",
+      ]
+    }
     return page(
       "network", title: network.name,
       [
         "networkID": network.id, "name": network.name, "members": members, "invitations": invitations,
         "roles": NetworkRole.allCases.map { ["id": $0.rawValue, "name": texts("web.role.\($0.rawValue)")] },
-        "dimensions": dimensions, "newLink": newLink ?? "", "hasNewLink": newLink != nil,
+        "dimensions": dimensions, "campaigns": campaigns, "questionnaires": questionnaires,
+        "today": ISODate.today,
+        "newLink": newLink ?? "", "hasNewLink": newLink != nil,
         "problem": problem ?? "", "hasProblem": problem != nil,
         "audit": try await auditRows(network: networkID, texts: texts),
       ], request: request, context: context, status: problem == nil ? .ok : .unprocessableContent)

@@ -31,7 +31,7 @@ public struct Visitor: Sendable {
     guard let membership = membership(in: record.networkID) else { return false }
     let own = membership.authorityID == record.authorityID
     switch (right, membership.role) {
-    case (_, .coordinator): return right.isReading
+    case (.read, .coordinator), (.reports, .coordinator), (.review, .coordinator): return true
     case (.manage, .member), (.answer, .member), (.read, .member), (.reports, .member): return own
     case (.read(let dimension), .contributor), (.answer(let dimension), .contributor):
       return own && (dimension.map(membership.mayAnswer(dimension:)) ?? true)
@@ -51,11 +51,6 @@ enum AssessmentRight: Equatable {
   case manage
   /// See its results, plan, history and downloads.
   case reports
-
-  var isReading: Bool {
-    switch self {
-    case .read, .reports: true
-    case .answer, .manage: false
-    }
-  }
+  /// Comment on its answers and send it back for changes: the coordinator's review.
+  case review
 }
