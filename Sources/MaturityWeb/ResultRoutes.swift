@@ -15,6 +15,8 @@ struct Results {
   var target: GapTarget?
   /// Person-days per horizon for the plan; nil derives them from the digital staff.
   var capacity: Double?
+  /// On the network server: the assessment against the network's fixed groups.
+  var network: NetworkAggregates?
 
   var scorecard: Scorecard { assessment.scorecard }
   var comparison: Comparison? { assessment.comparison }
@@ -106,6 +108,14 @@ extension WebApp {
       let before = try await loadAssessment(last.id!)
       results.assessment.setPrevious(before.response, scoredOn: before.questionnaire)
     }
+    if let settings = network, loaded.record.networkID != nil {
+      let others = try await networkPeers.peers(
+        for: loaded.record, questionnaire: loaded.questionnaire, store: store)
+      results.network = NetworkAggregates(
+        results.scorecard, authority: authority, others: others,
+        bands: PopulationBands(bounds: loaded.questionnaire.populationBands),
+        minimumGroup: settings.minimumGroup)
+    }
     if let reference = query.peers {
       do {
         let peerSet = try await peers.peers(reference, questionnaire: loaded.questionnaire)
@@ -156,6 +166,10 @@ extension WebApp {
     pageContext["hasProblem"] = results.comparisonProblem != nil
     pageContext["comparisonNote"] = results.comparisonNote ?? ""
     pageContext["hasComparisonNote"] = results.comparisonNote != nil
+    if let aggregates = results.network {
+      pageContext["networkGroups"] = Self.networkGroups(aggregates, texts: texts)
+      pageContext["hasNetworkGroups"] = true
+    }
     if template == "results" {
       let summary = ResultsSummary(results, texts: texts)
       pageContext["standing"] = summary.standing
@@ -178,6 +192,29 @@ extension WebApp {
     return page(
       template, title: texts(template == "plan" ? "web.plan" : "web.results"), pageContext, request: request,
       context: context, assessment: results.loaded, current: template, linkQuery: query.queryString)
+  }
+
+  /// The rows of the network section: each fixed group with its median and the gap to it, or
+  /// why it is withheld.
+  static func networkGroups(_ aggregates: NetworkAggregates, texts: TextCatalogue) -> [[String: Any]] {
+    aggregates.entries.map { entry -> [String: Any] in
+      let name = texts("web.networkGroup.\(entry.group.rawValue)", ["value": entry.value ?? "—"])
+      guard let comparison = entry.comparison, let median = comparison.overall.peers?.median else {
+        let reason =
+          if entry.group != .network && entry.value == nil {
+            texts("web.networkGroupUnknown")
+          } else if entry.comparison != nil {
+            texts("web.networkGroupNoScores")
+          } else {
+            texts("web.networkGroupWithheld", ["minimum": "\(aggregates.minimumGroup)"])
+          }
+        return ["name": name, "withheld": reason]
+      }
+      return [
+        "name": name, "others": "\(comparison.groupSize)", "median": ScoreDisplay.score(median, texts),
+        "gap": ScoreDisplay.gap(comparison.overall.gapToMedian, texts),
+      ]
+    }
   }
 
   /// The comparison `request` asks for, or the app's default one (see ``ComparisonQuery``).

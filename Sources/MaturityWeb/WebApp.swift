@@ -15,6 +15,8 @@ public struct WebApp: Sendable {
   let peers: PeerCatalogue
   /// The network server's settings; nil for the local app, which has no accounts.
   let network: NetworkSettings?
+  /// The network's scores for its aggregates, recomputed when submissions change.
+  let networkPeers = NetworkPeers()
   let renderer = PageRenderer()
 
   /// - Parameters:

@@ -247,6 +247,9 @@ let matrix: [MatrixRow] = [
     _, fixture in
     .init(uri: "/assessments/\(fixture.assessment.id!)/download/response.yaml")
   },
+  MatrixRow("POST /authorities/{authority}/withdraw", [.member], .redirect("/"), denied: .forbidden) { _, _ in
+    .init(uri: "/authorities/ES-1/withdraw", form: [("withdrawn", "0")])
+  },
   MatrixRow(
     "GET /authorities/{authority}/export", [.member], .status(.ok), denied: .forbidden,
     uri: "/authorities/ES-1/export"),

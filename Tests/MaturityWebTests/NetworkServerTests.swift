@@ -263,4 +263,52 @@ import Testing
       #expect(events.prefix(5) == [.campaignClosed, .submitted, .returned, .reviewed, .submitted])
     }
   }
+
+  @Test(arguments: TestDatabase.available) func aggregatesWaitForKOtherMembers(_ database: TestDatabase)
+    async throws
+  {
+    let settings = NetworkSettings(
+      publicURL: "http://127.0.0.1:8080", hasher: PasswordHasher(cost: 4), minimumGroup: 2)
+    try await withServer(database, settings: settings) { client, fixture in
+      let member = SignedRequest(client: client, session: try await fixture.session(.member))
+      let id = try #require(fixture.assessment.id)
+      func networkSection() async throws -> String {
+        let page = String(buffer: try await member.send(.get, "/assessments/\(id)/results").body)
+        return page.components(separatedBy: "id=\"network-heading\"").dropFirst().first?
+          .components(separatedBy: "</section>").first ?? ""
+      }
+      // Every authority a Spanish municipality of 4,000 people but PT-3, Portuguese, each with the
+      // answers of an example response (so that each has an overall score).
+      let example = try ResponseLoader.load(
+        path: Repository.path("Examples/responses/small-municipality.response.yaml"),
+        questionnaire: fixture.app.shelf.preferred
+      ).response.answers.map(WrittenAnswer.init)
+      func described(_ record: AssessmentRecord, country: String = "ES") async throws {
+        var record = record
+        (record.country, record.population, record.authorityType) = (country, 4000, "municipality")
+        try await fixture.store.update(record)
+        try await fixture.store.save(example, to: record.id!)
+      }
+      try await described(fixture.assessment)
+      #expect(try await networkSection().contains("Withheld until at least 2 other members"))
+      // One other member submits: still one too few.
+      let es2 = try #require(
+        try await fixture.store.assessments(ofNetwork: "net").first { $0.authorityID == "ES-2" })
+      try await described(es2)
+      try await fixture.store.submit(es2.id!)
+      #expect(try await networkSection().components(separatedBy: "Withheld").count == 5)
+      // A third authority of another country submits: the network and its type show, its country does not.
+      let es3 = try await fixture.store.campaignAssessment(
+        fixture.campaign.id, authorityID: "PT-3", authorityName: "Vila Três")
+      try await described(es3, country: "PT")
+      try await fixture.store.submit(es3.id!)
+      let shown = try await networkSection()
+      #expect(shown.contains("The whole network") && shown.contains("Authorities of your type"))
+      #expect(shown.components(separatedBy: "Withheld").count == 2)  // ES only: one other
+      #expect(!shown.contains("Villa Dos") && !shown.contains("Vila Três"))
+      // PT-3 withdraws: its figures leave the aggregates, which are withheld again.
+      try await fixture.store.setWithdrawn(true, authority: "PT-3", network: "net", by: nil)
+      #expect(try await networkSection().components(separatedBy: "Withheld").count == 5)
+    }
+  }
 }

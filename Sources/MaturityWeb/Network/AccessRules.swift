@@ -60,6 +60,7 @@ enum AccessRules {
     "GET /assessments/{id}/history": .assessment(.reports),
     "GET /assessments/{id}/download/{file}": .assessment(.reports),
     "GET /authorities/{authority}/export": .authority,
+    "POST /authorities/{authority}/withdraw": .authority,
     "GET /authorities/{authority}/delete": .admin,
     "POST /authorities/{authority}/delete": .admin,
     "POST /peers": .admin,

@@ -25,6 +25,7 @@ extension WebApp {
           "mayOpen": visitor.may(.read(dimension: nil), record),
         ]
       }
+      let withdrawn = try await store.withdrawnAuthorities(of: network.id)
       let today = ISODate.today
       let campaigns = try await store.campaigns(of: network.id).filter { $0.isOpen(on: today) }.map {
         campaign -> [String: Any] in
@@ -35,6 +36,7 @@ extension WebApp {
       }
       networks.append([
         "campaigns": membership.role == .member ? campaigns : [],
+        "isWithdrawn": membership.authorityID.map(withdrawn.contains) ?? false,
         "id": network.id, "name": network.name, "role": texts("web.role.\(membership.role.rawValue)"),
         "authority": membership.authorityID ?? "", "hasAuthority": membership.authorityID != nil,
         "isCoordinator": membership.role == .coordinator, "isMember": membership.role == .member,

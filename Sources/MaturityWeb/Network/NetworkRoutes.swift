@@ -53,6 +53,21 @@ extension WebApp {
         networkID, newLink: "\(settings.publicURL)/invitations/\(token)", request: request, context: context)
     }
 
+    router.post("/authorities/:authority/withdraw") { request, context in
+      var request = request
+      let authorityID = try Self.authorityParameter(context)
+      let withdrawn = try await PostedForm.fields(&request)["withdrawn"] != "0"
+      for membership in context.visitor?.memberships ?? []
+      where membership.role == .member
+        && membership.authorityID == authorityID
+      {
+        try await store.setWithdrawn(
+          withdrawn, authority: authorityID, network: membership.networkID, by: context.visitor?.account.email
+        )
+      }
+      return Hummingbird.Response.redirect(to: "/", type: .normal)
+    }
+
     router.post("/networks/:network/invitations/:invitation/revoke") { _, context in
       let networkID = try context.parameters.require("network")
       guard let id = context.parameters.get("invitation", as: Int64.self) else { throw WebError.notFound }

@@ -10,11 +10,14 @@ public struct NetworkSettings: Sendable {
   /// A session ends after this long without a request.
   public var sessionIdleLimit: TimeInterval
   public var signInLimits: SignInLimits
+  /// k: a member sees a group's aggregates only over at least this many other members.
+  public var minimumGroup: Int
 
   public init(
     publicURL: String, hasher: PasswordHasher = .standard, sessionIdleLimit: TimeInterval = 2 * 3600,
-    signInLimits: SignInLimits = SignInLimits()
+    signInLimits: SignInLimits = SignInLimits(), minimumGroup: Int = 5
   ) {
+    self.minimumGroup = minimumGroup
     self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
     self.hasher = hasher
     self.sessionIdleLimit = sessionIdleLimit
