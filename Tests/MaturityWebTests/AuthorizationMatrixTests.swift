@@ -163,6 +163,18 @@ let matrix: [MatrixRow] = [
     denied: .forbidden
   ) { _, fixture in .init(uri: "/networks/net/campaigns/\(try await fixture.throwawayCampaign().id)/close") },
   MatrixRow(
+    "GET /networks/{network}/campaigns/{campaign}/report", [.admin, .coordinator], .status(.ok),
+    denied: .forbidden
+  ) {
+    _, fixture in .init(uri: "/networks/net/campaigns/\(fixture.campaign.id)/report")
+  },
+  MatrixRow(
+    "GET /networks/{network}/campaigns/{campaign}/peers", [.admin, .coordinator], .status(.ok),
+    denied: .forbidden
+  ) {
+    _, fixture in .init(uri: "/networks/net/campaigns/\(fixture.campaign.id)/peers")
+  },
+  MatrixRow(
     "POST /networks/{network}/campaigns/{campaign}/publish", [.admin, .coordinator],
     .redirect("/networks/net/campaigns/"), denied: .forbidden
   ) { _, fixture in

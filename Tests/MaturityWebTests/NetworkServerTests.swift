@@ -306,6 +306,19 @@ import Testing
       #expect(shown.contains("The whole network") && shown.contains("Authorities of your type"))
       #expect(shown.components(separatedBy: "Withheld").count == 2)  // ES only: one other
       #expect(!shown.contains("Villa Dos") && !shown.contains("Vila Três"))
+      // The coordinator's report names the members, or codes them for publishing; peer files
+      // never hold a respondent.
+      let coordinator = SignedRequest(client: client, session: try await fixture.session(.coordinator))
+      let report = "/networks/net/campaigns/\(fixture.campaign.id)/report"
+      let named = String(buffer: try await coordinator.send(.get, report).body)
+      #expect(named.contains("Villa Dos") && named.contains("Vila Três"))
+      let anonymous = String(buffer: try await coordinator.send(.get, report + "?anonymous=1").body)
+      #expect(!anonymous.contains("Villa Dos") && anonymous.contains("M001"))
+      let peers = String(
+        buffer: try await coordinator.send(
+          .get, "/networks/net/campaigns/\(fixture.campaign.id)/peers?shape=answers"
+        ).body)
+      #expect(peers.contains("PT-3") && !peers.contains("Respondent of"))
       // PT-3 withdraws: its figures leave the aggregates, which are withheld again.
       try await fixture.store.setWithdrawn(true, authority: "PT-3", network: "net", by: nil)
       #expect(try await networkSection().components(separatedBy: "Withheld").count == 5)

@@ -110,6 +110,20 @@ public struct PeerSetBuilder: Sendable {
     return Result(bytes: writer.bytes, count: count, warnings: problems)
   }
 
+  /// Writes responses already checked against `questionnaire` (a network server's submitted
+  /// assessments); one without a year (no date, no default year) is left out.
+  public func build(_ responses: [Response], questionnaire: Questionnaire) -> Result {
+    var writer = CSVWriter()
+    writeHeader(questionnaire, &writer)
+    var count = 0
+    for response in responses {
+      guard let year = response.date.flatMap({ Int($0.prefix(4)) }) ?? defaultYear else { continue }
+      write(response, year: year, questionnaire, &writer)
+      count += 1
+    }
+    return Result(bytes: writer.bytes, count: count, warnings: [])
+  }
+
   private func writeHeader(_ questionnaire: Questionnaire, _ writer: inout CSVWriter) {
     switch shape {
     case .scores:

@@ -39,6 +39,8 @@ enum AccessRules {
     "POST /networks/{network}/campaigns": .network,
     "GET /networks/{network}/campaigns/{campaign}": .network,
     "POST /networks/{network}/campaigns/{campaign}/close": .network,
+    "GET /networks/{network}/campaigns/{campaign}/report": .network,
+    "GET /networks/{network}/campaigns/{campaign}/peers": .network,
     "POST /networks/{network}/campaigns/{campaign}/publish": .network,
     "POST /campaigns/{campaign}/start": .member,
     "POST /assessments/{id}/submit": .assessment(.manage),

@@ -74,6 +74,55 @@ extension WebApp {
         to: "/networks/\(campaign.networkID)/campaigns/\(campaign.id)", type: .normal)
     }
 
+    router.get("/networks/:network/campaigns/:campaign/report") { request, context in
+      let campaign = try await networkCampaign(context)
+      let query = FormFields(urlEncoded: request.uri.query ?? "")
+      let questionnaire = try shelf.questionnaire(campaign.questionnaireID, campaign.questionnaireVersion)
+      let inputs = try await store.aggregateInputs(
+        network: campaign.networkID, campaign: campaign.id, questionnaireID: questionnaire.id,
+        version: questionnaire.version)
+      let scored = NetworkPeers.scores(inputs, questionnaire: questionnaire, named: query["anonymous"] != "1")
+      let report = NetworkReport(
+        questionnaire: questionnaire, peers: scored.peers, anonymous: query["anonymous"] == "1",
+        minimumGroup: network?.minimumGroup ?? 5, scorecards: scored.cards)
+      let format = query["format"].flatMap(ReportFormat.init) ?? .html
+      let bytes = report.rendered(as: format, texts: context.texts)
+      try await store.audit(
+        .exported, actor: context.visitor?.account.email, network: campaign.networkID,
+        subject: "network report of \(campaign.name) (\(format.rawValue))", address: context.remoteAddress)
+      if format == .html {
+        return Hummingbird.Response(
+          status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+          body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+      }
+      return download(
+        bytes, name: "\(FileNames.safe(campaign.networkID, ascii: true))-network.\(format.fileExtension)",
+        type: format == .json
+          ? "application/json" : format == .csv ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8")
+    }
+
+    router.get("/networks/:network/campaigns/:campaign/peers") { request, context in
+      let campaign = try await networkCampaign(context)
+      let questionnaire = try shelf.questionnaire(campaign.questionnaireID, campaign.questionnaireVersion)
+      let inputs = try await store.aggregateInputs(
+        network: campaign.networkID, campaign: campaign.id, questionnaireID: questionnaire.id,
+        version: questionnaire.version)
+      let shape: PeerSource.Shape =
+        FormFields(urlEncoded: request.uri.query ?? "")["shape"] == "answers" ? .answers : .scores
+      let responses = try inputs.map {
+        try ResponseLoader.assemble(
+          $0.record.responseHeader, answers: $0.answers, questionnaire: questionnaire
+        ).response
+      }
+      let bytes = PeerSetBuilder(shape: shape).build(responses, questionnaire: questionnaire).bytes
+      try await store.audit(
+        .exported, actor: context.visitor?.account.email, network: campaign.networkID,
+        subject: "peer file of \(campaign.name) (\(shape.rawValue))", address: context.remoteAddress)
+      return download(
+        bytes, name: "\(FileNames.safe(campaign.networkID, ascii: true))-peers-\(shape.rawValue).csv",
+        type: "text/csv; charset=utf-8")
+    }
+
     router.post("/campaigns/:campaign/start") { _, context in
       guard let id = context.parameters.get("campaign", as: Int64.self),
         let campaign = try? await store.campaign(id),

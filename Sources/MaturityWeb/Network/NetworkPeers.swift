@@ -23,34 +23,34 @@ final class NetworkPeers: Sendable {
     let inputs = try await store.aggregateInputs(
       network: networkID, campaign: record.campaignID, questionnaireID: questionnaire.id,
       version: questionnaire.version)
-    let peers = Self.scores(inputs, questionnaire: questionnaire)
+    let peers = Self.scores(inputs, questionnaire: questionnaire).peers
     cache.withLock { $0[key] = (version, peers) }
     return peers
   }
 
-  /// Each assessment scored by the engine, as the scores-shaped peer file would hold it.
+  /// Each assessment scored by the engine, as the scores-shaped peer file would hold it, with
+  /// its scorecard; `named` keeps the authorities' names (for the coordinator's report only).
   static func scores(
-    _ inputs: [(record: AssessmentRecord, answers: [WrittenAnswer])], questionnaire: Questionnaire
-  )
-    -> PeerSet
-  {
+    _ inputs: [(record: AssessmentRecord, answers: [WrittenAnswer])], questionnaire: Questionnaire,
+    named: Bool = false
+  ) -> (peers: PeerSet, cards: [Scorecard]) {
     var set = PeerSet(dimensionIDs: questionnaire.dimensions.map(\.id))
+    var cards: [Scorecard] = []
     for (record, answers) in inputs {
       guard
         let response = try? ResponseLoader.assemble(
           record.responseHeader, answers: answers, questionnaire: questionnaire
-        )
-        .response
+        ).response
       else { continue }
       let card = Assessment(response, on: questionnaire).scorecard
       let authority = response.authority
       set.append(
         PeerAuthority(
-          id: authority.id, country: authority.country, population: authority.population,
-          type: authority.type,
-          year: record.date.flatMap { Int($0.prefix(4)) } ?? 0),
+          id: authority.id, name: named ? authority.name : nil, country: authority.country,
+          population: authority.population, type: authority.type, year: card.year ?? 0),
         scores: card.dimensions.map { $0.score ?? .nan } + [card.overall.score ?? .nan])
+      cards.append(card)
     }
-    return set
+    return (set, cards)
   }
 }
