@@ -100,8 +100,11 @@ extension Store {
   }
 
   /// Saves answers to assessment `id` and clears the questions in `cleared`, in one transaction.
-  /// Answers to other questions are left as they are.
-  public func save(_ answers: [WrittenAnswer], clearing cleared: [String] = [], to id: Int64)
+  /// Answers to other questions are left as they are. `author` (an email on the network server)
+  /// is kept with each answer saved.
+  public func save(
+    _ answers: [WrittenAnswer], clearing cleared: [String] = [], to id: Int64, by author: String? = nil
+  )
     async throws
   {
     try await write { session in
@@ -112,24 +115,35 @@ extension Store {
         try session.execute(
           "DELETE FROM answer WHERE assessmentID = ? AND questionID = ?", [.integer(id), .text(question)])
       }
-      for answer in answers { try Self.upsert(answer, to: id, at: now, session) }
+      for answer in answers { try Self.upsert(answer, to: id, at: now, by: author, session) }
     }
   }
 
-  private static func upsert(_ answer: WrittenAnswer, to id: Int64, at date: Date, _ session: any SQLSession)
-    throws
-  {
+  /// Who last saved each answer of assessment `id`, where the server knows it.
+  public func answerAuthors(of id: Int64) async throws -> [String: String] {
+    try await read { session in
+      Dictionary(
+        uniqueKeysWithValues: try session.query(
+          "SELECT questionID, updatedBy FROM answer WHERE assessmentID = ? AND updatedBy IS NOT NULL",
+          [.integer(id)]
+        ).map { (try $0.string("questionID"), try $0.string("updatedBy")) })
+    }
+  }
+
+  private static func upsert(
+    _ answer: WrittenAnswer, to id: Int64, at date: Date, by author: String? = nil, _ session: any SQLSession
+  ) throws {
     try session.execute(
       """
-      INSERT INTO answer (assessmentID, questionID, value, unsure, comment, evidence, updatedAt)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO answer (assessmentID, questionID, value, unsure, comment, evidence, updatedAt, updatedBy)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (assessmentID, questionID) DO UPDATE SET value = excluded.value,
         unsure = excluded.unsure, comment = excluded.comment, evidence = excluded.evidence,
-        updatedAt = excluded.updatedAt
+        updatedAt = excluded.updatedAt, updatedBy = excluded.updatedBy
       """,
       [
         .integer(id), .text(answer.questionID), .optional(answer.value), .bool(answer.unsure),
-        .optional(answer.comment), .optional(answer.evidence), .date(date),
+        .optional(answer.comment), .optional(answer.evidence), .date(date), .optional(author),
       ])
   }
 

@@ -67,7 +67,7 @@ extension WebApp {
         case .invalid(let value, let message): errors[question.id] = (value, message)
         }
       }
-      try await store.save(saved, clearing: cleared, to: loaded.id)
+      try await store.save(saved, clearing: cleared, to: loaded.id, by: context.visitor?.account.email)
       let updated = try await loadAssessment(loaded.id)
       guard errors.isEmpty else {
         return try await dimensionPage(
@@ -104,8 +104,10 @@ extension WebApp {
       let fields = try await PostedForm.fields(&request)
       var error: String?
       switch QuestionForm.read(fields, question, texts: context.texts) {
-      case .answer(let answer): try await store.save([answer], to: loaded.id)
-      case .cleared: try await store.save([], clearing: [questionID], to: loaded.id)
+      case .answer(let answer):
+        try await store.save([answer], to: loaded.id, by: context.visitor?.account.email)
+      case .cleared:
+        try await store.save([], clearing: [questionID], to: loaded.id, by: context.visitor?.account.email)
       case .invalid(_, let message): error = message
       }
       let updated = try await loadAssessment(loaded.id)

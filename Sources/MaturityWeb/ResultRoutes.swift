@@ -29,14 +29,14 @@ extension WebApp {
   func addResultRoutes(to router: Router<WebContext>) {
     router.get("/assessments/:id/results") { request, context in
       let results = try await results(try loadAssessment(context), request: request, texts: context.texts)
-      return await resultsPage(
+      return try await resultsPage(
         "results", results, parts: GapReportRenderer.htmlParts(results.report, texts: context.texts),
         request: request, context: context)
     }
 
     router.get("/assessments/:id/plan") { request, context in
       let results = try await results(try loadAssessment(context), request: request, texts: context.texts)
-      return await resultsPage(
+      return try await resultsPage(
         "plan", results, parts: PlanRenderer.htmlParts(results.plan, texts: context.texts), request: request,
         context: context)
     }
@@ -152,7 +152,7 @@ extension WebApp {
   /// the downloads.
   func resultsPage(
     _ template: String, _ results: Results, parts: HTMLParts, request: Request, context: WebContext
-  ) async -> Hummingbird.Response {
+  ) async throws -> Hummingbird.Response {
     let texts = context.texts
     let choices = (try? await peers.choices()) ?? []
     let query = ComparisonQuery(query: request.uri.query, choices: choices)
@@ -176,6 +176,20 @@ extension WebApp {
       pageContext["next"] = summary.next
     } else {
       let plan = results.plan
+      if results.loaded.record.networkID != nil, let visitor = context.visitor {
+        let notes = try await store.planNotes(of: results.loaded.id)
+        let canAnnotate = visitor.may(.annotate, results.loaded.record)
+        let steps = plan.steps.filter { canAnnotate || notes[$0.id] != nil }.map { step -> [String: Any] in
+          [
+            "id": step.id,
+            "title": step.action?.title.text(texts.language) ?? step.questionText.text(texts.language),
+            "note": notes[step.id]?.text ?? "", "author": notes[step.id]?.author ?? "",
+          ]
+        }
+        pageContext["advisorSteps"] = steps
+        pageContext["hasAdvisorSteps"] = !steps.isEmpty
+        pageContext["canAnnotate"] = canAnnotate
+      }
       if results.capacity == nil, let days = plan.capacity {
         pageContext["capacity"] = ScoreDisplay.decimal(days, texts)
       }

@@ -252,6 +252,11 @@ let matrix: [MatrixRow] = [
   MatrixRow("GET /assessments/{id}/plan", reportReaders, .status(.ok), denied: .notFound) { _, fixture in
     .init(uri: "/assessments/\(fixture.assessment.id!)/plan")
   },
+  MatrixRow("POST /assessments/{id}/plan/notes", [.advisor], .redirect("/assessments/"), denied: .notFound) {
+    _, fixture in
+    .init(
+      uri: "/assessments/\(fixture.assessment.id!)/plan/notes", form: [("note.x", "Start with the training")])
+  },
   MatrixRow("GET /assessments/{id}/history", reportReaders, .status(.ok), denied: .notFound) { _, fixture in
     .init(uri: "/assessments/\(fixture.assessment.id!)/history")
   },

@@ -101,6 +101,14 @@ struct NetworkFixture: Sendable {
     return token
   }
 
+  /// The answers of an example response, so that an assessment has scores and a plan.
+  func exampleAnswers() throws -> [WrittenAnswer] {
+    try ResponseLoader.load(
+      path: Repository.path("Examples/responses/small-municipality.response.yaml"),
+      questionnaire: app.shelf.preferred
+    ).response.answers.map(WrittenAnswer.init)
+  }
+
   /// A new draft of ES-1 (or of `authority`) in `net`, to be deleted or changed.
   func throwawayAssessment(_ authority: String = "ES-1") async throws -> AssessmentRecord {
     var record = Self.record(authority, "Villa", app.shelf.preferred)

@@ -279,10 +279,7 @@ import Testing
       }
       // Every authority a Spanish municipality of 4,000 people but PT-3, Portuguese, each with the
       // answers of an example response (so that each has an overall score).
-      let example = try ResponseLoader.load(
-        path: Repository.path("Examples/responses/small-municipality.response.yaml"),
-        questionnaire: fixture.app.shelf.preferred
-      ).response.answers.map(WrittenAnswer.init)
+      let example = try fixture.exampleAnswers()
       func described(_ record: AssessmentRecord, country: String = "ES") async throws {
         var record = record
         (record.country, record.population, record.authorityType) = (country, 4000, "municipality")
@@ -322,6 +319,37 @@ import Testing
       // PT-3 withdraws: its figures leave the aggregates, which are withheld again.
       try await fixture.store.setWithdrawn(true, authority: "PT-3", network: "net", by: nil)
       #expect(try await networkSection().components(separatedBy: "Withheld").count == 5)
+    }
+  }
+
+  @Test func advisorsAnnotatePlansAndContributorsAreNamedBesideTheirAnswers() async throws {
+    try await withServer { client, fixture in
+      let id = try #require(fixture.assessment.id)
+      try await fixture.store.save(try fixture.exampleAnswers(), to: id)
+      let advisor = SignedRequest(client: client, session: try await fixture.session(.advisor))
+      let plan = String(buffer: try await advisor.send(.get, "/assessments/\(id)/plan").body)
+      let step = try #require(
+        plan.components(separatedBy: "name=\"note.").dropFirst().first?.components(separatedBy: "\"").first)
+      let noted = try await advisor.send(
+        .post, "/assessments/\(id)/plan/notes", form: [("note.\(step)", "Ask the province for the training")])
+      #expect(noted.status == .seeOther)
+      let member = SignedRequest(client: client, session: try await fixture.session(.member))
+      let seen = String(buffer: try await member.send(.get, "/assessments/\(id)/plan").body)
+      #expect(seen.contains("Ask the province for the training") && seen.contains("advisor@example.eu"))
+      #expect(!seen.contains("name=\"note."))  // the member reads the notes, and does not edit them
+
+      let contributor = SignedRequest(client: client, session: try await fixture.session(.contributorOwn))
+      let question = fixture.ownQuestion
+      let option = fixture.app.shelf.preferred.question(question)?.options.first?.id ?? "1"
+      let answered = try await contributor.send(
+        .post, "/assessments/\(id)/answers/\(question)",
+        form: [("present", question), ("q.\(question)", option)])
+      #expect(answered.status == .ok)
+      try await fixture.store.submit(id)
+      let coordinator = SignedRequest(client: client, session: try await fixture.session(.coordinator))
+      let review = String(buffer: try await coordinator.send(.get, "/assessments/\(id)/review").body)
+      #expect(review.contains("by contributorown@example.eu") && !review.contains("(by )"))
+      #expect(try await fixture.store.auditEvents(network: "net").contains { $0.action == .annotated })
     }
   }
 }

@@ -6,7 +6,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
   case accountCreated, networkCreated, roleChanged
   case invitationCreated, invitationAccepted, invitationRevoked
   case campaignOpened, campaignClosed, published
-  case imported, submitted, returned, reviewed, exported, withdrawn, deleted
+  case imported, submitted, returned, reviewed, annotated, exported, withdrawn, deleted
 }
 
 /// One entry of the audit log.

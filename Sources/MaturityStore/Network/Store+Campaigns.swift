@@ -238,3 +238,52 @@ extension Store {
     if !campaign.isOpen(on: day) { throw NetworkError.campaignNotOpen(name: campaign.name) }
   }
 }
+
+/// An advisor's note on one step of an authority's plan.
+public struct PlanNote: Sendable, Equatable {
+  public var stepID: String
+  public var text: String
+  public var author: String?
+  public var at: Date
+}
+
+extension Store {
+  /// Sets (or, with empty text, removes) the note on one step of an assessment's plan.
+  public func setPlanNote(_ text: String, step stepID: String, of id: Int64, by author: String?) async throws
+  {
+    try await write { session in
+      let record = try Self.assessment(id, session)
+      if text.isEmpty {
+        try session.execute(
+          "DELETE FROM planNote WHERE assessmentID = ? AND actionID = ?", [.integer(id), .text(stepID)])
+        return
+      }
+      try session.execute(
+        """
+        INSERT INTO planNote (assessmentID, actionID, text, author, at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (assessmentID, actionID) DO UPDATE SET text = excluded.text, author = excluded.author,
+          at = excluded.at
+        """, [.integer(id), .text(stepID), .text(text), .optional(author), .date(Date())])
+      try Self.audit(
+        .annotated, actor: author, network: record.networkID,
+        subject: "\(record.authorityID) (\(id)): \(stepID)",
+        session)
+    }
+  }
+
+  /// The notes on an assessment's plan, by step.
+  public func planNotes(of id: Int64) async throws -> [String: PlanNote] {
+    try await read { session in
+      Dictionary(
+        uniqueKeysWithValues: try session.query(
+          "SELECT actionID, text, author, at FROM planNote WHERE assessmentID = ?", [.integer(id)]
+        ).map { row in
+          let note = PlanNote(
+            stepID: try row.string("actionID"), text: try row.string("text"),
+            author: try row.optionalString("author"),
+            at: try row.date("at"))
+          return (note.stepID, note)
+        })
+    }
+  }
+}

@@ -17,7 +17,7 @@ enum Access: Equatable {
   /// The member acting for the route's `{authority}`.
   case authority
 
-  enum AssessmentAccess: Equatable { case read, answer, manage, reports, review }
+  enum AssessmentAccess: Equatable { case read, answer, manage, reports, review, annotate }
 }
 
 enum AccessRules {
@@ -59,6 +59,7 @@ enum AccessRules {
     "POST /assessments/{id}/delete": .assessment(.manage),
     "GET /assessments/{id}/results": .assessment(.reports),
     "GET /assessments/{id}/plan": .assessment(.reports),
+    "POST /assessments/{id}/plan/notes": .assessment(.annotate),
     "GET /assessments/{id}/history": .assessment(.reports),
     "GET /assessments/{id}/download/{file}": .assessment(.reports),
     "GET /authorities/{authority}/export": .authority,

@@ -143,6 +143,20 @@ extension WebApp {
       return Hummingbird.Response.redirect(to: "/assessments/\(id)/results", type: .normal)
     }
 
+    router.post("/assessments/:id/plan/notes") { request, context in
+      var request = request
+      let id = try assessmentID(context)
+      let form = try await PostedForm.fields(&request)
+      let existing = try await store.planNotes(of: id)
+      for (name, value) in form.pairs where name.hasPrefix("note.") {
+        let step = String(name.dropFirst("note.".count))
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !step.isEmpty, text != (existing[step]?.text ?? "") else { continue }
+        try await store.setPlanNote(text, step: step, of: id, by: context.visitor?.account.email)
+      }
+      return Hummingbird.Response.redirect(to: "/assessments/\(id)/plan#advisor-notes", type: .normal)
+    }
+
     router.get("/assessments/:id/review") { request, context in
       try await reviewPage(try await loadAssessment(context), request: request, context: context)
     }
@@ -183,6 +197,7 @@ extension WebApp {
     let texts = context.texts
     let language = texts.language
     let comments = try await store.reviewComments(of: loaded.id)
+    let authors = try await store.answerAuthors(of: loaded.id)
     let answers = Dictionary(
       loaded.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
     let dimensions = loaded.questionnaire.dimensions.map { dimension -> [String: Any] in
@@ -194,7 +209,9 @@ extension WebApp {
             "id": question.id, "text": question.text.text(language),
             "answer": answer.map { Self.answerWords($0, question, language) } ?? texts("web.noAnswerYet"),
             "comment": answer?.comment ?? "", "evidence": answer?.evidence ?? "",
-            "review": comments[question.id]?.text ?? "",
+            "hasComment": answer?.comment != nil, "hasEvidence": answer?.evidence != nil,
+            "review": comments[question.id]?.text ?? "", "author": authors[question.id] ?? "",
+            "hasAuthor": authors[question.id] != nil,
           ]
         },
       ]

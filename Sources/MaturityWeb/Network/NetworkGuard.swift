@@ -75,6 +75,7 @@ struct NetworkGuard: RouterMiddleware {
     case .manage: return .manage
     case .reports: return .reports
     case .review: return .review
+    case .annotate: return .annotate
     }
   }
 }

@@ -35,7 +35,9 @@ public struct Visitor: Sendable {
     case (.manage, .member), (.answer, .member), (.read, .member), (.reports, .member): return own
     case (.read(let dimension), .contributor), (.answer(let dimension), .contributor):
       return own && (dimension.map(membership.mayAnswer(dimension:)) ?? true)
-    case (.reports, .contributor), (.read, .viewer), (.reports, .viewer), (.reports, .advisor): return own
+    case (.reports, .contributor), (.read, .viewer), (.reports, .viewer), (.reports, .advisor),
+      (.annotate, .advisor):
+      return own
     default: return false
     }
   }
@@ -53,4 +55,6 @@ enum AssessmentRight: Equatable {
   case reports
   /// Comment on its answers and send it back for changes: the coordinator's review.
   case review
+  /// Note on the steps of its plan: the assigned advisor's part.
+  case annotate
 }
