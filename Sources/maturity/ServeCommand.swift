@@ -72,6 +72,10 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
       )
     }
     if publicURL != nil && !accounts { throw ValidationError("--public-url goes with --accounts.") }
+    if accounts && port == 0 && publicURL == nil {
+      throw ValidationError(
+        "With --port 0, give --public-url: invitation links must name the port people reach.")
+    }
     if let publicURL {
       guard let url = URLComponents(string: publicURL), ["http", "https"].contains(url.scheme ?? ""),
         url.host?.isEmpty == false, url.query == nil
