@@ -95,6 +95,11 @@ let package = Package(
       dependencies: ["CSV", "CLibCSV"],
       path: "Benchmarks/CSVBenchmark"
     ),
+    .executableTarget(
+      name: "network-benchmark",
+      dependencies: ["MaturityKit", "MaturityStore", "Accounts"],
+      path: "Benchmarks/NetworkBenchmark"
+    ),
     .testTarget(name: "InterfaceTextTests", dependencies: ["InterfaceText"]),
     .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
     .testTarget(name: "CSVTests", dependencies: ["CSV"], resources: [.copy("Fixtures")]),

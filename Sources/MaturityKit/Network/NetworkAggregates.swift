@@ -54,6 +54,29 @@ public struct NetworkAggregates: Sendable {
   }
 }
 
+extension NetworkAggregates {
+  /// Responses scored by the engine into a peer set (as the scores-shaped peer file would hold
+  /// them), with their scorecards. `named` keeps the authorities' names, for the coordinator's
+  /// report only.
+  public static func peers(_ responses: [Response], questionnaire: Questionnaire, named: Bool = false)
+    -> (peers: PeerSet, cards: [Scorecard])
+  {
+    var set = PeerSet(dimensionIDs: questionnaire.dimensions.map(\.id))
+    var cards: [Scorecard] = []
+    for response in responses {
+      let card = Assessment(response, on: questionnaire).scorecard
+      let authority = response.authority
+      set.append(
+        PeerAuthority(
+          id: authority.id, name: named ? authority.name : nil, country: authority.country,
+          population: authority.population, type: authority.type, year: card.year ?? 0),
+        scores: card.dimensions.map { $0.score ?? .nan } + [card.overall.score ?? .nan])
+      cards.append(card)
+    }
+    return (set, cards)
+  }
+}
+
 extension NetworkAggregates.Entry {
   init(group: NetworkAggregates.Group, others: Int) {
     self.init(group: group, value: nil, others: others, comparison: nil)

@@ -28,29 +28,18 @@ final class NetworkPeers: Sendable {
     return peers
   }
 
-  /// Each assessment scored by the engine, as the scores-shaped peer file would hold it, with
-  /// its scorecard; `named` keeps the authorities' names (for the coordinator's report only).
+  /// Each assessment scored by the engine (see ``NetworkAggregates/peers(_:questionnaire:named:)``);
+  /// one that no longer reads against its questionnaire is left out.
   static func scores(
     _ inputs: [(record: AssessmentRecord, answers: [WrittenAnswer])], questionnaire: Questionnaire,
     named: Bool = false
   ) -> (peers: PeerSet, cards: [Scorecard]) {
-    var set = PeerSet(dimensionIDs: questionnaire.dimensions.map(\.id))
-    var cards: [Scorecard] = []
-    for (record, answers) in inputs {
-      guard
-        let response = try? ResponseLoader.assemble(
-          record.responseHeader, answers: answers, questionnaire: questionnaire
-        ).response
-      else { continue }
-      let card = Assessment(response, on: questionnaire).scorecard
-      let authority = response.authority
-      set.append(
-        PeerAuthority(
-          id: authority.id, name: named ? authority.name : nil, country: authority.country,
-          population: authority.population, type: authority.type, year: card.year ?? 0),
-        scores: card.dimensions.map { $0.score ?? .nan } + [card.overall.score ?? .nan])
-      cards.append(card)
+    let responses = inputs.compactMap {
+      try? ResponseLoader.assemble(
+        $0.record.responseHeader, answers: $0.answers, questionnaire: questionnaire
+      )
+      .response
     }
-    return (set, cards)
+    return NetworkAggregates.peers(responses, questionnaire: questionnaire, named: named)
   }
 }
