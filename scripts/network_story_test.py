@@ -23,18 +23,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from web_app_test import BLOCKING_IMPACTS, Axe, axe_script, page_is_gone  # noqa: E402
+from web_app_test import BLOCKING_IMPACTS, Axe, axe_script, check, page_is_gone  # noqa: E402
 
 PASSWORD = "a long phrase for the story"
-
-
-class StoryFailed(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise StoryFailed(message)
 
 
 class NetworkStory:

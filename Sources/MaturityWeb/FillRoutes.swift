@@ -164,7 +164,7 @@ extension WebApp {
     let texts = context.texts
     let dimensions = loaded.questionnaire.dimensions
     // The coordinator's comments, shown to the authority beside the answers they are about.
-    let reviews = loaded.record.networkID == nil ? [:] : try await store.reviewComments(of: loaded.id)
+    let reviews = loaded.record.networkID == nil ? [:] : try await store.notes(.review, of: loaded.id)
     guard let index = dimensions.firstIndex(where: { $0.id == dimensionID }) else { throw WebError.notFound }
     let dimension = dimensions[index]
     let relevant = Relevance.relevantQuestions(loaded.response, loaded.questionnaire)

@@ -177,7 +177,7 @@ extension WebApp {
     } else {
       let plan = results.plan
       if results.loaded.record.networkID != nil, let visitor = context.visitor {
-        let notes = try await store.planNotes(of: results.loaded.id)
+        let notes = try await store.notes(.plan, of: results.loaded.id)
         let canAnnotate = visitor.may(.annotate, results.loaded.record)
         let steps = plan.steps.filter { canAnnotate || notes[$0.id] != nil }.map { step -> [String: Any] in
           [

@@ -202,16 +202,16 @@ import Testing
       try await store.submit(record.id!)
     }
 
-    try await store.setReviewComment(
-      "Which council decision?", question: "opn-policy", of: record.id!, by: "c@net.eu")
+    try await store.setNote(
+      .review, "Which council decision?", on: "opn-policy", of: record.id!, by: "c@net.eu")
     try await store.sendBack(record.id!, by: "c@net.eu")
     await #expect(throws: NetworkError.notSubmitted(id: record.id!)) { try await store.sendBack(record.id!) }
-    #expect(try await store.reviewComments(of: record.id!)["opn-policy"]?.text == "Which council decision?")
+    #expect(try await store.notes(.review, of: record.id!)["opn-policy"]?.text == "Which council decision?")
     try await store.save(
       [WrittenAnswer(questionID: "opn-policy", value: "adopted", evidence: "Decision 12/2026")],
       to: record.id!)
-    try await store.setReviewComment("", question: "opn-policy", of: record.id!, by: "c@net.eu")
-    #expect(try await store.reviewComments(of: record.id!).isEmpty)
+    try await store.setNote(.review, "", on: "opn-policy", of: record.id!, by: "c@net.eu")
+    #expect(try await store.notes(.review, of: record.id!).isEmpty)
     try await store.submit(record.id!)
 
     await #expect(throws: NetworkError.campaignNotClosed(name: "2026")) {

@@ -35,14 +35,6 @@ public struct Campaign: Sendable, Equatable, Identifiable {
   public func isOpen(on day: String) -> Bool { closedAt == nil && opensOn <= day && day <= closesOn }
 }
 
-/// A coordinator's comment on one answer of a submitted assessment.
-public struct ReviewComment: Sendable, Equatable {
-  public var questionID: String
-  public var text: String
-  public var author: String?
-  public var at: Date
-}
-
 extension Store {
   /// Opens a campaign of a network.
   @discardableResult
@@ -191,46 +183,6 @@ extension Store {
     }
   }
 
-  /// Sets (or, with empty text, removes) the review comment on one answer.
-  public func setReviewComment(_ text: String, question: String, of id: Int64, by author: String?)
-    async throws
-  {
-    try await write { session in
-      let record = try Self.assessment(id, session)
-      if text.isEmpty {
-        try session.execute(
-          "DELETE FROM reviewComment WHERE assessmentID = ? AND questionID = ?",
-          [.integer(id), .text(question)])
-        return
-      }
-      try session.execute(
-        """
-        INSERT INTO reviewComment (assessmentID, questionID, text, author, at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (assessmentID, questionID) DO UPDATE SET text = excluded.text, author = excluded.author,
-          at = excluded.at
-        """, [.integer(id), .text(question), .text(text), .optional(author), .date(Date())])
-      try Self.audit(
-        .reviewed, actor: author, network: record.networkID,
-        subject: "\(record.authorityID) (\(id)): \(question)",
-        session)
-    }
-  }
-
-  /// The review comments on an assessment's answers, by question.
-  public func reviewComments(of id: Int64) async throws -> [String: ReviewComment] {
-    try await read { session in
-      Dictionary(
-        uniqueKeysWithValues: try session.query(
-          "SELECT questionID, text, author, at FROM reviewComment WHERE assessmentID = ?", [.integer(id)]
-        ).map { row in
-          let comment = ReviewComment(
-            questionID: try row.string("questionID"), text: try row.string("text"),
-            author: try row.optionalString("author"), at: try row.date("at"))
-          return (comment.questionID, comment)
-        })
-    }
-  }
-
   /// Refuses a change to an assessment of a campaign that is closed, or not open on `day`.
   static func checkOpen(_ record: AssessmentRecord, on day: String, _ session: any SQLSession) throws {
     guard let campaignID = record.campaignID else { return }
@@ -239,50 +191,69 @@ extension Store {
   }
 }
 
-/// An advisor's note on one step of an authority's plan.
-public struct PlanNote: Sendable, Equatable {
-  public var stepID: String
+/// A note someone left on one item of an assessment: the coordinator's comment on an answer, in
+/// review, or the advisor's note on a step of the plan.
+public struct AssessmentNote: Sendable, Equatable {
+  /// What notes of a kind are about, where they are kept, and how they are audited.
+  public enum Kind: Sendable {
+    /// The coordinator's comment on an answer (the item is a question id).
+    case review
+    /// The advisor's note on a step of the plan (the item is a step id).
+    case plan
+
+    var table: String { self == .review ? "reviewComment" : "planNote" }
+    var itemColumn: String { self == .review ? "questionID" : "actionID" }
+    var action: AuditAction { self == .review ? .reviewed : .annotated }
+  }
+
+  /// The question or plan step the note is about.
+  public var item: String
   public var text: String
   public var author: String?
   public var at: Date
 }
 
 extension Store {
-  /// Sets (or, with empty text, removes) the note on one step of an assessment's plan.
-  public func setPlanNote(_ text: String, step stepID: String, of id: Int64, by author: String?) async throws
+  /// Sets (or, with empty text, removes) the note of `kind` on one item of assessment `id`.
+  public func setNote(
+    _ kind: AssessmentNote.Kind, _ text: String, on item: String, of id: Int64, by author: String?
+  )
+    async throws
   {
     try await write { session in
       let record = try Self.assessment(id, session)
       if text.isEmpty {
         try session.execute(
-          "DELETE FROM planNote WHERE assessmentID = ? AND actionID = ?", [.integer(id), .text(stepID)])
+          "DELETE FROM \(kind.table) WHERE assessmentID = ? AND \(kind.itemColumn) = ?",
+          [.integer(id), .text(item)])
         return
       }
       try session.execute(
         """
-        INSERT INTO planNote (assessmentID, actionID, text, author, at) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (assessmentID, actionID) DO UPDATE SET text = excluded.text, author = excluded.author,
-          at = excluded.at
-        """, [.integer(id), .text(stepID), .text(text), .optional(author), .date(Date())])
+        INSERT INTO \(kind.table) (assessmentID, \(kind.itemColumn), text, author, at) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (assessmentID, \(kind.itemColumn)) DO UPDATE SET text = excluded.text,
+          author = excluded.author, at = excluded.at
+        """, [.integer(id), .text(item), .text(text), .optional(author), .date(Date())])
       try Self.audit(
-        .annotated, actor: author, network: record.networkID,
-        subject: "\(record.authorityID) (\(id)): \(stepID)",
+        kind.action, actor: author, network: record.networkID,
+        subject: "\(record.authorityID) (\(id)): \(item)",
         session)
     }
   }
 
-  /// The notes on an assessment's plan, by step.
-  public func planNotes(of id: Int64) async throws -> [String: PlanNote] {
+  /// The notes of `kind` on assessment `id`, by item.
+  public func notes(_ kind: AssessmentNote.Kind, of id: Int64) async throws -> [String: AssessmentNote] {
     try await read { session in
       Dictionary(
         uniqueKeysWithValues: try session.query(
-          "SELECT actionID, text, author, at FROM planNote WHERE assessmentID = ?", [.integer(id)]
+          "SELECT \(kind.itemColumn) AS item, text, author, at FROM \(kind.table) WHERE assessmentID = ?",
+          [.integer(id)]
         ).map { row in
-          let note = PlanNote(
-            stepID: try row.string("actionID"), text: try row.string("text"),
+          let note = AssessmentNote(
+            item: try row.string("item"), text: try row.string("text"),
             author: try row.optionalString("author"),
             at: try row.date("at"))
-          return (note.stepID, note)
+          return (note.item, note)
         })
     }
   }

@@ -147,12 +147,12 @@ extension WebApp {
       var request = request
       let id = try assessmentID(context)
       let form = try await PostedForm.fields(&request)
-      let existing = try await store.planNotes(of: id)
+      let existing = try await store.notes(.plan, of: id)
       for (name, value) in form.pairs where name.hasPrefix("note.") {
         let step = String(name.dropFirst("note.".count))
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !step.isEmpty, text != (existing[step]?.text ?? "") else { continue }
-        try await store.setPlanNote(text, step: step, of: id, by: context.visitor?.account.email)
+        try await store.setNote(.plan, text, on: step, of: id, by: context.visitor?.account.email)
       }
       return Hummingbird.Response.redirect(to: "/assessments/\(id)/plan#advisor-notes", type: .normal)
     }
@@ -165,13 +165,13 @@ extension WebApp {
       var request = request
       let loaded = try await loadAssessment(context)
       let form = try await PostedForm.fields(&request)
-      let existing = try await store.reviewComments(of: loaded.id)
+      let existing = try await store.notes(.review, of: loaded.id)
       for question in loaded.questionnaire.questions {
         guard let text = form["comment.\(question.id)"]?.trimmingCharacters(in: .whitespacesAndNewlines),
           text != (existing[question.id]?.text ?? "")
         else { continue }
-        try await store.setReviewComment(
-          text, question: question.id, of: loaded.id, by: context.visitor?.account.email)
+        try await store.setNote(
+          .review, text, on: question.id, of: loaded.id, by: context.visitor?.account.email)
       }
       if form["go"] == "return" { try await store.sendBack(loaded.id, by: context.visitor?.account.email) }
       let back =
@@ -196,7 +196,7 @@ extension WebApp {
   {
     let texts = context.texts
     let language = texts.language
-    let comments = try await store.reviewComments(of: loaded.id)
+    let comments = try await store.notes(.review, of: loaded.id)
     let authors = try await store.answerAuthors(of: loaded.id)
     let answers = Dictionary(
       loaded.answers.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
