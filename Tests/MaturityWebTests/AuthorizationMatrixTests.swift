@@ -264,6 +264,12 @@ let matrix: [MatrixRow] = [
     _, fixture in
     .init(uri: "/assessments/\(fixture.assessment.id!)/download/response.yaml")
   },
+  MatrixRow("POST /authorities/{authority}/contributors", [.member], .status(.ok), denied: .forbidden) {
+    persona, _ in
+    .init(
+      uri: "/authorities/ES-1/contributors",
+      form: [("email", "\(persona.rawValue)-colleague@example.eu"), ("dimension", "openness")])
+  },
   MatrixRow("POST /authorities/{authority}/withdraw", [.member], .redirect("/"), denied: .forbidden) { _, _ in
     .init(uri: "/authorities/ES-1/withdraw", form: [("withdrawn", "0")])
   },

@@ -352,4 +352,29 @@ import Testing
       #expect(try await fixture.store.auditEvents(network: "net").contains { $0.action == .annotated })
     }
   }
+
+  @Test func aMemberInvitesAColleagueForChosenDimensionsOfItsOwnAuthority() async throws {
+    try await withServer { client, fixture in
+      let member = SignedRequest(client: client, session: try await fixture.session(.member))
+      let page = try await member.send(
+        .post, "/authorities/ES-1/contributors",
+        form: [
+          ("email", "colleague@villa-uno.es"), ("dimension", fixture.otherDimension),
+          ("dimension", "invented"),
+        ])
+      let body = String(buffer: page.body)
+      let token = try #require(
+        body.components(separatedBy: "/invitations/").dropFirst().first?.components(separatedBy: "<").first)
+      let invitation = try #require(
+        try await fixture.store.invitation(tokenDigest: SecretToken.digest(token)))
+      #expect(
+        invitation.membership
+          == Membership(
+            networkID: "net", role: .contributor, authorityID: "ES-1", dimensions: [fixture.otherDimension]))
+      // Not for another authority.
+      let other = try await member.send(
+        .post, "/authorities/ES-2/contributors", form: [("email", "spy@villa-uno.es")])
+      #expect(other.status == .forbidden)
+    }
+  }
 }

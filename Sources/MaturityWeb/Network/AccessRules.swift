@@ -64,6 +64,7 @@ enum AccessRules {
     "GET /assessments/{id}/download/{file}": .assessment(.reports),
     "GET /authorities/{authority}/export": .authority,
     "POST /authorities/{authority}/withdraw": .authority,
+    "POST /authorities/{authority}/contributors": .authority,
     "GET /authorities/{authority}/delete": .admin,
     "POST /authorities/{authority}/delete": .admin,
     "POST /peers": .admin,

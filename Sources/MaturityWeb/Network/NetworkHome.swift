@@ -8,9 +8,13 @@ import MaturityStore
 extension WebApp {
   /// The home page of someone signed in: each network they belong to, their role there, and the
   /// assessments that role reaches (their authority's, or every member's for a coordinator).
-  func networkHome(_ visitor: Visitor, request: Request, context: WebContext) async throws
-    -> Hummingbird.Response
-  {
+  ///
+  /// - Parameters:
+  ///   - newLink: an invitation link the member just made for a colleague, shown once.
+  ///   - problem: why the invitation could not be made.
+  func networkHome(
+    _ visitor: Visitor, newLink: String? = nil, problem: String? = nil, request: Request, context: WebContext
+  ) async throws -> Hummingbird.Response {
     let texts = context.texts
     var networks: [[String: Any]] = []
     for membership in visitor.memberships {
@@ -48,7 +52,11 @@ extension WebApp {
       "network-home", title: texts("web.home"),
       [
         "email": visitor.account.email, "isAdmin": visitor.account.isAdmin, "networks": networks,
-        "hasNetworks": !networks.isEmpty,
-      ], request: request, context: context)
+        "hasNetworks": !networks.isEmpty, "newLink": newLink ?? "", "hasNewLink": newLink != nil,
+        "problem": problem ?? "", "hasProblem": problem != nil,
+        "dimensions": shelf.preferred.dimensions.map {
+          ["dimensionID": $0.id, "dimensionName": $0.name.text(texts.language)]
+        },
+      ], request: request, context: context, status: problem == nil ? .ok : .unprocessableContent)
   }
 }

@@ -53,6 +53,36 @@ extension WebApp {
         networkID, newLink: "\(settings.publicURL)/invitations/\(token)", request: request, context: context)
     }
 
+    // A member invites colleagues of its own authority, each limited to chosen dimensions.
+    router.post("/authorities/:authority/contributors") { request, context in
+      var request = request
+      let authorityID = try Self.authorityParameter(context)
+      let form = try await PostedForm.fields(&request)
+      guard
+        let membership = context.visitor?.memberships.first(where: {
+          $0.role == .member && $0.authorityID == authorityID
+        })
+      else { throw WebError.forbidden }
+      let dimensions = form.all("dimension").filter { id in
+        shelf.preferred.dimensions.contains { $0.id == id }
+      }
+      let token = SecretToken.generate()
+      do {
+        try await store.createInvitation(
+          tokenDigest: SecretToken.digest(token), email: form["email"] ?? "",
+          membership: Membership(
+            networkID: membership.networkID, role: .contributor, authorityID: authorityID,
+            dimensions: dimensions.isEmpty ? nil : dimensions),
+          createdBy: context.visitor?.account.id, actor: context.visitor?.account.email)
+      } catch let error as NetworkError {
+        return try await networkHome(
+          context.visitor!, problem: error.message(context.texts), request: request, context: context)
+      }
+      return try await networkHome(
+        context.visitor!, newLink: "\(settings.publicURL)/invitations/\(token)", request: request,
+        context: context)
+    }
+
     router.post("/authorities/:authority/withdraw") { request, context in
       var request = request
       let authorityID = try Self.authorityParameter(context)
