@@ -54,6 +54,7 @@ public struct Store: Sendable {
     do { return try await database.read(body) } catch { throw mapped(error) }
   }
 
+  @discardableResult
   func write<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws
     -> T
   {

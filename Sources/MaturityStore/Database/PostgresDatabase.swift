@@ -118,6 +118,7 @@ private struct PostgresSession: SQLSession {
   let connection: PostgresConnection
   private static let logger = Logger(label: "maturity.postgres.session")
 
+  @discardableResult
   func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
     try run(sql, arguments).metadata.rows ?? 0
   }
@@ -131,12 +132,12 @@ private struct PostgresSession: SQLSession {
     for argument in arguments {
       switch argument {
       case .null: binds.appendNull()
-      case .integer(let number): try binds.append(number)
-      case .real(let number): try binds.append(number)
-      case .text(let text): try binds.append(text)
+      case .integer(let number): binds.append(number)
+      case .real(let number): binds.append(number)
+      case .text(let text): binds.append(text)
       case .blob(let data): try binds.append(data)
-      case .bool(let flag): try binds.append(flag)
-      case .date(let date): try binds.append(date)
+      case .bool(let flag): binds.append(flag)
+      case .date(let date): binds.append(date)
       }
     }
     do {

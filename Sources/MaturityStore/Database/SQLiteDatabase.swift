@@ -62,6 +62,7 @@ struct SQLiteDatabase: SQLDatabase {
 private struct SQLiteSession: SQLSession {
   let db: Database
 
+  @discardableResult
   func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
     try Self.reportingDuplicates { try db.execute(sql: sql, arguments: Self.arguments(arguments)) }
     return db.changesCount
