@@ -20,25 +20,28 @@ extension Store {
   public func sessionAccount(digest: String, idleLimit: TimeInterval, at date: Date = Date()) async throws
     -> Account?
   {
-    try await write { session in
-      guard
-        let row = try session.queryOne(
-          """
-          SELECT a.id, a.email, a.isAdmin, a.createdAt, s.lastSeenAt FROM signInSession s
-          JOIN account a ON a.id = s.accountID WHERE s.idHash = ?
-          """, [.text(digest)])
-      else { return nil }
-      if try row.date("lastSeenAt") < date.addingTimeInterval(-idleLimit) {
-        try session.execute("DELETE FROM signInSession WHERE idHash = ?", [.text(digest)])
-        return nil
-      }
-      // Written at most once a minute, so that reading pages does not write on every request.
-      if try row.date("lastSeenAt") < date.addingTimeInterval(-60) {
+    // Read first: most requests change nothing, and a read takes no write lock.
+    let found = try await read { session in
+      try session.queryOne(
+        """
+        SELECT a.id, a.email, a.isAdmin, a.createdAt, s.lastSeenAt FROM signInSession s
+        JOIN account a ON a.id = s.accountID WHERE s.idHash = ?
+        """, [.text(digest)]
+      ).map { (account: try Account($0), lastSeen: try $0.date("lastSeenAt")) }
+    }
+    guard let found else { return nil }
+    if found.lastSeen < date.addingTimeInterval(-idleLimit) {
+      try await closeSession(digest: digest)
+      return nil
+    }
+    // Written at most once a minute, so that reading pages does not write on every request.
+    if found.lastSeen < date.addingTimeInterval(-60) {
+      try await write { session in
         try session.execute(
           "UPDATE signInSession SET lastSeenAt = ? WHERE idHash = ?", [.date(date), .text(digest)])
       }
-      return try Account(row)
     }
+    return found.account
   }
 
   /// Ends a session.
