@@ -8,6 +8,8 @@ public struct QuestionnaireShelf: Sendable {
   public let all: [Questionnaire]
   /// Earlier editions (`<id>/editions/<version>.yaml`), kept for the assessments made on them.
   public let earlier: [Questionnaire]
+  /// The folder they were loaded from, if any.
+  public private(set) var folder: String?
 
   /// Loads every `<id>/questionnaire.yaml` under `folder`, and its earlier editions;
   /// `ai-data-readiness` comes first.
@@ -25,6 +27,7 @@ public struct QuestionnaireShelf: Sendable {
         .map { try QuestionnaireLoader.load(path: "\(editions)/\($0)").questionnaire }
     }
     self.init(loaded, earlier: earlier)
+    self.folder = folder
   }
 
   public init(_ questionnaires: [Questionnaire], earlier: [Questionnaire] = []) {

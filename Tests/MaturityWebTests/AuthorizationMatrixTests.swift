@@ -145,6 +145,21 @@ let matrix: [MatrixRow] = [
     return .init(uri: "/networks/net/invitations/\(made.id)/revoke")
   },
   MatrixRow(
+    "GET /networks/{network}/export", [.admin, .coordinator], .status(.ok), denied: .forbidden,
+    uri: "/networks/net/export"),
+  MatrixRow(
+    "POST /networks/{network}/import", [.admin, .coordinator], .redirect("/networks/net"), denied: .forbidden
+  ) { persona, _ in
+    var yaml = try String(
+      contentsOfFile: Repository.path("Examples/responses/small-municipality.response.yaml"), encoding: .utf8)
+    yaml = yaml.replacingOccurrences(of: "id: ES-SYN-0001", with: "id: ES-IMPORT-\(persona.rawValue)")
+    let boundary = "import-boundary"
+    let body =
+      "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.response.yaml\"\r\n\r\n"
+      + yaml + "\r\n--\(boundary)--\r\n"
+    return .init(uri: "/networks/net/import", multipart: (body, boundary))
+  },
+  MatrixRow(
     "POST /networks/{network}/campaigns", [.admin, .coordinator], .redirect("/networks/net/campaigns/"),
     denied: .forbidden
   ) { _, _ in

@@ -377,4 +377,36 @@ import Testing
       #expect(other.status == .forbidden)
     }
   }
+
+  @Test func aCoordinatorImportsAndExportsInTheBrowser() async throws {
+    try await withServer { client, fixture in
+      let coordinator = SignedRequest(client: client, session: try await fixture.session(.coordinator))
+      func upload(_ files: [(String, String)]) async throws -> TestResponse {
+        let boundary = "b0undary"
+        let body =
+          files.map { name, text in
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\n\r\n\(text)\r\n"
+          }.joined() + "--\(boundary)--\r\n"
+        return try await coordinator.send(
+          .post, "/networks/net/import", body: ByteBuffer(string: body),
+          contentType: "multipart/form-data; boundary=\(boundary)")
+      }
+      let good = try String(
+        contentsOfFile: Repository.path("Examples/responses/region.response.yaml"), encoding: .utf8)
+      let bad =
+        "questionnaire: ai-data-readiness\nversion: \"2026.1\"\nauthority: {id: X, name: X}\nanswers:\n  opn-policy: maybe\n"
+      let refused = try await upload([("region.response.yaml", good), ("bad.response.yaml", bad)])
+      #expect(refused.status == .unprocessableContent)
+      #expect(String(buffer: refused.body).contains("bad.response.yaml:5"))
+      #expect(!String(buffer: refused.body).contains(FileManager.default.temporaryDirectory.path))
+      let before = try await fixture.store.assessments(ofNetwork: "net").count
+      #expect(try await upload([("region.response.yaml", good)]).status == .seeOther)
+      #expect(try await fixture.store.assessments(ofNetwork: "net").count == before + 1)
+
+      let zip = try await coordinator.send(.get, "/networks/net/export")
+      #expect(zip.status == .ok && zip.headers[.contentType] == "application/zip")
+      let names = String(decoding: Array(buffer: zip.body), as: UTF8.self)
+      #expect(names.contains("responses/") && names.contains("net-ai-data-readiness-peers-scores.csv"))
+    }
+  }
 }

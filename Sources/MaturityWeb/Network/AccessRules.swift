@@ -36,6 +36,8 @@ enum AccessRules {
     "GET /networks/{network}": .network,
     "POST /networks/{network}/invitations": .network,
     "POST /networks/{network}/invitations/{invitation}/revoke": .network,
+    "GET /networks/{network}/export": .network,
+    "POST /networks/{network}/import": .network,
     "POST /networks/{network}/campaigns": .network,
     "GET /networks/{network}/campaigns/{campaign}": .network,
     "POST /networks/{network}/campaigns/{campaign}/close": .network,

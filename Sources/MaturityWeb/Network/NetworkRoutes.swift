@@ -53,6 +53,54 @@ extension WebApp {
         networkID, newLink: "\(settings.publicURL)/invitations/\(token)", request: request, context: context)
     }
 
+    // What `maturity network export` writes, as one ZIP: every member's responses, the peer files.
+    router.get("/networks/:network/export") { request, context in
+      let networkID = try context.parameters.require("network")
+      let folder = try TemporaryFolder()
+      defer { folder.remove() }
+      let export = try await NetworkExport.write(
+        store, network: networkID, to: folder.path, questionnaireFolder: shelf.folder ?? "Questionnaires",
+        questionnaires: shelf.lookup, actor: context.visitor?.account.email)
+      let files = try export.files.map {
+        ($0, Array(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + $0))))
+      }
+      return download(
+        StoredZip.archive(files), name: "\(FileNames.safe(networkID, ascii: true))-export.zip",
+        type: "application/zip")
+    }
+
+    // What `maturity network import` loads: response files collected elsewhere, as submitted.
+    router.post("/networks/:network/import") { request, context in
+      var request = request
+      let networkID = try context.parameters.require("network")
+      guard let boundary = PostedForm.boundary(request.headers[.contentType] ?? "") else {
+        throw WebError.missingField(field: "file")
+      }
+      let parts = try PostedForm.parts(
+        try await request.collectBody(upTo: WebLimits.upload), boundary: boundary
+      )
+      .filter { $0.name == "files" && $0.body.readableBytes > 0 }
+      guard !parts.isEmpty else { throw WebError.missingField(field: "file") }
+      let folder = try TemporaryFolder()
+      defer { folder.remove() }
+      for (index, part) in parts.enumerated() {
+        // The name as uploaded, made safe, keeps its extension (the reader goes by it); a name
+        // sent twice gets its position in front.
+        var name = FileNames.safe(part.fileName ?? "response.yaml", ascii: true)
+        if FileManager.default.fileExists(atPath: folder.path + "/" + name) { name = "\(index + 1)-" + name }
+        try Data(buffer: part.body).write(to: URL(fileURLWithPath: folder.path + "/" + name))
+      }
+      do {
+        let items = try StoreTransfer.readFolder(folder.path, questionnaires: shelf.lookup)
+        try await store.addSubmitted(items, to: networkID, by: context.visitor?.account.email)
+      } catch let error as any UserFacingError {
+        // Messages name the files as uploaded, not where the server put them.
+        let problem = error.report(context.texts).replacingOccurrences(of: folder.path + "/", with: "")
+        return try await networkPage(networkID, problem: problem, request: request, context: context)
+      }
+      return Hummingbird.Response.redirect(to: "/networks/\(networkID)", type: .normal)
+    }
+
     // A member invites colleagues of its own authority, each limited to chosen dimensions.
     router.post("/authorities/:authority/contributors") { request, context in
       var request = request
