@@ -25,7 +25,7 @@ struct NetworkInviteCommand: AsyncParsableCommand, LocalizedCommand {
   @Option(help: "The email address of the person invited.")
   var email: String
 
-  @Option(help: "coordinator, member, contributor, advisor or viewer.")
+  @Option(help: "The person's role in the network.")
   var role: NetworkRole
 
   @Option(help: "The authority a member, contributor or viewer acts for.")
