@@ -25,6 +25,9 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     .systemLibrary(
@@ -62,6 +65,7 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
       ]
     ),
     .target(
@@ -73,6 +77,9 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "MultipartKit", package: "multipart-kit"),
         .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
       ],
       plugins: ["EmbedFiles"]
     ),
@@ -82,6 +89,8 @@ let package = Package(
         "MaturityKit", "MaturityStore", "MaturityWeb", "CSV", "InterfaceText", "Accounts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
       plugins: ["BuildInfo"]
     ),
@@ -116,7 +125,7 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: ["maturity", "TestSupport", "MaturityStore", "Accounts"],
       // Helpers the tests run with python3, and the help of every command, read from the source folder.
-      exclude: ["fill_in_pty.py", "check_xlsform.py", "serve_kill.py", "Help"]
+      exclude: ["fill_in_pty.py", "check_xlsform.py", "serve_kill.py", "serve_operations.py", "Help"]
     ),
     .testTarget(
       name: "MaturityStoreTests",

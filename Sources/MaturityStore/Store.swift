@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// Everything the web app and the network server keep: assessments, uploaded peer sets, and a
 /// network's accounts, campaigns and audit log, in SQLite (one file, the default) or PostgreSQL
@@ -51,14 +52,26 @@ public struct Store: Sendable {
   func read<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws
     -> T
   {
-    do { return try await database.read(body) } catch { throw mapped(error) }
+    try await measured(StoreMetrics.reads) { try await database.read(body) }
   }
 
   @discardableResult
   func write<T: Sendable>(_ body: @escaping @Sendable (any SQLSession) throws -> T) async throws
     -> T
   {
-    do { return try await database.write(body) } catch { throw mapped(error) }
+    try await measured(StoreMetrics.writes) { try await database.write(body) }
+  }
+
+  /// Runs one read or write, counted in progress (waiting for a connection or running) and timed.
+  private func measured<T>(_ timer: Timer, _ operation: () async throws -> T) async throws -> T {
+    let started = DispatchTime.now().uptimeNanoseconds
+    let inProgress = StoreMetrics.inProgress
+    inProgress.increment()
+    defer {
+      inProgress.decrement()
+      timer.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - started))
+    }
+    do { return try await operation() } catch { throw mapped(error) }
   }
 
   /// `error` as the store reports it: the store's own and the network's rules as they are, a
@@ -71,5 +84,22 @@ public struct Store: Sendable {
     let reason =
       database is PostgresDatabase ? PostgresDatabase.reason(error) : SQLiteDatabase.reason(error)
     return StoreError.failed(path: location, reason: reason)
+  }
+}
+
+/// The store's metrics (swift-metrics: recorded only when the server sets up a metrics system,
+/// so each is made when used, after that).
+enum StoreMetrics {
+  /// Reads and writes under way: running, or waiting for a connection of the pool.
+  static var inProgress: Meter { Meter(label: "maturity_database_operations_in_progress") }
+  static var reads: Timer { duration("read") }
+  static var writes: Timer { duration("write") }
+  /// PostgreSQL connections open.
+  static var connections: Meter { Meter(label: "maturity_database_connections") }
+
+  private static func duration(_ kind: String) -> Timer {
+    Timer(
+      label: "maturity_database_operation_duration_seconds", dimensions: [("kind", kind)],
+      preferredDisplayUnit: .seconds)
   }
 }

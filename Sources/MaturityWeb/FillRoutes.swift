@@ -68,6 +68,7 @@ extension WebApp {
         }
       }
       try await store.save(saved, clearing: cleared, to: loaded.id, by: context.visitor?.account.email)
+      ServerMetrics.answersSaved(saved.count + cleared.count)
       let updated = try await loadAssessment(loaded.id)
       guard errors.isEmpty else {
         return try await dimensionPage(
@@ -106,8 +107,10 @@ extension WebApp {
       switch QuestionForm.read(fields, question, texts: context.texts) {
       case .answer(let answer):
         try await store.save([answer], to: loaded.id, by: context.visitor?.account.email)
+        ServerMetrics.answersSaved(1)
       case .cleared:
         try await store.save([], clearing: [questionID], to: loaded.id, by: context.visitor?.account.email)
+        ServerMetrics.answersSaved(1)
       case .invalid(_, let message): error = message
       }
       let updated = try await loadAssessment(loaded.id)

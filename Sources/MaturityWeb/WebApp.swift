@@ -32,10 +32,12 @@ public struct WebApp: Sendable {
     self.network = network
   }
 
-  /// Every route of the app, behind the ``WebGuard`` and, on the network server, the
-  /// ``NetworkGuard``.
+  /// Every route of the app, logged and measured (``RequestLog``, ``ServerMetrics``), behind the
+  /// ``WebGuard`` and, on the network server, the ``NetworkGuard``.
   public func router() -> Router<WebContext> {
     let router = Router(context: WebContext.self)
+    router.add(middleware: RequestLog())
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: WebGuard(renderer: renderer))
     if let network {
       router.add(middleware: NetworkGuard(store: store, shelf: shelf, settings: network))
@@ -43,6 +45,7 @@ public struct WebApp: Sendable {
       addNetworkRoutes(to: router, settings: network)
       addCampaignRoutes(to: router)
     }
+    addHealthRoutes(to: router)
     addHomeRoutes(to: router)
     addFillRoutes(to: router)
     addResultRoutes(to: router)

@@ -5,7 +5,9 @@ import InterfaceText
 import MaturityKit
 import MaturityStore
 import MaturityWeb
+import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// `maturity serve`: the local web app, or with `--accounts` the network server.
 struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
@@ -28,16 +30,18 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
         maturity serve --accounts --db postgres://maturity@127.0.0.1:5432/maturity --public-url https://maturity.example.eu
         maturity serve --export-all backup/   # every assessment as a response file
         maturity serve --import backup/         # and back in
-      """
+
+
+      """ + ServeSettings.environmentHelp
   )
 
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: "The address to listen on.")
-  var host = "127.0.0.1"
+  @Option(help: "The address to listen on (default: 127.0.0.1).")
+  var host: String?
 
-  @Option(help: "The port to listen on (0: any free port).")
-  var port = 8080
+  @Option(help: "The port to listen on, 0 for any free port (default: 8080).")
+  var port: Int?
 
   @OptionGroup var questionnaires: QuestionnaireFolderOption
 
@@ -61,33 +65,42 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
   @Option(help: "With --accounts: the address people reach the server at (https makes cookies Secure).")
   var publicURL: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Serve Prometheus metrics at http://HOST:PORT/metrics (default: not served).", valueName: "host:port"))
+  var metricsAddress: String?
+
+  @Option(help: "How log lines are written: as text (default), or as json, one object per line.")
+  var logFormat: LogFormat?
+
+  @Option(
+    help: """
+      The least important log lines written (default: info with --accounts, a line per request; \
+      warning without).
+      """)
+  var logLevel: Logger.Level?
+
   @OptionGroup var language: LanguageOption
 
   var texts: TextCatalogue { language.texts }
 
+  /// The flags given, completed from the environment.
+  func settings() throws -> ServeSettings {
+    try ServeSettings(
+      host: host, port: port, accounts: accounts, publicURL: publicURL, peerFiles: peerFiles,
+      metricsAddress: metricsAddress, logFormat: logFormat, logLevel: logLevel)
+  }
+
   func validate() throws {
-    if !accounts && !["127.0.0.1", "localhost", "::1"].contains(host) {
-      throw ValidationError(
-        "The local app has no accounts: it listens on 127.0.0.1 only. Give --accounts to serve a network on \(host)."
-      )
-    }
-    if publicURL != nil && !accounts { throw ValidationError("--public-url goes with --accounts.") }
-    if accounts && port == 0 && publicURL == nil {
-      throw ValidationError(
-        "With --port 0, give --public-url: invitation links must name the port people reach.")
-    }
-    if let publicURL {
-      guard let url = URLComponents(string: publicURL), ["http", "https"].contains(url.scheme ?? ""),
-        url.host?.isEmpty == false, url.query == nil
-      else { throw ValidationError("--public-url must be an http:// or https:// address.") }
-    }
-    if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
+    _ = try settings()
     if exportFolder != nil && importFolder != nil {
       throw ValidationError("Give --export-all or --import, not both.")
     }
   }
 
   func run() async throws {
+    let settings = try settings()
+    let log = ServerLog(format: settings.logFormat, level: settings.logLevel)
     let store = try await database.open()
     let shelf = try questionnaires.shelf()
     if let exportFolder {
@@ -101,37 +114,84 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
       Diagnostics.warn(texts("serve.imported", ["count": "\(records.count)", "file": store.location]))
       return
     }
-    for file in peerFiles where !FileManager.default.isReadableFile(atPath: file) {
+    for file in settings.peerFiles where !FileManager.default.isReadableFile(atPath: file) {
       throw ValidationError("Cannot read the peer file \(file).")
     }
-    let shown = host.contains(":") ? "[\(host)]" : host
-    let network = accounts ? NetworkSettings(publicURL: publicURL ?? "http://\(shown):\(port)") : nil
-    let app = WebApp(store: store, questionnaires: shelf, peerFiles: peerFiles, network: network)
+    let app = ListenAddress(host: settings.host, port: settings.port)
+    let network =
+      settings.accounts ? NetworkSettings(publicURL: settings.publicURL ?? app.url("")) : nil
+    if settings.metrics != nil { ServerMetrics.enable() }
+    let webApp = WebApp(
+      store: store, questionnaires: shelf, peerFiles: settings.peerFiles, network: network)
     let texts = self.texts
-    let host = self.host
-    let application = app.application(host: host, port: port) { port in
-      let shown = host.contains(":") ? "[\(host)]" : host
-      Diagnostics.warn(texts("serve.listening", ["url": "http://\(shown):\(port)/", "file": store.location]))
+    var services = [
+      ListeningService(
+        webApp.application(host: app.host, port: app.port) { port in
+          log.announce(texts("serve.listening", ["url": app.url("/", port: port), "file": store.location]))
+        }, address: app, flag: "--port")
+    ]
+    if let metrics = settings.metrics {
+      let application = ServerMetrics.application(
+        host: metrics.host, port: metrics.port, store: store, sessionIdleLimit: network?.sessionIdleLimit
+      ) { port in
+        log.announce(texts("serve.metricsListening", ["url": metrics.url("/metrics", port: port)]))
+      }
+      services.append(ListeningService(application, address: metrics, flag: "--metrics-address"))
     }
+    let group = ServiceGroup(
+      configuration: .init(
+        services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
+        logger: log.logger))
     do {
-      try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-    } catch let error as IOError where error.errnoCode == EADDRINUSE {
-      throw ServeError.portInUse(host: host, port: port)
+      try await group.run()
+    } catch {
+      await store.close()
+      throw error
     }
     await store.close()
   }
 }
 
+extension ListenAddress {
+  /// `http://host:port` and `path`, on `port` when given (the port a server got for port 0).
+  func url(_ path: String, port: Int? = nil) -> String {
+    let shown = host.contains(":") ? "[\(host)]" : host
+    return "http://\(shown):\(port ?? self.port)\(path)"
+  }
+}
+
+/// A server of `maturity serve`, whose failure to listen names its address and flag.
+private struct ListeningService: Service {
+  let application: any Service
+  let address: ListenAddress
+  let flag: String
+
+  init(_ application: any Service, address: ListenAddress, flag: String) {
+    self.application = application
+    self.address = address
+    self.flag = flag
+  }
+
+  func run() async throws {
+    do {
+      try await application.run()
+    } catch let error as IOError where error.errnoCode == EADDRINUSE {
+      throw ServeError.portInUse(host: address.host, port: address.port, flag: flag)
+    }
+  }
+}
+
 /// Why the web app could not start.
 enum ServeError: UserFacingError {
-  /// Another program already listens on the port.
-  case portInUse(host: String, port: Int)
+  /// Another program already listens on the port of `flag`.
+  case portInUse(host: String, port: Int, flag: String)
 
   var location: SourceLocation? { nil }
 
   func message(_ texts: TextCatalogue) -> String {
     switch self {
-    case .portInUse(let host, let port): texts("serve.portInUse", ["host": host, "port": "\(port)"])
+    case .portInUse(let host, let port, let flag):
+      texts("serve.portInUse", ["host": host, "port": "\(port)", "flag": flag])
     }
   }
 }

@@ -94,6 +94,37 @@ import Testing
   }
 }
 
+@Suite("maturity serve, as operators run it")
+struct ServeOperationsTests {
+  @Test(
+    "configured by MATURITY_* variables only: health, readiness, metrics on their own address, JSON log lines with request ids and no secret"
+  )
+  func operations() throws {
+    let run = try MaturityBinary.runScript("serve_operations.py", [MaturityBinary.url.path])
+    #expect(run.status == 0, "\(run.stderr)")
+  }
+
+  @Test func environmentVariablesAreCheckedAsFlagsAre() throws {
+    let folder = try MaturityBinary.temporaryDirectory()
+    let db = folder.appendingPathComponent("a.sqlite").path
+    let port = try MaturityBinary.run(["serve", "--db", db], environment: ["MATURITY_PORT": "eighty"])
+    #expect(port.status == 64 && port.stderr.contains("MATURITY_PORT") && port.stderr.contains("eighty"))
+    let host = try MaturityBinary.run(["serve", "--db", db], environment: ["MATURITY_HOST": "0.0.0.0"])
+    #expect(host.status == 64 && host.stderr.contains("Give --accounts"))
+    let metrics = try MaturityBinary.run(
+      ["serve", "--db", db], environment: ["MATURITY_METRICS_ADDRESS": "everywhere"])
+    #expect(metrics.status == 64 && metrics.stderr.contains("--metrics-address must be HOST:PORT"))
+    let level = try MaturityBinary.run(["serve", "--db", db], environment: ["MATURITY_LOG_LEVEL": "loud"])
+    #expect(level.status == 64 && level.stderr.contains("MATURITY_LOG_LEVEL") && level.stderr.contains("warning"))
+    // A flag given wins over its variable; MATURITY_DB names the database of every command.
+    let exported = try MaturityBinary.run(
+      ["serve", "--host", "127.0.0.1", "--export-all", folder.appendingPathComponent("out").path],
+      environment: ["MATURITY_HOST": "0.0.0.0", "MATURITY_DB": db])
+    #expect(exported.status == 0, "\(exported.stderr)")
+    #expect(FileManager.default.fileExists(atPath: db))
+  }
+}
+
 @Suite("maturity serve, killed")
 struct ServeKillTests {
   @Test(

@@ -102,6 +102,8 @@ func question(_ persona: Persona, _ fixture: NetworkFixture) -> String {
 /// Every route of the network server × every persona.
 let matrix: [MatrixRow] = [
   MatrixRow("GET /", signedIn, .status(.ok), denied: .forbidden, uri: "/"),
+  MatrixRow("GET /healthz", everyone, .status(.ok), denied: .forbidden, uri: "/healthz"),
+  MatrixRow("GET /readyz", everyone, .status(.ok), denied: .forbidden, uri: "/readyz"),
   MatrixRow("GET /language", everyone, .redirect("/"), denied: .forbidden, uri: "/language?lang=fr&back=/"),
   MatrixRow("GET /static/{file}", everyone, .status(.ok), denied: .forbidden, uri: "/static/app.css"),
   MatrixRow("GET /login", everyone, .status(.ok), denied: .forbidden, uri: "/login"),

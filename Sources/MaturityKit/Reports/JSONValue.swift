@@ -39,39 +39,57 @@ public indirect enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral,
     return output + "\n"
   }
 
-  private func write(to output: inout String, indent: Int) {
+  /// The JSON text on one line, without a final newline (a line of a log).
+  public var line: String {
+    var output = ""
+    write(to: &output, indent: nil)
+    return output
+  }
+
+  /// Writes the value, indented by `indent` levels, or on one line when `indent` is nil.
+  private func write(to output: inout String, indent: Int?) {
     switch self {
     case .null: output += "null"
     case .bool(let value): output += value ? "true" : "false"
     case .number(let value): output += Self.format(value)
     case .string(let value): Self.quote(value, into: &output)
     case .array(let items):
-      guard !items.isEmpty else {
-        output += "[]"
-        return
+      Self.writeList(items, open: "[", close: "]", to: &output, indent: indent) { item, output, indent in
+        item.write(to: &output, indent: indent)
       }
-      output += "[\n"
-      for (index, item) in items.enumerated() {
-        output += String(repeating: "  ", count: indent + 1)
-        item.write(to: &output, indent: indent + 1)
-        output += index < items.count - 1 ? ",\n" : "\n"
-      }
-      output += String(repeating: "  ", count: indent) + "]"
     case .object(let pairs):
-      guard !pairs.isEmpty else {
-        output += "{}"
-        return
+      Self.writeList(pairs, open: "{", close: "}", to: &output, indent: indent) { pair, output, indent in
+        Self.quote(pair.0, into: &output)
+        output += indent == nil ? ":" : ": "
+        pair.1.write(to: &output, indent: indent)
       }
-      output += "{\n"
-      for (index, (key, value)) in pairs.enumerated() {
-        output += String(repeating: "  ", count: indent + 1)
-        Self.quote(key, into: &output)
-        output += ": "
-        value.write(to: &output, indent: indent + 1)
-        output += index < pairs.count - 1 ? ",\n" : "\n"
-      }
-      output += String(repeating: "  ", count: indent) + "}"
     }
+  }
+
+  private static func writeList<Item>(
+    _ items: [Item], open: String, close: String, to output: inout String, indent: Int?,
+    item writeItem: (Item, inout String, Int?) -> Void
+  ) {
+    guard !items.isEmpty else {
+      output += open + close
+      return
+    }
+    guard let indent else {
+      output += open
+      for (index, item) in items.enumerated() {
+        if index > 0 { output += "," }
+        writeItem(item, &output, nil)
+      }
+      output += close
+      return
+    }
+    output += open + "\n"
+    for (index, item) in items.enumerated() {
+      output += String(repeating: "  ", count: indent + 1)
+      writeItem(item, &output, indent + 1)
+      output += index < items.count - 1 ? ",\n" : "\n"
+    }
+    output += String(repeating: "  ", count: indent) + close
   }
 
   /// Whole numbers without a fraction; others with the shortest form that reads back exactly.

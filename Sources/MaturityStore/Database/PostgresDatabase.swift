@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -80,7 +81,10 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
       defer { connections = [] }
       return connections
     }
-    for connection in connections { try? await connection.close() }
+    for connection in connections {
+      try? await connection.close()
+      StoreMetrics.connections.decrement()
+    }
     try? await threads.shutdownGracefully()
   }
 
@@ -88,7 +92,11 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
   private func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
     let connection = try idle.withLockedValue { $0.popLast() } ?? connect()
     defer {
-      if !connection.isClosed { idle.withLockedValue { $0.append(connection) } }
+      if connection.isClosed {
+        StoreMetrics.connections.decrement()
+      } else {
+        idle.withLockedValue { $0.append(connection) }
+      }
     }
     return try body(connection)
   }
@@ -98,9 +106,11 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
       id += 1
       return id
     }
-    return try PostgresConnection.connect(
+    let connection = try PostgresConnection.connect(
       on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger
     ).wait()
+    StoreMetrics.connections.increment()
+    return connection
   }
 
   static func reason(_ error: any Error) -> String {

@@ -2,7 +2,7 @@
 /// its handler runs. A route without a rule is refused to everyone (deny by default), and the
 /// authorization matrix test fails for a route without a row.
 enum Access: Equatable {
-  /// Anyone, signed in or not: sign-in, invitations, the language switch, page assets.
+  /// Anyone, signed in or not: sign-in, invitations, the language switch, page assets, health.
   case anyone
   /// Anyone signed in.
   case signedIn
@@ -24,6 +24,8 @@ enum AccessRules {
   /// The rule of each route, by `METHOD /path` as the router names it (`{id}` for a parameter).
   static let rules: [String: Access] = [
     "GET /": .signedIn,
+    "GET /healthz": .anyone,
+    "GET /readyz": .anyone,
     "GET /language": .anyone,
     "GET /static/{file}": .anyone,
     "GET /login": .anyone,

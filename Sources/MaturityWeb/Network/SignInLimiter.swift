@@ -29,6 +29,7 @@ struct SignInLimiter: Sendable {
   }
 
   func failed(email: String, address: String?) async throws {
+    ServerMetrics.signIn(succeeded: false)
     try await store.recordSignInFailure(keys: Self.keys(email: email, address: address).map(\.key))
   }
 

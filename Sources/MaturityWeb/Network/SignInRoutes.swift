@@ -113,6 +113,7 @@ extension WebApp {
     let token = SecretToken.generate()
     try await store.openSession(
       digest: SecretToken.digest(token), accountID: account.id, idleLimit: settings.sessionIdleLimit)
+    ServerMetrics.signIn(succeeded: true)
     var response = Hummingbird.Response.redirect(to: path, type: .normal)
     response.setCookie(Self.sessionCookie(token, settings: settings))
     response.setCookie(
