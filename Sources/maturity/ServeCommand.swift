@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import InterfaceText
+import Logging
 import MaturityKit
 import MaturityStore
 import MaturityWeb
-import Logging
 import NIOCore
 import ServiceLifecycle
 
@@ -66,6 +66,15 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
   var publicURL: String?
 
   @Option(
+    name: .customLong("trusted-proxy"),
+    help: ArgumentHelp(
+      """
+      With --accounts: the address of a reverse proxy whose X-Forwarded-For names the visitor's \
+      address (for sign-in limits and the audit log); repeat for several.
+      """, valueName: "address"))
+  var trustedProxies: [String] = []
+
+  @Option(
     help: ArgumentHelp(
       "Serve Prometheus metrics at http://HOST:PORT/metrics (default: not served).", valueName: "host:port"))
   var metricsAddress: String?
@@ -87,7 +96,8 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
   /// The flags given, completed from the environment.
   func settings() throws -> ServeSettings {
     try ServeSettings(
-      host: host, port: port, accounts: accounts, publicURL: publicURL, peerFiles: peerFiles,
+      host: host, port: port, accounts: accounts, publicURL: publicURL, trustedProxies: trustedProxies,
+      peerFiles: peerFiles,
       metricsAddress: metricsAddress, logFormat: logFormat, logLevel: logLevel)
   }
 
@@ -119,7 +129,9 @@ struct ServeCommand: AsyncParsableCommand, LocalizedCommand {
     }
     let app = ListenAddress(host: settings.host, port: settings.port)
     let network =
-      settings.accounts ? NetworkSettings(publicURL: settings.publicURL ?? app.url("")) : nil
+      settings.accounts
+      ? NetworkSettings(
+        publicURL: settings.publicURL ?? app.url(""), trustedProxies: Set(settings.trustedProxies)) : nil
     if settings.metrics != nil { ServerMetrics.enable() }
     let webApp = WebApp(
       store: store, questionnaires: shelf, peerFiles: settings.peerFiles, network: network)

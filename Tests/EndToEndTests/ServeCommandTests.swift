@@ -115,7 +115,8 @@ struct ServeOperationsTests {
       ["serve", "--db", db], environment: ["MATURITY_METRICS_ADDRESS": "everywhere"])
     #expect(metrics.status == 64 && metrics.stderr.contains("--metrics-address must be HOST:PORT"))
     let level = try MaturityBinary.run(["serve", "--db", db], environment: ["MATURITY_LOG_LEVEL": "loud"])
-    #expect(level.status == 64 && level.stderr.contains("MATURITY_LOG_LEVEL") && level.stderr.contains("warning"))
+    #expect(
+      level.status == 64 && level.stderr.contains("MATURITY_LOG_LEVEL") && level.stderr.contains("warning"))
     // A flag given wins over its variable; MATURITY_DB names the database of every command.
     let exported = try MaturityBinary.run(
       ["serve", "--host", "127.0.0.1", "--export-all", folder.appendingPathComponent("out").path],

@@ -321,7 +321,8 @@ func newStore(_ database: TestDatabase) async throws -> Store {
     let store = try await newStore(database)
     #expect(try await store.schemaStatus() == SchemaStatus(pending: [], unknown: []))
     // A newer build's migration: this build is not ready for that database.
-    let table = store.dialect == .postgres ? "schemaMigration (identifier, appliedAt)" : "grdb_migrations (identifier)"
+    let table =
+      store.dialect == .postgres ? "schemaMigration (identifier, appliedAt)" : "grdb_migrations (identifier)"
     let values = store.dialect == .postgres ? "(?, CURRENT_TIMESTAMP)" : "(?)"
     try await store.write { try $0.execute("INSERT INTO \(table) VALUES \(values)", [.text("v9-future")]) }
     let status = try await store.schemaStatus()
@@ -335,7 +336,8 @@ func newStore(_ database: TestDatabase) async throws -> Store {
     let store = try await newStore(database)
     let account = try await store.addAccount(email: "a@example.eu", passwordHash: "x")
     let now = Date()
-    try await store.openSession(digest: "old", accountID: account.id, idleLimit: 7200, at: now.addingTimeInterval(-3600))
+    try await store.openSession(
+      digest: "old", accountID: account.id, idleLimit: 7200, at: now.addingTimeInterval(-3600))
     try await store.openSession(digest: "new", accountID: account.id, idleLimit: 7200, at: now)
     #expect(try await store.activeSessionCount(idleLimit: 1800, at: now) == 1)
     #expect(try await store.activeSessionCount(idleLimit: 7200, at: now) == 2)

@@ -11,7 +11,9 @@ import Testing
 
 /// What an operator's tools read: health, readiness, metrics and the JSON log.
 @Suite struct OperationsTests {
-  @Test(arguments: TestDatabase.available) func readinessFollowsTheDatabase(_ database: TestDatabase) async throws {
+  @Test(arguments: TestDatabase.available) func readinessFollowsTheDatabase(_ database: TestDatabase)
+    async throws
+  {
     let fixture = try await NetworkFixture.make(database)
     try await Application(router: fixture.app.router()).test(.router) { client in
       let ready = try await client.execute(uri: "/readyz", method: .get)
@@ -66,5 +68,20 @@ import Testing
     #expect(object["message"] as? String == "first\nsecond \"quoted\"")
     #expect(object["request_id"] as? String == "7f3a" && object["hb.request.id"] == nil)
     #expect(object["route"] as? String == "/assessments/{id}" && object["tags"] as? [String] == ["a", "b"])
+  }
+
+  @Test func theVisitorsAddressComesFromTrustedProxiesOnly() {
+    let settings = NetworkSettings(
+      publicURL: "https://m.example.eu", trustedProxies: ["127.0.0.1", "10.0.0.2"])
+    // A visitor's own header is not believed…
+    #expect(settings.clientAddress(peer: "198.51.100.4", forwardedFor: ["6.6.6.6"]) == "198.51.100.4")
+    // …nor what it put first in a header that proxies then appended to.
+    #expect(
+      settings.clientAddress(peer: "127.0.0.1", forwardedFor: ["6.6.6.6, 203.0.113.7", "10.0.0.2"])
+        == "203.0.113.7")
+    #expect(settings.clientAddress(peer: "127.0.0.1", forwardedFor: []) == "127.0.0.1")
+    #expect(
+      NetworkSettings(publicURL: "https://m.example.eu").clientAddress(
+        peer: "127.0.0.1", forwardedFor: ["203.0.113.7"]) == "127.0.0.1")
   }
 }

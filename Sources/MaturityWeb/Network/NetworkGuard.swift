@@ -1,5 +1,6 @@
 import Accounts
 import Foundation
+import HTTPTypes
 import Hummingbird
 import MaturityKit
 import MaturityStore
@@ -15,11 +16,14 @@ struct NetworkGuard: RouterMiddleware {
   let settings: NetworkSettings
 
   static let sessionCookie = "maturity_session"
+  static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Hummingbird.Response
   ) async throws -> Hummingbird.Response {
     var context = context
+    context.remoteAddress = settings.clientAddress(
+      peer: context.remoteAddress, forwardedFor: request.headers[values: Self.forwardedFor])
     if let token = request.cookies[Self.sessionCookie]?.value, SecretToken.isWellFormed(token),
       let account = try await store.sessionAccount(
         digest: SecretToken.digest(token), idleLimit: settings.sessionIdleLimit)

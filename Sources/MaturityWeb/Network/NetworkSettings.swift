@@ -12,12 +12,16 @@ public struct NetworkSettings: Sendable {
   public var signInLimits: SignInLimits
   /// k: a member sees a group's aggregates only over at least this many other members.
   public var minimumGroup: Int
+  /// Reverse proxies whose `X-Forwarded-For` names the visitor's address (for sign-in limits per
+  /// address and the audit log); any other peer's header is ignored.
+  public var trustedProxies: Set<String>
 
   public init(
     publicURL: String, hasher: PasswordHasher = .standard, sessionIdleLimit: TimeInterval = 2 * 3600,
-    signInLimits: SignInLimits = SignInLimits(), minimumGroup: Int = 5
+    signInLimits: SignInLimits = SignInLimits(), minimumGroup: Int = 5, trustedProxies: Set<String> = []
   ) {
     self.minimumGroup = minimumGroup
+    self.trustedProxies = trustedProxies
     self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
     self.hasher = hasher
     self.sessionIdleLimit = sessionIdleLimit
@@ -25,6 +29,16 @@ public struct NetworkSettings: Sendable {
   }
 
   var secureCookies: Bool { publicURL.lowercased().hasPrefix("https://") }
+
+  /// The visitor's address: the connection's `peer`, or, when the peer is a trusted proxy, the
+  /// last address of `X-Forwarded-For` that is not one (each proxy appends the address it saw).
+  func clientAddress(peer: String?, forwardedFor: [String]) -> String? {
+    guard let peer, trustedProxies.contains(peer) else { return peer }
+    let chain = forwardedFor.flatMap { $0.split(separator: ",") }.map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    return chain.last { !$0.isEmpty && !trustedProxies.contains($0) } ?? peer
+  }
 }
 
 /// How failed sign-ins slow down the next attempts: after the free failures within the window,

@@ -19,7 +19,9 @@ extension WebApp {
         return Self.json(body, status: schema.isCurrent ? .ok : .serviceUnavailable)
       } catch {
         context.logger.error("readiness: the database cannot be read: \(error)")
-        let body: JSONValue = .object([("status", .string("not ready")), ("database", .string("unreachable"))])
+        let body: JSONValue = .object([
+          ("status", .string("not ready")), ("database", .string("unreachable")),
+        ])
         return Self.json(body, status: .serviceUnavailable)
       }
     }

@@ -10,6 +10,8 @@ struct ServeSettings: Equatable {
   var accounts = false
   var publicURL: String?
   var peerFiles: [String] = []
+  /// Reverse proxies trusted to name the visitor's address in `X-Forwarded-For`.
+  var trustedProxies: [String] = []
   /// Where `/metrics` is served; nil: nowhere.
   var metrics: ListenAddress?
   var logFormat = LogFormat.text
@@ -20,7 +22,8 @@ struct ServeSettings: Equatable {
   static let environmentVariables: [(name: String, flag: String)] = [
     ("MATURITY_DB", "--db"), ("MATURITY_DB_PASSWORD_FILE", "--db-password-file"),
     ("MATURITY_HOST", "--host"), ("MATURITY_PORT", "--port"), ("MATURITY_ACCOUNTS", "--accounts"),
-    ("MATURITY_PUBLIC_URL", "--public-url"), ("MATURITY_PEERS", "--peers"),
+    ("MATURITY_PUBLIC_URL", "--public-url"), ("MATURITY_TRUSTED_PROXIES", "--trusted-proxy"),
+    ("MATURITY_PEERS", "--peers"),
     ("MATURITY_METRICS_ADDRESS", "--metrics-address"), ("MATURITY_LOG_FORMAT", "--log-format"),
     ("MATURITY_LOG_LEVEL", "--log-level"), ("MATURITY_QUESTIONNAIRES", "--questionnaires"),
     ("MATURITY_LANG", "--lang"),
@@ -53,7 +56,8 @@ extension Logger.Level: @retroactive ExpressibleByArgument {}
 extension ServeSettings {
   /// The settings of the flags given (nil or empty: not given), completed from `environment`.
   init(
-    host: String?, port: Int?, accounts: Bool, publicURL: String?, peerFiles: [String],
+    host: String?, port: Int?, accounts: Bool, publicURL: String?, trustedProxies: [String],
+    peerFiles: [String],
     metricsAddress: String?, logFormat: LogFormat?, logLevel: Logger.Level?,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws {
@@ -62,11 +66,18 @@ extension ServeSettings {
     self.port = try port ?? variables.value("MATURITY_PORT", as: Int.self) ?? self.port
     self.accounts = try accounts || variables.flag("MATURITY_ACCOUNTS") ?? false
     self.publicURL = publicURL ?? variables["MATURITY_PUBLIC_URL"]
+    self.trustedProxies =
+      trustedProxies.isEmpty
+      ? variables["MATURITY_TRUSTED_PROXIES"]?.split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      } ?? [] : trustedProxies
     self.peerFiles =
-      peerFiles.isEmpty ? variables["MATURITY_PEERS"]?.split(separator: ":").map(String.init) ?? [] : peerFiles
+      peerFiles.isEmpty
+      ? variables["MATURITY_PEERS"]?.split(separator: ":").map(String.init) ?? [] : peerFiles
     if let address = metricsAddress ?? variables["MATURITY_METRICS_ADDRESS"] {
       guard let parsed = Self.address(address) else {
-        throw ValidationError("--metrics-address must be HOST:PORT, such as 127.0.0.1:9464 (given: \(address)).")
+        throw ValidationError(
+          "--metrics-address must be HOST:PORT, such as 127.0.0.1:9464 (given: \(address)).")
       }
       metrics = parsed
     }
@@ -84,6 +95,7 @@ extension ServeSettings {
       )
     }
     if publicURL != nil && !accounts { throw ValidationError("--public-url goes with --accounts.") }
+    if !trustedProxies.isEmpty && !accounts { throw ValidationError("--trusted-proxy goes with --accounts.") }
     if accounts && port == 0 && publicURL == nil {
       throw ValidationError(
         "With --port 0, give --public-url: invitation links must name the port people reach.")
@@ -128,7 +140,8 @@ struct EnvironmentVariables {
     case "1", "true", "yes": return true
     case "0", "false", "no": return false
     default:
-      throw ValidationError("The environment variable \(name) must be 1 or 0, true or false, yes or no, not '\(text)'.")
+      throw ValidationError(
+        "The environment variable \(name) must be 1 or 0, true or false, yes or no, not '\(text)'.")
     }
   }
 
@@ -137,8 +150,10 @@ struct EnvironmentVariables {
   func value<Value: ExpressibleByArgument>(_ name: String, as type: Value.Type) throws -> Value? {
     guard let text = self[name] else { return nil }
     guard let value = Value(argument: text) else {
-      let allowed = Value.allValueStrings.isEmpty ? "" : " (one of \(Value.allValueStrings.joined(separator: ", ")))"
-      throw ValidationError("The environment variable \(name) has a value that does not fit: '\(text)'\(allowed).")
+      let allowed =
+        Value.allValueStrings.isEmpty ? "" : " (one of \(Value.allValueStrings.joined(separator: ", ")))"
+      throw ValidationError(
+        "The environment variable \(name) has a value that does not fit: '\(text)'\(allowed).")
     }
     return value
   }
