@@ -126,6 +126,19 @@ struct ServeOperationsTests {
   }
 }
 
+extension ServeOperationsTests {
+  @Test func everyVariableOfTheHelpIsInTheOperationsGuide() throws {
+    let help = try MaturityBinary.run(["serve", "--help"]).stdout
+    let variables = help.split(separator: "\n").compactMap { line in
+      line.hasPrefix("  MATURITY_") ? line.split(separator: " ").first.map(String.init) : nil
+    }
+    #expect(variables.count >= 12)
+    let guide = try String(
+      contentsOf: MaturityBinary.packageRoot.appendingPathComponent("docs/operations.md"), encoding: .utf8)
+    for variable in variables { #expect(guide.contains("`\(variable)`"), "\(variable)") }
+  }
+}
+
 @Suite("maturity serve, killed")
 struct ServeKillTests {
   @Test(
