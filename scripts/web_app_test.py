@@ -712,7 +712,7 @@ class WebAppTest:
     def saving_with_javascript(self):
         """Item 1: a note on a question without an answer is kept. Item 6: text typed just before
         leaving the page is sent as the page goes; a failed save says "Not saved" next to the
-        question, with a retry that saves."""
+        question, with a retry that saves; a proxy's 502 is sent again by itself."""
         path = self.dimension_urls[-1]
         self.get(path)
         fieldset = self.visible_questions()[0]
@@ -734,7 +734,23 @@ class WebAppTest:
         check(kept == "Typed just before leaving", f"the comment typed before leaving is {kept!r}")
         check(not self.driver.find_element(By.ID, f"q-{qid}--blank").get_attribute("checked") is None,
               f"{qid} should be unanswered")
-        # A save that fails.
+        # A proxy's 502 once (a server instance killed behind nginx): sent again, saved, unseen.
+        self.driver.execute_script("""
+            window.__realFetch = window.fetch;
+            window.fetch = function () {
+              window.fetch = window.__realFetch;
+              return Promise.resolve(new Response("<html>502 Bad Gateway</html>", {status: 502}));
+            };""")
+        fieldset = self.driver.find_element(By.ID, f"question-{qid}")
+        radios = [r for r in fieldset.find_elements(By.CSS_SELECTOR, "input[type=radio]") if r.get_attribute("value")]
+        before = self.saves_done()
+        radios[-1].click()
+        self.wait_for_saves(at_least=before + 1)
+        status = fieldset.find_element(By.CSS_SELECTOR, "[data-save-status]")
+        WebDriverWait(self.driver, 5).until(lambda d: status.get_attribute("data-state") is not None)
+        check(status.get_attribute("data-state") == "saved",
+              f"a save answered 502 once is sent again; the status says {status.text!r}")
+        # A save that fails, again when sent again.
         self.driver.execute_script("""
             window.__realFetch = window.fetch;
             window.fetch = function () { return Promise.reject(new TypeError('offline')); };""")
@@ -756,7 +772,7 @@ class WebAppTest:
         self.get(path)
         check(self.driver.find_element(By.CSS_SELECTOR, f"#question-{qid} input[value='{retried}']").is_selected(),
               "the retried answer was not saved")
-        return f"{qid}: note without answer kept, edit sent on leaving, failed save retried"
+        return f"{qid}: note without answer kept, edit sent on leaving, 502 sent again, failed save retried"
 
     def follow_ups_without_javascript(self):
         """Item 6 without JavaScript: the page says "Save" saves; an answer that brings follow-up

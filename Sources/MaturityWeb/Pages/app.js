@@ -68,11 +68,19 @@
     error.textContent = text || "";
   }
 
-  // keepalive: the request outlives the page when it is being left.
-  function save(fieldset, keepalive) {
+  // keepalive: the request outlives the page when it is being left. A save that got no answer
+  // from the app (the network, or a proxy's 502 to 504 when a server instance went away) is sent
+  // once more after a moment: saving the same answer twice changes nothing.
+  function save(fieldset, keepalive, isRetry) {
     var id = fieldset.getAttribute("data-question");
     clearTimeout(timers[id]);
     delete timers[id];
+    function again() {
+      if (keepalive || isRetry) return show(fieldset, "error");
+      return new Promise(function (resolve) { setTimeout(resolve, 500); }).then(function () {
+        return save(fieldset, false, true);
+      });
+    }
     return fetch(form.getAttribute("data-autosave") + encodeURIComponent(id), {
       method: "POST",
       headers: { "X-CSRF-Token": token, "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
@@ -80,14 +88,13 @@
       credentials: "same-origin",
       keepalive: !!keepalive
     }).then(function (response) {
+      if (response.status >= 502 && response.status <= 504) return again();
       return response.json().then(function (reply) {
         apply(reply);
         showError(fieldset, reply.error);
         show(fieldset, response.ok ? "saved" : "error");
-      });
-    }).catch(function () {
-      show(fieldset, "error");
-    });
+      }, again);
+    }, again);
   }
 
   // Edits typed but not yet sent (the short pause after typing) go at once when the page is left.
